@@ -1,0 +1,89 @@
+// Command payloads and results, shared by REST bodies and socket messages.
+import { Type, type Static } from '@sinclair/typebox';
+import { Counter, Id, IsoDateTime, Language, Ticket, TicketClass, WaitEstimate } from './domain.schemas';
+import { PICK_REASONS } from './pick-next';
+
+const Reason = Type.String({ minLength: 1, maxLength: 40, description: 'A reason code from the transition table' });
+const Note = Type.Optional(Type.String({ maxLength: 500 }));
+const strict = { additionalProperties: false } as const;
+
+export const IssueTicketBody = Type.Object(
+  {
+    serviceId: Id,
+    class: Type.Optional(TicketClass),
+    language: Type.Optional(Language),
+    appointmentAt: Type.Optional(IsoDateTime),
+  },
+  strict,
+);
+export type IssueTicketBody = Static<typeof IssueTicketBody>;
+
+export const IssueTicketResult = Type.Object({
+  ticket: Ticket,
+  ahead: Type.Integer({ minimum: 0, description: 'People waiting in the same line before this ticket' }),
+  estimate: WaitEstimate,
+});
+export type IssueTicketResult = Static<typeof IssueTicketResult>;
+
+export const PickReasonSchema = Type.Union(PICK_REASONS.map((r) => Type.Literal(r)));
+
+export const CallNextResult = Type.Object({
+  ticket: Type.Union([Ticket, Type.Null()]),
+  reason: Type.Union([PickReasonSchema, Type.Null()]),
+});
+export type CallNextResult = Static<typeof CallNextResult>;
+
+export const TicketResult = Type.Object({ ticket: Ticket });
+export type TicketResult = Static<typeof TicketResult>;
+export const CounterResult = Type.Object({ counter: Counter });
+export type CounterResult = Static<typeof CounterResult>;
+
+// REST bodies (the ids are in the path).
+export const EmptyBody = Type.Object({}, strict);
+export const ReasonBody = Type.Object({ reason: Reason, note: Note }, strict);
+export type ReasonBody = Static<typeof ReasonBody>;
+export const OptionalReasonBody = Type.Object({ reason: Type.Optional(Reason), note: Note }, strict);
+export const CallTicketBody = Type.Object({ counterId: Id, reason: Reason, note: Note }, strict);
+export type CallTicketBody = Static<typeof CallTicketBody>;
+export const TransferBody = Type.Object(
+  {
+    reason: Reason,
+    serviceId: Type.Optional(Id),
+    counterId: Type.Optional(Id),
+    note: Note,
+  },
+  { ...strict, description: 'To another service, another counter, or both (at least one)' },
+);
+export type TransferBody = Static<typeof TransferBody>;
+export const CancelBody = Type.Object(
+  {
+    reason: Type.Optional(Reason),
+    trackingToken: Type.Optional(Type.String({ minLength: 16, maxLength: 64, description: 'A resident cancels with the token from their ticket' })),
+    note: Note,
+  },
+  strict,
+);
+export type CancelBody = Static<typeof CancelBody>;
+export const PauseBody = Type.Object({ reason: Reason, note: Note }, strict);
+
+// Socket payloads: the same bodies plus the ids.
+export const CounterRef = Type.Object({ counterId: Id }, strict);
+export type CounterRef = Static<typeof CounterRef>;
+export const TicketRef = Type.Object({ ticketId: Id }, strict);
+export type TicketRef = Static<typeof TicketRef>;
+export const TicketReasonPayload = Type.Object({ ticketId: Id, reason: Reason, note: Note }, strict);
+export type TicketReasonPayload = Static<typeof TicketReasonPayload>;
+export const CallTicketPayload = Type.Object({ ticketId: Id, counterId: Id, reason: Reason, note: Note }, strict);
+export type CallTicketPayload = Static<typeof CallTicketPayload>;
+export const TransferPayload = Type.Object(
+  { ticketId: Id, reason: Reason, serviceId: Type.Optional(Id), counterId: Type.Optional(Id), note: Note },
+  strict,
+);
+export type TransferPayload = Static<typeof TransferPayload>;
+export const CancelPayload = Type.Object({ ticketId: Id, reason: Reason, note: Note }, strict);
+export type CancelPayload = Static<typeof CancelPayload>;
+export const PausePayload = Type.Object({ counterId: Id, reason: Reason, note: Note }, strict);
+export type PausePayload = Static<typeof PausePayload>;
+
+export const CloseDayResult = Type.Object({ businessDate: Type.String(), expired: Type.Integer({ minimum: 0 }) });
+export type CloseDayResult = Static<typeof CloseDayResult>;

@@ -1,0 +1,201 @@
+// The domain objects as TypeBox schemas; every TypeScript type is derived from these.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const LANGUAGES = ['zh-TW', 'en', 'vi', 'id', 'th'] as const;
+export const Language = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
+export type Language = Static<typeof Language>;
+
+/** Text in the office's languages; Traditional Chinese is always present. */
+export const LocalizedText = Type.Object(
+  {
+    'zh-TW': Type.String({ minLength: 1, maxLength: 200 }),
+    en: Type.Optional(Type.String({ maxLength: 200 })),
+    vi: Type.Optional(Type.String({ maxLength: 200 })),
+    id: Type.Optional(Type.String({ maxLength: 200 })),
+    th: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type LocalizedText = Static<typeof LocalizedText>;
+
+export const LocalizedList = Type.Object(
+  {
+    'zh-TW': Type.Array(Type.String({ maxLength: 300 }), { maxItems: 40 }),
+    en: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 40 })),
+    vi: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 40 })),
+    id: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 40 })),
+    th: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type LocalizedList = Static<typeof LocalizedList>;
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const BusinessDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const ClockTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
+
+export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
+export const TicketState = Type.Union(TICKET_STATES.map((s) => Type.Literal(s)));
+export type TicketState = Static<typeof TicketState>;
+
+export const TICKET_CLASSES = ['normal', 'priority', 'appointment'] as const;
+export const TicketClass = Type.Union(TICKET_CLASSES.map((c) => Type.Literal(c)));
+export type TicketClass = Static<typeof TicketClass>;
+
+export const CHANNELS = ['kiosk', 'web', 'staff'] as const;
+export const Channel = Type.Union(CHANNELS.map((c) => Type.Literal(c)));
+export type Channel = Static<typeof Channel>;
+
+/** A number series: e.g. 1001–1999 shown as four digits, optionally behind a letter prefix. */
+export const NumberRange = Type.Object(
+  {
+    start: Type.Integer({ minimum: 0, maximum: 999_999 }),
+    end: Type.Integer({ minimum: 0, maximum: 999_999 }),
+    digits: Type.Integer({ minimum: 1, maximum: 6 }),
+    prefix: Type.String({ maxLength: 2, pattern: '^[A-Z]*$' }),
+    onExhausted: Type.Union([Type.Literal('wrap'), Type.Literal('refuse')]),
+  },
+  { additionalProperties: false },
+);
+export type NumberRange = Static<typeof NumberRange>;
+
+export const WaitEstimate = Nullable(
+  Type.Object({ min: Type.Integer({ minimum: 0 }), max: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+);
+export type WaitEstimate = Static<typeof WaitEstimate>;
+
+export const TransferStep = Type.Object({
+  at: IsoDateTime,
+  fromServiceId: Type.String(),
+  fromCounterId: Nullable(Type.String()),
+  toServiceId: Type.String(),
+  toCounterId: Nullable(Type.String()),
+});
+export type TransferStep = Static<typeof TransferStep>;
+
+export const Ticket = Type.Object({
+  id: Type.String(),
+  number: Type.String({ description: 'As shown to residents, e.g. "1023"' }),
+  value: Type.Integer({ description: 'The numeric part of the number' }),
+  cycle: Type.Integer({ description: 'How many times this series wrapped today before this ticket' }),
+  serviceId: Type.String(),
+  class: TicketClass,
+  language: Language,
+  channel: Channel,
+  state: TicketState,
+  businessDate: BusinessDate,
+  issuedAt: IsoDateTime,
+  queuedAt: IsoDateTime,
+  calledAt: Nullable(IsoDateTime),
+  startedAt: Nullable(IsoDateTime),
+  endedAt: Nullable(IsoDateTime),
+  counterId: Nullable(Type.String()),
+  targetCounterId: Nullable(Type.String()),
+  recallCount: Type.Integer({ minimum: 0 }),
+  transfers: Type.Array(TransferStep),
+  appointmentAt: Nullable(IsoDateTime),
+  estimateAtIssue: WaitEstimate,
+  trackingToken: Type.Optional(Type.String({ description: 'Only in the answer to whoever issued the ticket' })),
+});
+export type Ticket = Static<typeof Ticket>;
+
+export const Service = Type.Object({
+  id: Id,
+  code: Type.String({ minLength: 1, maxLength: 8 }),
+  names: LocalizedText,
+  numbering: NumberRange,
+  priorityNumbering: Nullable(NumberRange),
+  appointmentNumbering: Nullable(NumberRange),
+  targetWaitMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+  targetHandlingMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+  documents: LocalizedList,
+  dailyCap: Nullable(Type.Integer({ minimum: 1 })),
+  allowPriority: Type.Boolean(),
+  allowAppointment: Type.Boolean(),
+  active: Type.Boolean(),
+  sortOrder: Type.Integer(),
+});
+export type Service = Static<typeof Service>;
+
+export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
+export const CounterStatus = Type.Union(COUNTER_STATUSES.map((s) => Type.Literal(s)));
+export type CounterStatus = Static<typeof CounterStatus>;
+
+export const Counter = Type.Object({
+  id: Id,
+  number: Type.Integer({ minimum: 1, maximum: 999 }),
+  names: LocalizedText,
+  serviceIds: Type.Array(Type.String(), { description: 'Services it serves, in order' }),
+  isPriority: Type.Boolean({ description: '愛心櫃臺' }),
+  languages: Type.Array(Language),
+  status: CounterStatus,
+  pauseReason: Nullable(Type.String()),
+  staffId: Nullable(Type.String()),
+  callsSincePriority: Type.Integer({ minimum: 0 }),
+  active: Type.Boolean(),
+});
+export type Counter = Static<typeof Counter>;
+
+export const ROLES = ['clerk', 'supervisor', 'admin'] as const;
+export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export type Role = Static<typeof Role>;
+
+export const Staff = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  active: Type.Boolean(),
+});
+export type Staff = Static<typeof Staff>;
+
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export const DeviceKind = Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k)));
+export type DeviceKind = Static<typeof DeviceKind>;
+
+export const Device = Type.Object({
+  id: Type.String(),
+  kind: DeviceKind,
+  name: Type.String(),
+  createdAt: IsoDateTime,
+  revokedAt: Nullable(IsoDateTime),
+  lastSeenAt: Nullable(IsoDateTime),
+});
+export type Device = Static<typeof Device>;
+
+export const ISSUING_MODES = ['schedule', 'open', 'closed'] as const;
+export const IssuingMode = Type.Union(ISSUING_MODES.map((m) => Type.Literal(m)), {
+  description: 'schedule: follow the opening sessions; open/closed: set by hand',
+});
+export type IssuingMode = Static<typeof IssuingMode>;
+
+export const OpeningSession = Type.Object(
+  {
+    weekday: Type.Integer({ minimum: 0, maximum: 6, description: '0 = Sunday' }),
+    start: ClockTime,
+    end: ClockTime,
+    kind: Type.Union([Type.Literal('regular'), Type.Literal('noon'), Type.Literal('evening'), Type.Literal('weekend')]),
+    serviceIds: Nullable(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
+export type OpeningSession = Static<typeof OpeningSession>;
+
+export const Office = Type.Object({
+  id: Type.String(),
+  names: LocalizedText,
+  address: Type.String(),
+  tel: Type.String(),
+  fax: Type.String(),
+  timeZone: Type.String(),
+  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  postalCode: Type.String(),
+  locality: Type.String(),
+  region: Type.String(),
+  issuingMode: IssuingMode,
+  sessions: Type.Array(OpeningSession),
+});
+export type Office = Static<typeof Office>;

@@ -1,0 +1,64 @@
+// The closed list of error codes every REST answer and socket ack may carry, with their HTTP status.
+import { Type, type Static } from '@sinclair/typebox';
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  reason_required: 400,
+  invalid_reason: 400,
+  invalid_range: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_transition: 409,
+  counter_busy: 409,
+  counter_not_open: 409,
+  service_not_served: 409,
+  service_inactive: 409,
+  class_not_allowed: 409,
+  issuing_closed: 409,
+  daily_cap_reached: 409,
+  range_exhausted: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  locked_out: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.Union(ERROR_CODES.map((c) => Type.Literal(c))),
+    message: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+export const ErrorResponse = Type.Object({ error: ErrorBody }, { $id: 'ErrorResponse' });
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+/** An expected failure of a command: wrong state, unknown id, missing reason… never a bug. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

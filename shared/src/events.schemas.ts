@@ -1,0 +1,134 @@
+// The event stream: what the server appends to the log and broadcasts, the snapshot a client starts
+// from, and the public (aggregate, non-personal) status.
+import { Type, type Static, type TLiteral, type TObject, type TProperties } from '@sinclair/typebox';
+import {
+  BusinessDate,
+  Counter,
+  CounterStatus,
+  IsoDateTime,
+  IssuingMode,
+  LocalizedText,
+  Office,
+  Service,
+  Ticket,
+  WaitEstimate,
+} from './domain.schemas';
+import { PickReasonSchema } from './commands.schemas';
+
+export const ACTOR_KINDS = ['staff', 'device', 'resident', 'system'] as const;
+export const Actor = Type.Object({
+  kind: Type.Union(ACTOR_KINDS.map((k) => Type.Literal(k))),
+  id: Type.Union([Type.String(), Type.Null()]),
+});
+export type Actor = Static<typeof Actor>;
+
+export const TICKET_EVENT_TYPES = [
+  'ticket:issued',
+  'ticket:called',
+  'ticket:recalled',
+  'ticket:started',
+  'ticket:finished',
+  'ticket:missed',
+  'ticket:requeued',
+  'ticket:transferred',
+  'ticket:cancelled',
+  'ticket:expired',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+export const COUNTER_EVENT_TYPES = ['counter:opened', 'counter:paused', 'counter:closed', 'counter:updated'] as const;
+export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
+
+function event<K extends string, P extends TProperties>(type: K, data: TObject<P>) {
+  return Type.Object({
+    seq: Type.Integer({ minimum: 1 }),
+    type: Type.Literal(type) as TLiteral<K>,
+    at: IsoDateTime,
+    actor: Actor,
+    reason: Type.Union([Type.String(), Type.Null()]),
+    data,
+  });
+}
+
+const TicketData = Type.Object({ ticket: Ticket });
+const CalledData = Type.Object({ ticket: Ticket, pickReason: Type.Union([PickReasonSchema, Type.Null()]) });
+const CounterData = Type.Object({ counter: Counter });
+
+export const TicketEvent = Type.Union([
+  event('ticket:issued', TicketData),
+  event('ticket:called', CalledData),
+  event('ticket:recalled', TicketData),
+  event('ticket:started', TicketData),
+  event('ticket:finished', TicketData),
+  event('ticket:missed', TicketData),
+  event('ticket:requeued', TicketData),
+  event('ticket:transferred', TicketData),
+  event('ticket:cancelled', TicketData),
+  event('ticket:expired', TicketData),
+]);
+export type TicketEvent = Static<typeof TicketEvent>;
+
+export const CounterEvent = Type.Union(COUNTER_EVENT_TYPES.map((t) => event(t, CounterData)));
+export type CounterEvent = Static<typeof CounterEvent>;
+
+export const ServiceUpdatedEvent = event('service:updated', Type.Object({ service: Service }));
+export const OfficeUpdatedEvent = event('office:updated', Type.Object({ office: Office }));
+export const DayClosedEvent = event('day:closed', Type.Object({ businessDate: BusinessDate, expired: Type.Integer() }));
+export const DayStartedEvent = event('day:started', Type.Object({ businessDate: BusinessDate }));
+
+export const DomainEvent = Type.Union([
+  ...TicketEvent.anyOf,
+  ...CounterEvent.anyOf,
+  ServiceUpdatedEvent,
+  OfficeUpdatedEvent,
+  DayClosedEvent,
+  DayStartedEvent,
+]);
+export type DomainEvent = Static<typeof DomainEvent>;
+export type DomainEventType = DomainEvent['type'];
+export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
+  ...TICKET_EVENT_TYPES,
+  ...COUNTER_EVENT_TYPES,
+  'service:updated',
+  'office:updated',
+  'day:closed',
+  'day:started',
+];
+
+/** What a client starts from on every (re)connect; events with seq > snapshot.seq follow. */
+export const Snapshot = Type.Object({
+  seq: Type.Integer({ minimum: 0 }),
+  at: IsoDateTime,
+  businessDate: BusinessDate,
+  office: Office,
+  services: Type.Array(Service),
+  counters: Type.Array(Counter),
+  tickets: Type.Array(Ticket, { description: "The day's active tickets (waiting, called, serving)" }),
+});
+export type Snapshot = Static<typeof Snapshot>;
+
+export const PublicServiceStatus = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  names: LocalizedText,
+  waiting: Type.Integer({ minimum: 0 }),
+  nowServing: Type.Union([Type.String(), Type.Null()]),
+  estimatedWait: WaitEstimate,
+});
+export const PublicCounterStatus = Type.Object({
+  id: Type.String(),
+  number: Type.Integer(),
+  names: LocalizedText,
+  nowServing: Type.Union([Type.String(), Type.Null()]),
+  status: CounterStatus,
+});
+export const PublicStatus = Type.Object({
+  office: Type.Object({ id: Type.String(), names: LocalizedText }),
+  updatedAt: IsoDateTime,
+  seq: Type.Integer({ minimum: 0 }),
+  businessDate: BusinessDate,
+  issuing: Type.Object({ open: Type.Boolean(), mode: IssuingMode }),
+  services: Type.Array(PublicServiceStatus),
+  counters: Type.Array(PublicCounterStatus),
+});
+export type PublicStatus = Static<typeof PublicStatus>;

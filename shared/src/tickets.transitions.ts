@@ -1,0 +1,88 @@
+// The ticket lifecycle as one table: the server validates every command against it and the
+// clients use it to enable buttons.
+import type { TicketState } from './domain.schemas';
+
+export const MOVES = [
+  'call',
+  'recall',
+  'start',
+  'finish',
+  'no_show',
+  'requeue',
+  'transfer',
+  'cancel',
+  'expire',
+] as const;
+export type Move = (typeof MOVES)[number];
+
+export const REASONS = {
+  /** Calling a particular ticket out of order. */
+  call: ['resident_present', 'appointment', 'priority_need', 'supervisor_request', 'returning_resident', 'other'],
+  no_show: ['not_present_after_recalls', 'left_office', 'other'],
+  requeue: ['resident_returned', 'missing_documents', 'called_in_error', 'other'],
+  transfer: ['other_service_needed', 'specialist_counter', 'language_support', 'other'],
+  cancel: ['resident_request', 'duplicate_ticket', 'issued_in_error', 'other'],
+  expire: ['day_closed'],
+  pause: ['break', 'meal', 'meeting', 'system_issue', 'other'],
+} as const satisfies Record<string, readonly string[]>;
+export type ReasonMove = keyof typeof REASONS;
+export type ReasonCode<M extends ReasonMove> = (typeof REASONS)[M][number];
+
+interface MoveRule {
+  readonly from: readonly TicketState[];
+  readonly to: TicketState;
+  /** The reason codes this move accepts, or null when it takes none. */
+  readonly reasons: readonly string[] | null;
+}
+
+export const TRANSITIONS: Readonly<Record<Move, MoveRule>> = {
+  // A call by pickNext needs no reason; calling a particular ticket does (checked by the command).
+  call: { from: ['waiting'], to: 'called', reasons: null },
+  recall: { from: ['called'], to: 'called', reasons: null },
+  start: { from: ['called'], to: 'serving', reasons: null },
+  finish: { from: ['serving'], to: 'done', reasons: null },
+  no_show: { from: ['called'], to: 'no_show', reasons: REASONS.no_show },
+  requeue: { from: ['called', 'no_show'], to: 'waiting', reasons: REASONS.requeue },
+  // Transfer keeps the original issue time, so the resident keeps their place in the new line.
+  transfer: { from: ['serving'], to: 'waiting', reasons: REASONS.transfer },
+  cancel: { from: ['waiting'], to: 'cancelled', reasons: REASONS.cancel },
+  // At the close of the day whatever is still open ends; nothing carries over to the next day.
+  expire: { from: ['waiting', 'called', 'serving'], to: 'expired', reasons: REASONS.expire },
+};
+
+export const ACTIVE_STATES: readonly TicketState[] = ['waiting', 'called', 'serving'];
+/** States in which a ticket occupies a counter. */
+export const AT_COUNTER_STATES: readonly TicketState[] = ['called', 'serving'];
+export const FINAL_STATES: readonly TicketState[] = ['done', 'cancelled', 'expired'];
+
+export function canMove(state: TicketState, move: Move): boolean {
+  return TRANSITIONS[move].from.includes(state);
+}
+
+/** The state a move leads to, or null when the move is not allowed from `state`. */
+export function nextState(state: TicketState, move: Move): TicketState | null {
+  return canMove(state, move) ? TRANSITIONS[move].to : null;
+}
+
+/** The moves allowed from a state, in table order (for enabling buttons). */
+export function allowedMoves(state: TicketState): Move[] {
+  return MOVES.filter((m) => canMove(state, m));
+}
+
+export type ReasonCheck = { ok: true } | { ok: false; code: 'reason_required' | 'invalid_reason' };
+
+/** Whether `reason` is acceptable for `move` (a move without a reason list accepts none). */
+export function checkReason(move: Move | 'pause', reason: string | null | undefined, required = true): ReasonCheck {
+  const list: readonly string[] | null = move === 'pause' ? REASONS.pause : moveReasons(move);
+  if (list === null) return reason == null ? { ok: true } : { ok: false, code: 'invalid_reason' };
+  if (reason == null || reason === '') return required ? { ok: false, code: 'reason_required' } : { ok: true };
+  return list.includes(reason) ? { ok: true } : { ok: false, code: 'invalid_reason' };
+}
+
+function moveReasons(move: Move): readonly string[] | null {
+  return move === 'call' ? REASONS.call : TRANSITIONS[move].reasons;
+}
+
+export function isActive(state: TicketState): boolean {
+  return ACTIVE_STATES.includes(state);
+}
