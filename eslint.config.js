@@ -1,0 +1,115 @@
+// ESLint flat config. Syntax-only typescript-eslint rules (no type information) to keep
+// `npm run lint` fast; `tsc -b` does the type checking. The boundary rules below are
+// STYLE.md habit 10: shared stays pure, clients never reach into server, renderers
+// never touch electron.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const CLIENT_DIRS = ['display', 'counter-client', 'kiosk'];
+
+// Node built-ins, bare (`fs`, `fs/promises`, `crypto`, …). `node:*` is a pattern below.
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
+
+const SHARED_RULE = {
+  paths: NODE_BUILTINS.map((name) => ({
+    name,
+    message: 'shared/ must run in the browser too: no Node built-ins (pass values in instead).',
+  })),
+  patterns: [
+    {
+      group: ['node:*'],
+      message: 'shared/ must run in the browser too: no Node built-ins (pass values in instead).',
+    },
+    {
+      group: ['@jiaohao/*', '!@jiaohao/shared'],
+      message: 'shared/ imports no other workspace.',
+    },
+    {
+      group: ['socket.io', 'socket.io/*', 'fastify', 'fastify/*', '@fastify/*', 'better-sqlite3'],
+      message: 'shared/ holds pure rules: server libraries belong in server/.',
+    },
+    {
+      // From shared/src/<file>, `../../` is outside the shared workspace.
+      group: ['../../*'],
+      message: 'shared/ may not reach outside its own folder.',
+    },
+  ],
+};
+
+const CLIENT_PATTERNS = [
+  {
+    group: ['@jiaohao/server', '@jiaohao/server/*', '**/server/**'],
+    message: 'Clients import @jiaohao/shared, never the server.',
+  },
+];
+
+const RENDERER_PATTERNS = [
+  {
+    group: ['electron', 'electron/*'],
+    message: 'Renderers never import electron: use the functions the preload exposes.',
+  },
+];
+
+export default defineConfig([
+  globalIgnores([
+    '**/node_modules/',
+    '**/.tsbuild/',
+    '**/dist/',
+    '**/data/',
+    '**/coverage/',
+    '**/test-results/',
+    '**/.test-output/',
+  ]),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    // Config files, scripts, server, tests and bench all run on Node.
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        {
+          'ts-nocheck': true,
+          'ts-ignore': true,
+          'ts-check': false,
+          'ts-expect-error': 'allow-with-description',
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+
+  // ---- Boundaries (STYLE.md habit 10) ----
+  // Each block sets the whole rule for its files; a later matching block replaces the options
+  // of an earlier one, so kiosk/renderer repeats the client patterns.
+  {
+    name: 'boundaries/shared',
+    files: ['shared/src/**'],
+    rules: { 'no-restricted-imports': ['error', SHARED_RULE] },
+  },
+  {
+    name: 'boundaries/clients',
+    files: CLIENT_DIRS.map((dir) => `${dir}/**`),
+    rules: { 'no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
+  },
+  {
+    name: 'boundaries/kiosk-renderer',
+    files: ['kiosk/renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, ...RENDERER_PATTERNS] }],
+    },
+  },
+]);

@@ -1,0 +1,150 @@
+// Builds the whole server (HTTP API, OpenAPI docs, Socket.IO, engine) without listening: tests use
+// app.inject() or listen on port 0; server.ts is the only place that listens on the real port.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimitPlugin from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorResponse } from '@jiaohao/shared';
+import type { Config } from './config';
+import { openDatabase, type Db } from './db/database';
+import { Store } from './core/store';
+import { Engine, type Clock } from './core/engine';
+import { Commands } from './core/commands';
+import { AuthService } from './modules/auth/auth.service';
+import { DevicesService } from './modules/devices/devices.service';
+import { PublicFeed } from './modules/public/public.service';
+import { registerErrorHandling } from './http/errors';
+import { registerAuth } from './http/auth';
+import type { AppServices } from './http/context';
+import { ticketsRoutes } from './modules/tickets/tickets.routes';
+import { countersRoutes } from './modules/counters/counters.routes';
+import { servicesRoutes } from './modules/services/services.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { devicesRoutes } from './modules/devices/devices.routes';
+import { publicRoutes } from './modules/public/public.routes';
+import { attachSockets, type Realtime } from './realtime/sockets';
+import { seedOffice, type OfficeSetup } from './seed/seed';
+
+export const VERSION = '0.1.0';
+
+export interface BuildOptions {
+  readonly clock?: Clock;
+  /** An open database (tests); otherwise config.dbPath is opened. */
+  readonly db?: Db;
+  /** The office to set up when the database has none (default: the demo office). */
+  readonly setup?: OfficeSetup;
+  readonly logger?: boolean | object;
+}
+
+export interface JiaohaoApp {
+  readonly app: FastifyInstance;
+  readonly services: AppServices;
+  readonly realtime: Realtime;
+  readonly db: Db;
+  /** Set when this start created the admin account with a generated password (print it once). */
+  readonly adminPassword: string | null;
+  readonly seeded: boolean;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<JiaohaoApp> {
+  const clock = options.clock ?? Date.now;
+  const db = options.db ?? openDatabase(config.dbPath);
+  const store = new Store(db);
+  const engine = new Engine(store, clock);
+  const seeded = seedOffice(engine, options.setup);
+  const auth = new AuthService(store, clock, config);
+  const admin = await auth.ensureAdmin(config.adminPassword);
+  const shutdown = new Set<() => void>();
+  const services: AppServices = {
+    config,
+    engine,
+    commands: new Commands(engine),
+    auth,
+    devices: new DevicesService(store, clock),
+    feed: new PublicFeed(engine),
+    onShutdown: (fn) => shutdown.add(fn),
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  app.addSchema(ErrorResponse);
+  await app.register(helmet, {
+    // The OpenAPI page loads its own scripts and styles from this server.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(cors, { origin: false });
+  await app.register(rateLimitPlugin, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s` },
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Jiaohao (叫號) API',
+        version: VERSION,
+        description: 'Counter queue and ticketing. Staff: POST /api/v1/auth/login, then the cookie or `Authorization: Bearer <token>`. Devices: their token as bearer.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, auth);
+
+  const realtime = attachSockets(app.server, services, app.log);
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['health'],
+            summary: 'Liveness and where the event log stands',
+            response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String(), seq: Type.Integer(), businessDate: Type.String() }) },
+          },
+        },
+        async () => {
+          const snap = engine.snapshot();
+          return { status: 'ok' as const, version: VERSION, seq: snap.seq, businessDate: snap.businessDate };
+        },
+      );
+      await api.register(authRoutes(services));
+      await api.register(servicesRoutes(services));
+      await api.register(countersRoutes(services));
+      await api.register(devicesRoutes(services, (id) => realtime.disconnectDevice(id)));
+      await api.register(ticketsRoutes(services));
+      await api.register(publicRoutes(services));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.addHook('preClose', async () => {
+    for (const fn of shutdown) fn();
+    services.feed.close();
+    await realtime.close();
+  });
+  app.addHook('onClose', async () => {
+    if (!options.db) db.close();
+  });
+
+  return { app, services, realtime, db, adminPassword: admin.generatedPassword, seeded };
+}

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { DomainError, Id, IsoDateTime, Role, Staff } from '@jiaohao/shared';
+import { requireRole } from '../../core/principal';
+import { errorResponses, rateLimit, type AppServices } from '../../http/context';
+import { bearer, SESSION_COOKIE } from '../../http/auth';
+
+const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' });
+const Password = Type.String({ minLength: 12, maxLength: 200 });
+const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 40 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+const LoginResult = Type.Object({ token: Type.String({ description: 'Bearer token for sockets and API clients' }), staff: Staff, expiresAt: IsoDateTime });
+const StaffCreate = Type.Object({ username: Username, displayName: Type.String({ minLength: 1, maxLength: 80 }), role: Role, password: Password }, { additionalProperties: false });
+const StaffPatch = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    role: Type.Optional(Role),
+    password: Type.Optional(Password),
+    active: Type.Optional(Type.Boolean()),
+    unlock: Type.Optional(Type.Boolean({ description: 'Clear a lockout after failed logins' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export function authRoutes(s: AppServices): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        schema: { tags: ['auth'], summary: 'Staff login: sets the session cookie and returns a bearer token', body: LoginBody, response: { 200: LoginResult, ...errorResponses } },
+        config: rateLimit(s.config, s.config.loginPerMinute),
+      },
+      async (req, reply) => {
+        const result = await s.auth.login(req.body.username, req.body.password);
+        void reply.setCookie(SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: s.config.secureCookies,
+          path: '/',
+          expires: new Date(result.expiresAt),
+        });
+        return result;
+      },
+    );
+    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } }, async (req, reply) => {
+      const token = bearer(req);
+      if (token) s.auth.logout(token);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+    app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who is logged in', response: { 200: Type.Object({ staff: Staff }), ...errorResponses } } }, async (req) => {
+      requireRole(req.principal, 'clerk');
+      const p = req.principal;
+      const staff = p?.kind === 'staff' ? s.auth.listStaff().find((x) => x.id === p.id) : undefined;
+      if (!staff) throw new DomainError('unauthenticated', 'Log in first');
+      return { staff };
+    });
+    app.get('/staff', { schema: { tags: ['staff'], summary: 'Staff accounts (admin)', response: { 200: Type.Array(Staff), ...errorResponses } } }, async (req) => {
+      requireRole(req.principal, 'admin');
+      return s.auth.listStaff();
+    });
+    app.post(
+      '/staff',
+      { schema: { tags: ['staff'], summary: 'Add a staff account (admin)', body: StaffCreate, response: { 201: Staff, ...errorResponses } } },
+      async (req, reply) => {
+        requireRole(req.principal, 'admin');
+        return reply.status(201).send(await s.auth.createStaff(req.body));
+      },
+    );
+    app.patch(
+      '/staff/:id',
+      { schema: { tags: ['staff'], summary: 'Change a staff account (admin)', params: Type.Object({ id: Id }), body: StaffPatch, response: { 200: Staff, ...errorResponses } } },
+      async (req) => {
+        requireRole(req.principal, 'admin');
+        return s.auth.updateStaff(req.params.id, req.body);
+      },
+    );
+  };
+}

@@ -1,0 +1,120 @@
+// Staff accounts, logins with lockout, sessions, and turning a presented token into a Principal.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DomainError, type Role, type Staff } from '@jiaohao/shared';
+import type { Store } from '../../core/store';
+import type { Principal } from '../../core/principal';
+import type { Clock } from '../../core/engine';
+import { hashToken } from '../tickets/tickets.service';
+import { hashPassword, randomPassword, verifyPassword } from './passwords';
+import { toStaff } from './auth.repo';
+
+export const STAFF_TOKEN_PREFIX = 'jhs_';
+export const DEVICE_TOKEN_PREFIX = 'jhd_';
+
+export interface AuthSettings {
+  readonly lockoutAttempts: number;
+  readonly lockoutMinutes: number;
+  readonly sessionHours: number;
+}
+
+// A fixed hash to compare against when the user does not exist, so timing does not tell.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
+
+export class AuthService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ token: string; staff: Staff; expiresAt: string }> {
+    const now = this.clock();
+    const row = this.store.staff.byUsername(username);
+    if (row && row.locked_until !== null && row.locked_until > now) {
+      throw new DomainError('locked_out', 'Too many failed logins; try again later', {
+        retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000),
+      });
+    }
+    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    // Read again: another login may have changed the row while scrypt ran.
+    const fresh = row ? this.store.staff.byId(row.id) : undefined;
+    if (!fresh || !ok || fresh.active !== 1) {
+      if (fresh) {
+        const failures = fresh.failed_logins + 1;
+        const lock = failures >= this.settings.lockoutAttempts ? now + this.settings.lockoutMinutes * 60_000 : null;
+        this.store.staff.recordFailure(fresh.id, lock);
+      }
+      throw new DomainError('invalid_credentials', 'Wrong username or password');
+    }
+    this.store.staff.recordSuccess(fresh.id);
+    const token = STAFF_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const expiresAt = now + this.settings.sessionHours * 3_600_000;
+    this.store.staff.createSession(hashToken(token), fresh.id, now, expiresAt);
+    return { token, staff: toStaff(fresh), expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  logout(token: string): void {
+    this.store.staff.deleteSession(hashToken(token));
+  }
+
+  /** The principal behind a staff session token or a device token, or null. */
+  resolve(token: string | undefined): Principal | null {
+    if (!token) return null;
+    if (token.startsWith(STAFF_TOKEN_PREFIX)) {
+      const row = this.store.staff.sessionStaff(hashToken(token), this.clock());
+      return row ? { kind: 'staff', id: row.id, role: row.role } : null;
+    }
+    if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
+      const device = this.store.devices.byTokenHash(hashToken(token));
+      return device ? { kind: 'device', id: device.id, deviceKind: device.kind } : null;
+    }
+    return null;
+  }
+
+  async createStaff(input: { username: string; displayName: string; role: Role; password: string }): Promise<Staff> {
+    if (this.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
+    const row = {
+      id: randomUUID(),
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: await hashPassword(input.password),
+      active: 1,
+      created_at: new Date(this.clock()).toISOString(),
+    };
+    this.store.staff.insert(row);
+    return toStaff({ ...row, failed_logins: 0, locked_until: null });
+  }
+
+  async updateStaff(
+    id: string,
+    patch: { displayName?: string; role?: Role; password?: string; active?: boolean; unlock?: boolean },
+  ): Promise<Staff> {
+    const row = this.store.staff.byId(id);
+    if (!row) throw new DomainError('not_found', `No staff member ${id}`);
+    const next = {
+      id,
+      display_name: patch.displayName ?? row.display_name,
+      role: patch.role ?? row.role,
+      password_hash: patch.password ? await hashPassword(patch.password) : row.password_hash,
+      active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
+    };
+    this.store.staff.update(next, patch.unlock === true || patch.password !== undefined);
+    return toStaff({ ...row, ...next });
+  }
+
+  listStaff(): Staff[] {
+    return this.store.staff.list().map(toStaff);
+  }
+
+  /**
+   * On an empty database, creates the admin account. Returns the password when it was generated
+   * (the caller prints it once), null when it came from the configuration or the admin exists.
+   */
+  async ensureAdmin(configured: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+    if (this.store.staff.count() > 0) return { created: false, generatedPassword: null };
+    const password = configured ?? randomPassword();
+    await this.createStaff({ username: 'admin', displayName: 'Administrator', role: 'admin', password });
+    return { created: true, generatedPassword: configured ? null : password };
+  }
+}

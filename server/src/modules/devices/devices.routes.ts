@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Device, DeviceKind, Id } from '@jiaohao/shared';
+import { requireRole } from '../../core/principal';
+import { errorResponses, type AppServices } from '../../http/context';
+
+const tags = ['devices'];
+const Name = Type.String({ minLength: 1, maxLength: 80 });
+
+export function devicesRoutes(s: AppServices, onRevoked: (deviceId: string) => void): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/devices', { schema: { tags, summary: 'Registered kiosks and displays (admin)', response: { 200: Type.Array(Device), ...errorResponses } } }, async (req) => {
+      requireRole(req.principal, 'admin');
+      return s.devices.list();
+    });
+    app.post(
+      '/devices',
+      {
+        schema: {
+          tags,
+          summary: 'Register a kiosk or display; the answer holds its token, shown this once',
+          body: Type.Object({ kind: DeviceKind, name: Name }, { additionalProperties: false }),
+          response: { 201: Type.Object({ device: Device, token: Type.String() }), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        requireRole(req.principal, 'admin');
+        return reply.status(201).send(s.devices.create(req.body.kind, req.body.name));
+      },
+    );
+    app.patch(
+      '/devices/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename or revoke a device (revoking disconnects it at once)',
+          params: Type.Object({ id: Id }),
+          body: Type.Object({ name: Type.Optional(Name), revoked: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
+          response: { 200: Device, ...errorResponses },
+        },
+      },
+      async (req) => {
+        requireRole(req.principal, 'admin');
+        const device = s.devices.update(req.params.id, req.body);
+        if (device.revokedAt) onRevoked(device.id);
+        return device;
+      },
+    );
+  };
+}

@@ -1,0 +1,42 @@
+// The admin's changes to the service lines.
+import { DomainError, validateRanges, type Service } from '@jiaohao/shared';
+import type { Ctx } from '../../core/engine';
+import type { ServiceCreate, ServicePatch } from './services.schemas';
+
+function checked(ctx: Ctx, s: Service): Service {
+  const problem = validateRanges(s);
+  if (problem) throw new DomainError('invalid_range', `Number ranges: ${problem.replaceAll('_', ' ')}`);
+  const clash = ctx.store.services.list().find((o) => o.code === s.code && o.id !== s.id);
+  if (clash) throw new DomainError('conflict', `Code ${s.code} is used by ${clash.id}`);
+  return s;
+}
+
+function save(ctx: Ctx, s: Service): Service {
+  ctx.store.services.save(s);
+  ctx.emit({ type: 'service:updated', reason: null, data: { service: s } });
+  return s;
+}
+
+export function createService(ctx: Ctx, input: ServiceCreate): Service {
+  if (ctx.store.services.byId(input.id)) throw new DomainError('conflict', `Service ${input.id} exists`);
+  const s: Service = {
+    priorityNumbering: null,
+    appointmentNumbering: null,
+    targetWaitMinutes: 20,
+    targetHandlingMinutes: 10,
+    documents: { 'zh-TW': [] },
+    dailyCap: null,
+    allowPriority: true,
+    allowAppointment: false,
+    active: true,
+    sortOrder: ctx.store.services.list().length,
+    ...input,
+  };
+  return save(ctx, checked(ctx, s));
+}
+
+export function updateService(ctx: Ctx, id: string, patch: ServicePatch): Service {
+  const s = ctx.store.services.byId(id);
+  if (!s) throw new DomainError('not_found', `No service ${id}`);
+  return save(ctx, checked(ctx, { ...s, ...patch }));
+}

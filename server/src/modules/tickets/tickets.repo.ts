@@ -1,0 +1,218 @@
+import type { Series, Ticket, TicketState, TransferStep } from '@jiaohao/shared';
+import type { Db } from '../../db/database';
+
+interface TicketRow {
+  id: string;
+  business_date: string;
+  service_id: string;
+  series: Series;
+  cycle: number;
+  value: number;
+  number: string;
+  class: Ticket['class'];
+  language: Ticket['language'];
+  channel: Ticket['channel'];
+  state: TicketState;
+  issued_at: string;
+  queued_at: string;
+  called_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  handling_ms: number | null;
+  counter_id: string | null;
+  target_counter_id: string | null;
+  recall_count: number;
+  transfers: string;
+  appointment_at: string | null;
+  estimate_min: number | null;
+  estimate_max: number | null;
+}
+
+export interface StoredTicket extends Ticket {
+  readonly series: Series;
+}
+
+function toTicket(r: TicketRow): StoredTicket {
+  return {
+    id: r.id,
+    number: r.number,
+    value: r.value,
+    cycle: r.cycle,
+    series: r.series,
+    serviceId: r.service_id,
+    class: r.class,
+    language: r.language,
+    channel: r.channel,
+    state: r.state,
+    businessDate: r.business_date,
+    issuedAt: r.issued_at,
+    queuedAt: r.queued_at,
+    calledAt: r.called_at,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    counterId: r.counter_id,
+    targetCounterId: r.target_counter_id,
+    recallCount: r.recall_count,
+    transfers: JSON.parse(r.transfers) as TransferStep[],
+    appointmentAt: r.appointment_at,
+    estimateAtIssue: r.estimate_min === null || r.estimate_max === null ? null : { min: r.estimate_min, max: r.estimate_max },
+  };
+}
+
+/** The public contract leaves out storage details. */
+export function publicTicket(t: StoredTicket): Ticket {
+  const { series: _series, ...ticket } = t;
+  return ticket;
+}
+
+const ACTIVE = `state IN ('waiting', 'called', 'serving')`;
+
+export class TicketsRepo {
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly byIdStmt;
+  private readonly byTokenStmt;
+  private readonly activeOnStmt;
+  private readonly activeBeforeStmt;
+  private readonly waitingForStmt;
+  private readonly waitingInServiceStmt;
+  private readonly atCounterStmt;
+  private readonly issuedCountStmt;
+  private readonly seriesStmt;
+  private readonly seriesSaveStmt;
+  private readonly heldStmt;
+  private readonly handlingStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO tickets (id, business_date, service_id, series, cycle, value, number, class, language, channel, state,
+         issued_at, queued_at, appointment_at, estimate_min, estimate_max, tracking_token_hash)
+       VALUES (@id, @business_date, @service_id, @series, @cycle, @value, @number, @class, @language, @channel, 'waiting',
+         @issued_at, @issued_at, @appointment_at, @estimate_min, @estimate_max, @tracking_token_hash)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE tickets SET service_id = @service_id, state = @state, queued_at = @queued_at, called_at = @called_at,
+         started_at = @started_at, ended_at = @ended_at, handling_ms = @handling_ms, counter_id = @counter_id,
+         target_counter_id = @target_counter_id, recall_count = @recall_count, transfers = @transfers
+       WHERE id = @id`,
+    );
+    this.byIdStmt = db.prepare<[string]>('SELECT * FROM tickets WHERE id = ?');
+    this.byTokenStmt = db.prepare<[string]>('SELECT * FROM tickets WHERE tracking_token_hash = ?');
+    this.activeOnStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date = ? AND ${ACTIVE}`);
+    this.activeBeforeStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date < ? AND ${ACTIVE}`);
+    this.waitingForStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date = ? AND state = 'waiting'`);
+    this.waitingInServiceStmt = db
+      .prepare<[string, string]>(`SELECT COUNT(*) FROM tickets WHERE business_date = ? AND service_id = ? AND state = 'waiting'`)
+      .pluck();
+    this.atCounterStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')`);
+    this.issuedCountStmt = db
+      .prepare<[string, string]>('SELECT COUNT(*) FROM tickets WHERE business_date = ? AND service_id = ?')
+      .pluck();
+    this.seriesStmt = db.prepare<[string, string, string]>(
+      'SELECT last_value, cycle FROM number_series WHERE service_id = ? AND business_date = ? AND series = ?',
+    );
+    this.seriesSaveStmt = db.prepare(
+      `INSERT INTO number_series (service_id, business_date, series, last_value, cycle) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (service_id, business_date, series) DO UPDATE SET last_value = excluded.last_value, cycle = excluded.cycle`,
+    );
+    this.heldStmt = db
+      .prepare<[string, string, string, number]>(
+        `SELECT 1 FROM tickets WHERE service_id = ? AND business_date = ? AND series = ? AND value = ? AND ${ACTIVE} LIMIT 1`,
+      )
+      .pluck();
+    this.handlingStmt = db
+      .prepare<[string, string]>(
+        `SELECT handling_ms FROM tickets WHERE service_id = ? AND business_date = ? AND state = 'done' ORDER BY ended_at DESC LIMIT 20`,
+      )
+      .pluck();
+  }
+
+  insert(t: StoredTicket, trackingTokenHash: string): void {
+    this.insertStmt.run({
+      id: t.id,
+      business_date: t.businessDate,
+      service_id: t.serviceId,
+      series: t.series,
+      cycle: t.cycle,
+      value: t.value,
+      number: t.number,
+      class: t.class,
+      language: t.language,
+      channel: t.channel,
+      issued_at: t.issuedAt,
+      appointment_at: t.appointmentAt,
+      estimate_min: t.estimateAtIssue?.min ?? null,
+      estimate_max: t.estimateAtIssue?.max ?? null,
+      tracking_token_hash: trackingTokenHash,
+    });
+  }
+
+  update(t: StoredTicket, handlingMs: number | null = null): void {
+    this.updateStmt.run({
+      id: t.id,
+      service_id: t.serviceId,
+      state: t.state,
+      queued_at: t.queuedAt,
+      called_at: t.calledAt,
+      started_at: t.startedAt,
+      ended_at: t.endedAt,
+      handling_ms: handlingMs,
+      counter_id: t.counterId,
+      target_counter_id: t.targetCounterId,
+      recall_count: t.recallCount,
+      transfers: JSON.stringify(t.transfers),
+    });
+  }
+
+  byId(id: string): StoredTicket | undefined {
+    const row = this.byIdStmt.get(id) as TicketRow | undefined;
+    return row && toTicket(row);
+  }
+
+  byTrackingTokenHash(hash: string): StoredTicket | undefined {
+    const row = this.byTokenStmt.get(hash) as TicketRow | undefined;
+    return row && toTicket(row);
+  }
+
+  activeOn(businessDate: string): StoredTicket[] {
+    return (this.activeOnStmt.all(businessDate) as TicketRow[]).map(toTicket);
+  }
+
+  activeBefore(businessDate: string): StoredTicket[] {
+    return (this.activeBeforeStmt.all(businessDate) as TicketRow[]).map(toTicket);
+  }
+
+  waitingOn(businessDate: string): StoredTicket[] {
+    return (this.waitingForStmt.all(businessDate) as TicketRow[]).map(toTicket);
+  }
+
+  waitingCount(businessDate: string, serviceId: string): number {
+    return this.waitingInServiceStmt.get(businessDate, serviceId) as number;
+  }
+
+  atCounter(counterId: string): StoredTicket | undefined {
+    const row = this.atCounterStmt.get(counterId) as TicketRow | undefined;
+    return row && toTicket(row);
+  }
+
+  issuedCount(businessDate: string, serviceId: string): number {
+    return this.issuedCountStmt.get(businessDate, serviceId) as number;
+  }
+
+  seriesPosition(serviceId: string, businessDate: string, series: Series): { last: number | null; cycle: number } {
+    const row = this.seriesStmt.get(serviceId, businessDate, series) as { last_value: number; cycle: number } | undefined;
+    return row ? { last: row.last_value, cycle: row.cycle } : { last: null, cycle: 0 };
+  }
+
+  saveSeriesPosition(serviceId: string, businessDate: string, series: Series, last: number, cycle: number): void {
+    this.seriesSaveStmt.run(serviceId, businessDate, series, last, cycle);
+  }
+
+  isHeld(serviceId: string, businessDate: string, series: Series, value: number): boolean {
+    return this.heldStmt.get(serviceId, businessDate, series, value) !== undefined;
+  }
+
+  recentHandlingMs(serviceId: string, businessDate: string): number[] {
+    return this.handlingStmt.all(serviceId, businessDate) as number[];
+  }
+}

@@ -1,0 +1,270 @@
+// The ticket commands. Each runs inside Engine.run (one transaction) and appends its events.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  allocateNumber,
+  callsSincePriorityAfter,
+  checkReason,
+  DomainError,
+  estimateWait,
+  isIssuingOpen,
+  nextState,
+  pickNext,
+  rangeOf,
+  rollingHandlingMinutes,
+  seriesFor,
+  type CallNextResult,
+  type Channel,
+  type Counter,
+  type IssueTicketBody,
+  type IssueTicketResult,
+  type Move,
+  type PickReason,
+  type Service,
+  type TicketEventType,
+  type WaitEstimate,
+} from '@jiaohao/shared';
+import type { Ctx } from '../../core/engine';
+import { publicTicket, type StoredTicket } from './tickets.repo';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function service(ctx: Ctx, id: string): Service {
+  const s = ctx.store.services.byId(id);
+  if (!s) throw new DomainError('not_found', `No service ${id}`);
+  return s;
+}
+
+function counter(ctx: Ctx, id: string): Counter {
+  const c = ctx.store.counters.byId(id);
+  if (!c || !c.active) throw new DomainError('not_found', `No counter ${id}`);
+  return c;
+}
+
+export function ticket(ctx: Ctx, id: string): StoredTicket {
+  const t = ctx.store.tickets.byId(id);
+  if (!t) throw new DomainError('not_found', `No ticket ${id}`);
+  return t;
+}
+
+function openCountersServing(ctx: Ctx, serviceId: string): number {
+  return ctx.store.counters.list().filter((c) => c.active && c.status === 'open' && c.serviceIds.includes(serviceId)).length;
+}
+
+export function estimateFor(ctx: Ctx, s: Service, ahead: number): WaitEstimate {
+  return estimateWait({
+    ahead,
+    openCounters: openCountersServing(ctx, s.id),
+    handlingMinutes: rollingHandlingMinutes(ctx.store.tickets.recentHandlingMs(s.id, ctx.businessDate), s.targetHandlingMinutes),
+  });
+}
+
+/** Checks the move against the transition table and the reason list, or throws. */
+function guard(t: StoredTicket, move: Move, reason: string | null | undefined, reasonRequired = true): void {
+  if (nextState(t.state, move) === null) {
+    throw new DomainError('invalid_transition', `A ${t.state} ticket cannot be moved by "${move}"`, { state: t.state, move });
+  }
+  const check = checkReason(move, reason, reasonRequired);
+  if (!check.ok) {
+    throw new DomainError(check.code, check.code === 'reason_required' ? `"${move}" needs a reason` : `"${reason}" is not a reason for "${move}"`);
+  }
+}
+
+function save(
+  ctx: Ctx,
+  type: TicketEventType,
+  t: StoredTicket,
+  opts: { reason?: string | null; note?: string | null; counterId?: string | null; handlingMs?: number | null } = {},
+): StoredTicket {
+  ctx.store.tickets.update(t, opts.handlingMs ?? null);
+  ctx.emit({
+    type,
+    reason: opts.reason ?? null,
+    note: opts.note ?? null,
+    ticketId: t.id,
+    counterId: opts.counterId ?? t.counterId,
+    data: { ticket: publicTicket(t) },
+  });
+  return t;
+}
+
+export function issueTicket(ctx: Ctx, input: IssueTicketBody, channel: Channel): IssueTicketResult {
+  const s = service(ctx, input.serviceId);
+  if (!s.active) throw new DomainError('service_inactive', `${s.names['zh-TW']} is not taking tickets`);
+  const cls = input.class ?? 'normal';
+  if (cls === 'priority' && !s.allowPriority) throw new DomainError('class_not_allowed', 'This line has no priority tickets');
+  if (cls === 'appointment' && !s.allowAppointment) throw new DomainError('class_not_allowed', 'This line takes no appointments');
+  if (cls === 'appointment' && !input.appointmentAt) throw new DomainError('validation_failed', 'An appointment ticket needs appointmentAt');
+  if (cls !== 'appointment' && input.appointmentAt) throw new DomainError('validation_failed', 'Only appointment tickets have appointmentAt');
+
+  const office = ctx.store.office.office();
+  // Staff can always hand out a number (a resident who arrived just before closing time).
+  if (channel !== 'staff' && office && !isIssuingOpen(office.issuingMode, office.sessions, ctx.now, ctx.timeZone, s.id)) {
+    throw new DomainError('issuing_closed', 'Tickets are not being issued now');
+  }
+  if (s.dailyCap !== null && ctx.store.tickets.issuedCount(ctx.businessDate, s.id) >= s.dailyCap) {
+    throw new DomainError('daily_cap_reached', `Today's ${s.dailyCap} tickets for this line are all taken`);
+  }
+
+  const series = seriesFor(s, cls);
+  const range = rangeOf(s, series);
+  const position = ctx.store.tickets.seriesPosition(s.id, ctx.businessDate, series);
+  const allocation = allocateNumber(range, position, (v) => ctx.store.tickets.isHeld(s.id, ctx.businessDate, series, v));
+  if (!allocation.ok) throw new DomainError('range_exhausted', `All numbers ${range.start}–${range.end} are used today`);
+  ctx.store.tickets.saveSeriesPosition(s.id, ctx.businessDate, series, allocation.value, allocation.cycle);
+
+  const ahead = ctx.store.tickets.waitingCount(ctx.businessDate, s.id);
+  const estimate = estimateFor(ctx, s, ahead);
+  const trackingToken = randomBytes(18).toString('base64url');
+  const t: StoredTicket = {
+    id: randomUUID(),
+    number: allocation.number,
+    value: allocation.value,
+    cycle: allocation.cycle,
+    series,
+    serviceId: s.id,
+    class: cls,
+    language: input.language ?? 'zh-TW',
+    channel,
+    state: 'waiting',
+    businessDate: ctx.businessDate,
+    issuedAt: ctx.at,
+    queuedAt: ctx.at,
+    calledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: null,
+    targetCounterId: null,
+    recallCount: 0,
+    transfers: [],
+    appointmentAt: input.appointmentAt ? new Date(input.appointmentAt).toISOString() : null,
+    estimateAtIssue: estimate,
+  };
+  ctx.store.tickets.insert(t, hashToken(trackingToken));
+  ctx.emit({ type: 'ticket:issued', reason: null, ticketId: t.id, data: { ticket: publicTicket(t) } });
+  return { ticket: { ...publicTicket(t), trackingToken }, ahead, estimate };
+}
+
+function readyCounter(ctx: Ctx, counterId: string): Counter {
+  const c = counter(ctx, counterId);
+  if (c.status !== 'open') throw new DomainError('counter_not_open', `Counter ${c.number} is ${c.status}`);
+  const busy = ctx.store.tickets.atCounter(c.id);
+  if (busy) {
+    throw new DomainError('counter_busy', `Counter ${c.number} still has ticket ${busy.number} (${busy.state})`, {
+      ticketId: busy.id,
+    });
+  }
+  return c;
+}
+
+function call(ctx: Ctx, c: Counter, t: StoredTicket, pickReason: PickReason | null, reason: string | null, note?: string): StoredTicket {
+  ctx.store.counters.save({ ...c, callsSincePriority: callsSincePriorityAfter(c, t) });
+  const called: StoredTicket = { ...t, state: 'called', calledAt: ctx.at, counterId: c.id, targetCounterId: null, recallCount: 0 };
+  ctx.store.tickets.update(called);
+  ctx.emit({
+    type: 'ticket:called',
+    reason,
+    note: note ?? null,
+    ticketId: t.id,
+    counterId: c.id,
+    data: { ticket: publicTicket(called), pickReason },
+  });
+  return called;
+}
+
+export function callNext(ctx: Ctx, counterId: string): CallNextResult {
+  const c = readyCounter(ctx, counterId);
+  const targets: Record<string, number> = {};
+  for (const s of ctx.store.services.list()) targets[s.id] = s.targetWaitMinutes;
+  const picked = pickNext(ctx.store.tickets.waitingOn(ctx.businessDate), c, ctx.now, ctx.store.office.policy(), targets);
+  if (!picked) return { ticket: null, reason: null };
+  const called = call(ctx, c, picked.ticket, picked.reason, null);
+  return { ticket: publicTicket(called), reason: picked.reason };
+}
+
+/** Calls one particular ticket out of turn; that always needs a reason for the audit trail. */
+export function callTicket(ctx: Ctx, ticketId: string, counterId: string, reason: string, note?: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'call', reason);
+  const c = readyCounter(ctx, counterId);
+  if (!c.serviceIds.includes(t.serviceId) && t.targetCounterId !== c.id) {
+    throw new DomainError('service_not_served', `Counter ${c.number} does not serve this line`);
+  }
+  return call(ctx, c, t, null, reason, note);
+}
+
+export function recall(ctx: Ctx, ticketId: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'recall', null);
+  return save(ctx, 'ticket:recalled', { ...t, recallCount: t.recallCount + 1 });
+}
+
+export function start(ctx: Ctx, ticketId: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'start', null);
+  return save(ctx, 'ticket:started', { ...t, state: 'serving', startedAt: ctx.at });
+}
+
+export function finish(ctx: Ctx, ticketId: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'finish', null);
+  const handlingMs = t.startedAt ? ctx.now - Date.parse(t.startedAt) : null;
+  return save(ctx, 'ticket:finished', { ...t, state: 'done', endedAt: ctx.at }, { handlingMs });
+}
+
+export function noShow(ctx: Ctx, ticketId: string, reason: string, note?: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'no_show', reason);
+  // The ticket leaves the counter free; it keeps its counterId in the event for the audit trail.
+  return save(ctx, 'ticket:missed', { ...t, state: 'no_show', endedAt: ctx.at, counterId: null }, { reason, note, counterId: t.counterId });
+}
+
+export function requeue(ctx: Ctx, ticketId: string, reason: string, note?: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'requeue', reason);
+  // Back in line at the place the ticket was issued for: the resident has already waited.
+  const back: StoredTicket = { ...t, state: 'waiting', counterId: null, calledAt: null, endedAt: null, recallCount: 0 };
+  return save(ctx, 'ticket:requeued', back, { reason, note, counterId: t.counterId });
+}
+
+export function transfer(
+  ctx: Ctx,
+  ticketId: string,
+  to: { serviceId?: string | undefined; counterId?: string | undefined },
+  reason: string,
+  note?: string,
+): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'transfer', reason);
+  if (!to.serviceId && !to.counterId) throw new DomainError('validation_failed', 'Transfer needs a serviceId, a counterId or both');
+  const toService = to.serviceId ? service(ctx, to.serviceId) : service(ctx, t.serviceId);
+  if (!toService.active) throw new DomainError('service_inactive', 'That line is not in use');
+  const toCounter = to.counterId ? counter(ctx, to.counterId) : null;
+  if (toCounter && toCounter.id === t.counterId && toService.id === t.serviceId) {
+    throw new DomainError('validation_failed', 'The ticket is already at that counter');
+  }
+  if (!toCounter && toService.id === t.serviceId) throw new DomainError('validation_failed', 'The ticket is already in that line');
+  const moved: StoredTicket = {
+    ...t,
+    state: 'waiting',
+    serviceId: toService.id,
+    queuedAt: t.issuedAt, // keeps the resident's place
+    calledAt: null,
+    startedAt: null,
+    counterId: null,
+    targetCounterId: toCounter?.id ?? null,
+    recallCount: 0,
+    transfers: [
+      ...t.transfers,
+      { at: ctx.at, fromServiceId: t.serviceId, fromCounterId: t.counterId, toServiceId: toService.id, toCounterId: toCounter?.id ?? null },
+    ],
+  };
+  return save(ctx, 'ticket:transferred', moved, { reason, note, counterId: t.counterId });
+}
+
+export function cancel(ctx: Ctx, ticketId: string, reason: string, note?: string): StoredTicket {
+  const t = ticket(ctx, ticketId);
+  guard(t, 'cancel', reason);
+  return save(ctx, 'ticket:cancelled', { ...t, state: 'cancelled', endedAt: ctx.at }, { reason, note });
+}

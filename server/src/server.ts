@@ -1,0 +1,75 @@
+// The only file that listens. `npm start` (add `-- --demo` to say so explicitly) runs this.
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`jiaohao: ${err.message} (see .env.example)`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const { app, services, adminPassword, seeded } = await buildApp(config);
+  const log = app.log;
+  if (seeded) log.info('empty database: set up the demo office 臺中市北區戶政事務所 (Taichung North District)');
+  if (adminPassword) {
+    // Printed once, on the first start only; it is not stored anywhere in clear.
+    process.stdout.write(
+      `\n  First start: created the "admin" account.\n  Password (shown this once): ${adminPassword}\n  Set JIAOHAO_ADMIN_PASSWORD to choose it instead.\n\n`,
+    );
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const base = `http://${shown}:${port}`;
+  process.stdout.write(
+    [
+      '',
+      `  Jiaohao (叫號) is running — ${services.engine.snapshot().office.names['zh-TW']}`,
+      `  API            ${base}/api/v1`,
+      `  API docs       ${base}/docs`,
+      `  Health         ${base}/api/v1/health`,
+      `  Public status  ${base}/api/v1/public/status   (SSE: ${base}/api/v1/public/events)`,
+      `  Socket.IO      ${base}  namespaces /staff /display /kiosk /public`,
+      `  Database       ${config.dbPath}`,
+      '',
+      '',
+    ].join('\n'),
+  );
+
+  // A new business date needs no reset: this closes yesterday even when nobody presses anything.
+  const dayTimer = setInterval(() => {
+    try {
+      services.engine.run({ kind: 'system', id: null }, () => undefined);
+    } catch (err) {
+      log.error({ err }, 'day roll failed');
+    }
+  }, 60_000);
+  dayTimer.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    clearInterval(dayTimer);
+    // Commands are synchronous transactions, so none is half-done when this runs.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,450 @@
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { describe, expect, it } from 'vitest';
+import type { Counter, Office, Service, Ticket, TicketState } from './domain.schemas';
+import {
+  COUNTER_EVENT_TYPES,
+  CounterEvent,
+  DOMAIN_EVENT_TYPES,
+  DomainEvent,
+  Snapshot,
+  TICKET_EVENT_TYPES,
+  type DomainEventType,
+  type EventOf,
+  type TicketEventType,
+} from './events.schemas';
+import { applyEvent, atCounter, checkSeq, fromSnapshot, waitingIn, type OfficeState } from './office-state.reducer';
+
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
+}
+
+const NOW = Date.parse('2024-05-06T02:00:00.000Z'); // Monday 10:00 in Taipei
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const ago = (m: number) => iso(NOW - m * MIN);
+
+function ticket(over: Partial<Ticket> = {}): Ticket {
+  const queuedAt = over.queuedAt ?? ago(5);
+  return {
+    id: 't1',
+    number: '1001',
+    value: 1001,
+    cycle: 0,
+    serviceId: 'household',
+    class: 'normal',
+    language: 'zh-TW',
+    channel: 'kiosk',
+    state: 'waiting',
+    businessDate: '2024-05-06',
+    issuedAt: queuedAt,
+    queuedAt,
+    calledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: null,
+    targetCounterId: null,
+    recallCount: 0,
+    transfers: [],
+    appointmentAt: null,
+    estimateAtIssue: { min: 5, max: 10 },
+    ...over,
+  };
+}
+
+function counter(over: Partial<Counter> = {}): Counter {
+  return {
+    id: 'c1',
+    number: 1,
+    names: { 'zh-TW': '1號櫃台' },
+    serviceIds: ['household'],
+    isPriority: false,
+    languages: ['zh-TW'],
+    status: 'open',
+    pauseReason: null,
+    staffId: null,
+    callsSincePriority: 0,
+    active: true,
+    ...over,
+  };
+}
+
+function service(over: Partial<Service> = {}): Service {
+  return {
+    id: 'household',
+    code: 'A',
+    names: { 'zh-TW': '戶籍登記' },
+    numbering: { start: 1001, end: 1999, digits: 4, prefix: '', onExhausted: 'wrap' },
+    priorityNumbering: null,
+    appointmentNumbering: null,
+    targetWaitMinutes: 15,
+    targetHandlingMinutes: 10,
+    documents: { 'zh-TW': ['身分證', '印章'] },
+    dailyCap: null,
+    allowPriority: true,
+    allowAppointment: false,
+    active: true,
+    sortOrder: 1,
+    ...over,
+  };
+}
+
+function office(over: Partial<Office> = {}): Office {
+  return {
+    id: 'taichung-north',
+    names: { 'zh-TW': '臺中市北區戶政事務所', en: 'Taichung North District Household Registration Office' },
+    address: '臺中市北區永興街301號',
+    tel: '04-22364000',
+    fax: '04-22332143',
+    timeZone: 'Asia/Taipei',
+    location: { lat: 24.16, lng: 120.68 },
+    postalCode: '404',
+    locality: '北區',
+    region: '臺中市',
+    issuingMode: 'schedule',
+    sessions: [{ weekday: 1, start: '08:00', end: '17:00', kind: 'regular', serviceIds: null }],
+    ...over,
+  };
+}
+
+function snapshot(over: Partial<Snapshot> = {}): Snapshot {
+  return {
+    seq: 10,
+    at: iso(NOW),
+    businessDate: '2024-05-06',
+    office: office(),
+    services: [service(), service({ id: 'passport', code: 'B', names: { 'zh-TW': '護照' }, sortOrder: 2 })],
+    counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household', 'passport'] })],
+    tickets: [
+      ticket({ id: 'w1', queuedAt: ago(20) }),
+      ticket({ id: 'w2', number: '1002', value: 1002, queuedAt: ago(10) }),
+      ticket({ id: 's1', number: '1000', value: 1000, state: 'serving', counterId: 'c1', calledAt: ago(3), startedAt: ago(2) }),
+    ],
+    ...over,
+  };
+}
+
+/** An event as the server would append it. */
+function ev<K extends DomainEventType>(seq: number, type: K, data: EventOf<K>['data']): EventOf<K> {
+  return { seq, type, at: iso(NOW), actor: { kind: 'staff', id: 'staff-1' }, reason: null, data } as EventOf<K>;
+}
+
+/** A ticket event carrying `ticket`; ticket:called also carries how it was picked. */
+function ticketEvent(seq: number, type: TicketEventType, t: Ticket): DomainEvent {
+  if (type === 'ticket:called') return ev(seq, 'ticket:called', { ticket: t, pickReason: 'longest_wait' });
+  return { seq, type, at: iso(NOW), actor: { kind: 'staff', id: 'staff-1' }, reason: null, data: { ticket: t } };
+}
+
+/** What each ticket event leaves the ticket as. */
+const STATE_AFTER: Record<TicketEventType, TicketState> = {
+  'ticket:issued': 'waiting',
+  'ticket:called': 'called',
+  'ticket:recalled': 'called',
+  'ticket:started': 'serving',
+  'ticket:finished': 'done',
+  'ticket:missed': 'no_show',
+  'ticket:requeued': 'waiting',
+  'ticket:transferred': 'waiting',
+  'ticket:cancelled': 'cancelled',
+  'ticket:expired': 'expired',
+};
+
+const ids = (s: OfficeState) => Object.keys(s.tickets).sort();
+
+describe('builders', () => {
+  it('produce a schema-valid snapshot', () => {
+    expect(Value.Check(Snapshot, snapshot())).toBe(true);
+    // The check can fail: a ticket without a service is not a ticket.
+    const broken = { ...snapshot(), tickets: [{ ...ticket(), serviceId: undefined }] };
+    expect(Value.Check(Snapshot, broken)).toBe(false);
+  });
+
+  it('produce schema-valid events of every type', () => {
+    const all: DomainEvent[] = [
+      ...TICKET_EVENT_TYPES.map((type, i) => ticketEvent(i + 1, type, ticket({ state: STATE_AFTER[type] }))),
+      ev(20, 'counter:opened', { counter: counter() }),
+      ev(21, 'counter:paused', { counter: counter({ status: 'paused', pauseReason: 'meal' }) }),
+      ev(22, 'counter:closed', { counter: counter({ status: 'closed' }) }),
+      ev(23, 'counter:updated', { counter: counter({ languages: ['zh-TW', 'en'] }) }),
+      ev(24, 'service:updated', { service: service() }),
+      ev(25, 'office:updated', { office: office() }),
+      ev(26, 'day:closed', { businessDate: '2024-05-06', expired: 3 }),
+      ev(27, 'day:started', { businessDate: '2024-05-07' }),
+    ];
+    expect(new Set(all.map((e) => e.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
+    for (const e of all) expect([e.type, Value.Check(DomainEvent, e)]).toEqual([e.type, true]);
+  });
+
+  it('each counter event schema names exactly one event type', () => {
+    // One object per type, so that EventOf<'counter:opened'> narrows (the `ev` calls above type-check).
+    expect(CounterEvent.anyOf.map((s) => s.properties.type.const)).toEqual([...COUNTER_EVENT_TYPES]);
+    const paused = ev(1, 'counter:paused', { counter: counter({ status: 'paused', pauseReason: 'meal' }) });
+    expect(Value.Check(CounterEvent, paused)).toBe(true);
+    expect(Value.Check(CounterEvent, { ...paused, type: 'counter:resumed' })).toBe(false);
+  });
+});
+
+describe('fromSnapshot', () => {
+  it('indexes services, counters and tickets by id', () => {
+    const snap = snapshot();
+    const state = fromSnapshot(snap);
+    expect(state.seq).toBe(10);
+    expect(state.businessDate).toBe('2024-05-06');
+    expect(state.office).toBe(snap.office);
+    expect(state.stale).toBe(false);
+    expect(Object.keys(state.services).sort()).toEqual(['household', 'passport']);
+    expect(state.services.passport).toBe(snap.services[1]);
+    expect(Object.keys(state.counters).sort()).toEqual(['c1', 'c2']);
+    expect(state.counters.c2).toBe(snap.counters[1]);
+    expect(ids(state)).toEqual(['s1', 'w1', 'w2']);
+    expect(state.tickets.w2).toBe(snap.tickets[1]);
+  });
+
+  it('starts from an empty office', () => {
+    const state = fromSnapshot(snapshot({ seq: 0, services: [], counters: [], tickets: [] }));
+    expect(state).toMatchObject({ seq: 0, services: {}, counters: {}, tickets: {}, stale: false });
+  });
+});
+
+describe('checkSeq', () => {
+  it('applies exactly the next seq', () => {
+    expect(checkSeq(10, 11)).toBe('apply');
+    expect(checkSeq(0, 1)).toBe('apply');
+  });
+
+  it('treats an old or repeated seq as a duplicate', () => {
+    expect(checkSeq(10, 10)).toBe('duplicate');
+    expect(checkSeq(10, 3)).toBe('duplicate');
+  });
+
+  it('treats a jump as a gap', () => {
+    expect(checkSeq(10, 12)).toBe('gap');
+    expect(checkSeq(0, 5)).toBe('gap');
+  });
+});
+
+describe('applyEvent', () => {
+  describe('ticket events', () => {
+    it('ticket:issued adds a waiting ticket', () => {
+      const t = ticket({ id: 'new', number: '1003', value: 1003, queuedAt: ago(0) });
+      const next = applyEvent(fromSnapshot(snapshot()), ticketEvent(11, 'ticket:issued', t));
+      expect(next.seq).toBe(11);
+      expect(next.tickets.new).toBe(t);
+      expect(ids(next)).toEqual(['new', 's1', 'w1', 'w2']);
+    });
+
+    it.each(TICKET_EVENT_TYPES.map((t) => [t, STATE_AFTER[t]] as const))(
+      '%s leaves the ticket %s: kept while active, dropped otherwise',
+      (type, state) => {
+        const before = fromSnapshot(snapshot());
+        const t = ticket({ id: 'w1', state, queuedAt: ago(20), counterId: state === 'waiting' ? null : 'c1' });
+        const next = applyEvent(before, ticketEvent(11, type, t));
+        expect(next.seq).toBe(11);
+        expect(next.stale).toBe(false);
+        if (['waiting', 'called', 'serving'].includes(state)) {
+          expect(next.tickets.w1).toBe(t);
+          expect(ids(next)).toEqual(['s1', 'w1', 'w2']);
+        } else {
+          expect(next.tickets.w1).toBeUndefined();
+          expect(ids(next)).toEqual(['s1', 'w2']);
+        }
+        // Other tickets, counters and services are untouched.
+        expect(next.tickets.w2).toBe(before.tickets.w2);
+        expect(next.counters).toBe(before.counters);
+        expect(next.services).toBe(before.services);
+      },
+    );
+
+    it('ticket:called replaces the waiting ticket with the called one', () => {
+      const called = ticket({ id: 'w1', state: 'called', counterId: 'c2', calledAt: iso(NOW), queuedAt: ago(20) });
+      const next = applyEvent(fromSnapshot(snapshot()), ticketEvent(11, 'ticket:called', called));
+      expect(next.tickets.w1).toEqual(called);
+      expect(waitingIn(next, 'household').map((t) => t.id)).toEqual(['w2']);
+      expect(atCounter(next, 'c2')?.id).toBe('w1');
+    });
+
+    it('ticket:transferred moves the ticket to its new line', () => {
+      const moved = ticket({ id: 's1', state: 'waiting', serviceId: 'passport', counterId: null, targetCounterId: 'c2' });
+      const next = applyEvent(fromSnapshot(snapshot()), ticketEvent(11, 'ticket:transferred', moved));
+      expect(next.tickets.s1).toBe(moved);
+      expect(waitingIn(next, 'passport').map((t) => t.id)).toEqual(['s1']);
+      expect(atCounter(next, 'c1')).toBeUndefined();
+    });
+
+    it('a finished ticket that was never in the state is not added', () => {
+      const next = applyEvent(fromSnapshot(snapshot()), ticketEvent(11, 'ticket:finished', ticket({ id: 'ghost', state: 'done' })));
+      expect(next.seq).toBe(11);
+      expect(ids(next)).toEqual(['s1', 'w1', 'w2']);
+    });
+  });
+
+  describe('counter events', () => {
+    it.each(['counter:opened', 'counter:paused', 'counter:closed', 'counter:updated'] as const)('%s replaces the counter', (type) => {
+      const before = fromSnapshot(snapshot());
+      const c = counter({ status: type === 'counter:paused' ? 'paused' : type === 'counter:closed' ? 'closed' : 'open', staffId: 'staff-9' });
+      const next = applyEvent(before, ev(11, type, { counter: c }));
+      expect(next.seq).toBe(11);
+      expect(next.counters.c1).toBe(c);
+      expect(next.counters.c2).toBe(before.counters.c2);
+      expect(next.tickets).toBe(before.tickets);
+    });
+
+    it('adds a counter it did not know', () => {
+      const c = counter({ id: 'c9', number: 9 });
+      const next = applyEvent(fromSnapshot(snapshot()), ev(11, 'counter:opened', { counter: c }));
+      expect(Object.keys(next.counters).sort()).toEqual(['c1', 'c2', 'c9']);
+    });
+  });
+
+  it('service:updated replaces the service', () => {
+    const before = fromSnapshot(snapshot());
+    const s = service({ targetWaitMinutes: 30, active: false });
+    const next = applyEvent(before, ev(11, 'service:updated', { service: s }));
+    expect(next.seq).toBe(11);
+    expect(next.services.household).toBe(s);
+    expect(next.services.passport).toBe(before.services.passport);
+  });
+
+  it('office:updated replaces the office', () => {
+    const o = office({ issuingMode: 'closed' });
+    const next = applyEvent(fromSnapshot(snapshot()), ev(11, 'office:updated', { office: o }));
+    expect(next.seq).toBe(11);
+    expect(next.office).toBe(o);
+  });
+
+  it('day:closed only moves seq on (the expiries come as their own events)', () => {
+    const before = fromSnapshot(snapshot());
+    const next = applyEvent(before, ev(11, 'day:closed', { businessDate: '2024-05-06', expired: 2 }));
+    expect(next).toEqual({ ...before, seq: 11 });
+    expect(next.tickets).toBe(before.tickets);
+  });
+
+  it('day:started sets the new date and clears the tickets', () => {
+    const before = fromSnapshot(snapshot());
+    const next = applyEvent(before, ev(11, 'day:started', { businessDate: '2024-05-07' }));
+    expect(next.seq).toBe(11);
+    expect(next.businessDate).toBe('2024-05-07');
+    expect(next.tickets).toEqual({});
+    expect(next.counters).toBe(before.counters);
+    expect(next.services).toBe(before.services);
+    expect(next.office).toBe(before.office);
+  });
+
+  it('does not change the state it was given', () => {
+    const before = fromSnapshot(snapshot());
+    const copy = JSON.parse(JSON.stringify(before)) as OfficeState;
+    let s = applyEvent(before, ticketEvent(11, 'ticket:finished', ticket({ id: 's1', state: 'done' })));
+    s = applyEvent(s, ticketEvent(12, 'ticket:issued', ticket({ id: 'new' })));
+    s = applyEvent(s, ev(13, 'counter:paused', { counter: counter({ status: 'paused', pauseReason: 'meal' }) }));
+    s = applyEvent(s, ev(14, 'day:started', { businessDate: '2024-05-07' }));
+    expect(before).toEqual(copy);
+    expect(s.seq).toBe(14);
+  });
+
+  it('applies a run of events in order', () => {
+    let s = fromSnapshot(snapshot({ tickets: [] }));
+    const t = ticket({ id: 'x' });
+    const run: DomainEvent[] = [
+      ticketEvent(11, 'ticket:issued', t),
+      ticketEvent(12, 'ticket:called', { ...t, state: 'called', counterId: 'c1', calledAt: ago(1) }),
+      ticketEvent(13, 'ticket:recalled', { ...t, state: 'called', counterId: 'c1', calledAt: ago(1), recallCount: 1 }),
+      ticketEvent(14, 'ticket:started', { ...t, state: 'serving', counterId: 'c1', calledAt: ago(1), startedAt: ago(0), recallCount: 1 }),
+    ];
+    for (const e of run) s = applyEvent(s, e);
+    expect(s.seq).toBe(14);
+    expect(s.tickets.x).toMatchObject({ state: 'serving', recallCount: 1 });
+    expect(atCounter(s, 'c1')?.id).toBe('x');
+    s = applyEvent(s, ticketEvent(15, 'ticket:finished', { ...t, state: 'done', counterId: 'c1', endedAt: iso(NOW) }));
+    expect(s.tickets).toEqual({});
+    expect(atCounter(s, 'c1')).toBeUndefined();
+  });
+
+  describe('sequence', () => {
+    it('ignores an event it has already applied', () => {
+      const once = applyEvent(fromSnapshot(snapshot()), ticketEvent(11, 'ticket:issued', ticket({ id: 'new' })));
+      const changed = ticket({ id: 'new', state: 'called', counterId: 'c1' });
+      const again = applyEvent(once, ticketEvent(11, 'ticket:called', changed));
+      expect(again).toBe(once);
+      expect(applyEvent(once, ticketEvent(3, 'ticket:cancelled', ticket({ id: 'w1', state: 'cancelled' })))).toBe(once);
+    });
+
+    it('ignores events the snapshot already includes', () => {
+      const state = fromSnapshot(snapshot({ seq: 10 }));
+      expect(applyEvent(state, ticketEvent(10, 'ticket:issued', ticket({ id: 'old' })))).toBe(state);
+    });
+
+    it('marks the state stale on a gap, without applying the event', () => {
+      const before = fromSnapshot(snapshot());
+      const next = applyEvent(before, ticketEvent(12, 'ticket:issued', ticket({ id: 'new' })));
+      expect(next.stale).toBe(true);
+      expect(next.seq).toBe(10);
+      expect(next.tickets).toBe(before.tickets);
+      expect(before.stale).toBe(false);
+    });
+
+    it('stays stale: nothing is applied until a fresh snapshot', () => {
+      const stale = applyEvent(fromSnapshot(snapshot()), ev(12, 'day:started', { businessDate: '2024-05-07' }));
+      expect(stale.stale).toBe(true);
+      expect(applyEvent(stale, ticketEvent(11, 'ticket:issued', ticket({ id: 'late' })))).toBe(stale);
+      expect(applyEvent(stale, ticketEvent(13, 'ticket:issued', ticket({ id: 'next' })))).toBe(stale);
+      expect(stale.businessDate).toBe('2024-05-06');
+      const fresh = fromSnapshot(snapshot({ seq: 13 }));
+      expect(fresh.stale).toBe(false);
+      expect(applyEvent(fresh, ticketEvent(14, 'ticket:issued', ticket({ id: 'next' }))).tickets.next).toBeDefined();
+    });
+  });
+});
+
+describe('waitingIn', () => {
+  it('lists the waiting tickets of one service in queue order, then by id', () => {
+    const state = fromSnapshot(
+      snapshot({
+        tickets: [
+          ticket({ id: 'c', queuedAt: ago(5) }),
+          ticket({ id: 'a', queuedAt: ago(30) }),
+          ticket({ id: 'e', queuedAt: ago(5) }),
+          ticket({ id: 'b', queuedAt: ago(5) }),
+          ticket({ id: 'p', serviceId: 'passport', queuedAt: ago(60) }),
+          ticket({ id: 'x', state: 'called', counterId: 'c1', queuedAt: ago(90) }),
+          ticket({ id: 'y', state: 'serving', counterId: 'c2', queuedAt: ago(80) }),
+        ],
+      }),
+    );
+    expect(waitingIn(state, 'household').map((t) => t.id)).toEqual(['a', 'b', 'c', 'e']);
+    expect(waitingIn(state, 'passport').map((t) => t.id)).toEqual(['p']);
+    expect(waitingIn(state, 'seal')).toEqual([]);
+  });
+
+  it('a transferred ticket keeps its place by its queue time', () => {
+    let state = fromSnapshot(snapshot());
+    const moved = ticket({ id: 's1', serviceId: 'household', queuedAt: ago(15) });
+    state = applyEvent(state, ticketEvent(11, 'ticket:transferred', moved));
+    expect(waitingIn(state, 'household').map((t) => t.id)).toEqual(['w1', 's1', 'w2']);
+  });
+});
+
+describe('atCounter', () => {
+  it('finds the ticket a counter is serving or calling', () => {
+    const state = fromSnapshot(
+      snapshot({
+        tickets: [
+          ticket({ id: 's', state: 'serving', counterId: 'c1' }),
+          ticket({ id: 'k', state: 'called', counterId: 'c2' }),
+          ticket({ id: 'w', state: 'waiting', counterId: null }),
+        ],
+      }),
+    );
+    expect(atCounter(state, 'c1')?.id).toBe('s');
+    expect(atCounter(state, 'c2')?.id).toBe('k');
+  });
+
+  it('is undefined for an idle counter', () => {
+    expect(atCounter(fromSnapshot(snapshot()), 'c2')).toBeUndefined();
+    expect(atCounter(fromSnapshot(snapshot()), 'nope')).toBeUndefined();
+  });
+
+  it('ignores a waiting ticket that still names the counter', () => {
+    const state = fromSnapshot(snapshot({ tickets: [ticket({ id: 'requeued', state: 'waiting', counterId: 'c1' })] }));
+    expect(atCounter(state, 'c1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,314 @@
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { describe, expect, it } from 'vitest';
+import type { Counter, Office, Service, Ticket } from './domain.schemas';
+import { PublicStatus, Snapshot } from './events.schemas';
+import { estimateWait } from './estimate';
+import { publicStatus, type PublicStatusInput } from './public-status';
+
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
+}
+
+const NOW = Date.parse('2024-05-06T02:00:00.000Z'); // Monday 10:00 in Taipei
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const ago = (m: number) => iso(NOW - m * MIN);
+
+let nextId = 0;
+function ticket(over: Partial<Ticket> = {}): Ticket {
+  const n = ++nextId;
+  const queuedAt = over.queuedAt ?? ago(5);
+  return {
+    id: `t${n}`,
+    number: String(1000 + n),
+    value: 1000 + n,
+    cycle: 0,
+    serviceId: 'household',
+    class: 'normal',
+    language: 'zh-TW',
+    channel: 'kiosk',
+    state: 'waiting',
+    businessDate: '2024-05-06',
+    issuedAt: queuedAt,
+    queuedAt,
+    calledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: null,
+    targetCounterId: null,
+    recallCount: 0,
+    transfers: [],
+    appointmentAt: null,
+    estimateAtIssue: null,
+    trackingToken: `secret-token-${n}-abcdefgh`,
+    ...over,
+  };
+}
+
+/** A ticket called to `counterId` `m` minutes ago (state called, or serving when started). */
+function atCounter(counterId: string, m: number, over: Partial<Ticket> = {}): Ticket {
+  return ticket({ state: 'called', counterId, calledAt: ago(m), ...over });
+}
+
+function counter(over: Partial<Counter> = {}): Counter {
+  return {
+    id: 'c1',
+    number: 1,
+    names: { 'zh-TW': '1號櫃台' },
+    serviceIds: ['household'],
+    isPriority: false,
+    languages: ['zh-TW'],
+    status: 'open',
+    pauseReason: null,
+    staffId: 'staff-1',
+    callsSincePriority: 0,
+    active: true,
+    ...over,
+  };
+}
+
+function service(over: Partial<Service> = {}): Service {
+  return {
+    id: 'household',
+    code: 'A',
+    names: { 'zh-TW': '戶籍登記', en: 'Household registration' },
+    numbering: { start: 1001, end: 1999, digits: 4, prefix: '', onExhausted: 'wrap' },
+    priorityNumbering: null,
+    appointmentNumbering: null,
+    targetWaitMinutes: 15,
+    targetHandlingMinutes: 10,
+    documents: { 'zh-TW': ['身分證'] },
+    dailyCap: null,
+    allowPriority: true,
+    allowAppointment: true,
+    active: true,
+    sortOrder: 1,
+    ...over,
+  };
+}
+
+function office(over: Partial<Office> = {}): Office {
+  return {
+    id: 'taichung-north',
+    names: { 'zh-TW': '臺中市北區戶政事務所' },
+    address: '臺中市北區永興街301號',
+    tel: '04-22364000',
+    fax: '04-22332143',
+    timeZone: 'Asia/Taipei',
+    location: { lat: 24.16, lng: 120.68 },
+    postalCode: '404',
+    locality: '北區',
+    region: '臺中市',
+    issuingMode: 'schedule',
+    sessions: [],
+    ...over,
+  };
+}
+
+function snapshot(over: Partial<Snapshot> = {}): Snapshot {
+  return {
+    seq: 42,
+    at: iso(NOW),
+    businessDate: '2024-05-06',
+    office: office(),
+    services: [service(), service({ id: 'passport', code: 'B', names: { 'zh-TW': '護照' }, targetHandlingMinutes: 20 })],
+    counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household', 'passport'] })],
+    tickets: [],
+    ...over,
+  };
+}
+
+const input = (over: Partial<PublicStatusInput> = {}): PublicStatusInput => ({ issuingOpen: true, handlingMinutes: {}, ...over });
+const svc = (status: PublicStatus, id: string) => status.services.find((s) => s.id === id);
+const ctr = (status: PublicStatus, id: string) => status.counters.find((c) => c.id === id);
+
+describe('builders', () => {
+  it('produce a schema-valid snapshot', () => {
+    const snap = snapshot({ tickets: [ticket(), atCounter('c1', 2), atCounter('c2', 1, { state: 'serving', startedAt: ago(0) })] });
+    expect(Value.Check(Snapshot, snap)).toBe(true);
+    expect(Value.Check(Snapshot, { ...snap, seq: -1 })).toBe(false);
+  });
+});
+
+describe('publicStatus', () => {
+  it('carries the office, time, seq, date and issuing state', () => {
+    const status = publicStatus(snapshot({ office: office({ issuingMode: 'closed' }) }), input({ issuingOpen: false }));
+    expect(status.office).toEqual({ id: 'taichung-north', names: { 'zh-TW': '臺中市北區戶政事務所' } });
+    expect(status.updatedAt).toBe(iso(NOW));
+    expect(status.seq).toBe(42);
+    expect(status.businessDate).toBe('2024-05-06');
+    expect(status.issuing).toEqual({ open: false, mode: 'closed' });
+    expect(publicStatus(snapshot(), input({ issuingOpen: true })).issuing).toEqual({ open: true, mode: 'schedule' });
+  });
+
+  it('is valid against the PublicStatus schema', () => {
+    const snap = snapshot({
+      tickets: [ticket(), ticket({ serviceId: 'passport' }), atCounter('c1', 3), atCounter('c2', 1, { state: 'serving' })],
+    });
+    expect(Value.Check(PublicStatus, publicStatus(snap, input()))).toBe(true);
+  });
+
+  it('counts the waiting tickets per service', () => {
+    const snap = snapshot({
+      tickets: [
+        ticket(),
+        ticket(),
+        ticket(),
+        ticket({ serviceId: 'passport' }),
+        atCounter('c1', 2),
+        atCounter('c2', 1, { state: 'serving', serviceId: 'passport' }),
+      ],
+    });
+    const status = publicStatus(snap, input());
+    expect(svc(status, 'household')?.waiting).toBe(3);
+    expect(svc(status, 'passport')?.waiting).toBe(1);
+  });
+
+  it('counts zero for a line with nobody waiting', () => {
+    const status = publicStatus(snapshot(), input());
+    expect(status.services.map((s) => [s.id, s.waiting, s.nowServing])).toEqual([
+      ['household', 0, null],
+      ['passport', 0, null],
+    ]);
+  });
+
+  it('keeps the services and counters in snapshot order, with their public fields', () => {
+    const status = publicStatus(snapshot(), input());
+    expect(status.services.map((s) => s.id)).toEqual(['household', 'passport']);
+    expect(status.services[0]).toMatchObject({ code: 'A', names: { 'zh-TW': '戶籍登記', en: 'Household registration' } });
+    expect(status.counters).toEqual([
+      { id: 'c1', number: 1, names: { 'zh-TW': '1號櫃台' }, nowServing: null, status: 'open' },
+      { id: 'c2', number: 2, names: { 'zh-TW': '1號櫃台' }, nowServing: null, status: 'open' },
+    ]);
+  });
+
+  describe('nowServing', () => {
+    it('per service is the number called most recently, called or serving', () => {
+      const snap = snapshot({
+        tickets: [
+          atCounter('c1', 9, { number: '1001', state: 'serving' }),
+          atCounter('c2', 2, { number: '1007' }),
+          atCounter('c3', 5, { number: '1004', state: 'serving' }),
+          ticket({ number: '1010' }), // waiting: not being served
+          atCounter('c2', 1, { number: '2003', serviceId: 'passport' }),
+        ],
+      });
+      const status = publicStatus(snap, input());
+      expect(svc(status, 'household')?.nowServing).toBe('1007');
+      expect(svc(status, 'passport')?.nowServing).toBe('2003');
+    });
+
+    it('a serving ticket counts when it was the latest call', () => {
+      const snap = snapshot({
+        tickets: [atCounter('c1', 9, { number: '1001' }), atCounter('c2', 1, { number: '1002', state: 'serving', startedAt: ago(0) })],
+      });
+      expect(svc(publicStatus(snap, input()), 'household')?.nowServing).toBe('1002');
+    });
+
+    it('per counter is the number at that counter', () => {
+      const snap = snapshot({
+        tickets: [atCounter('c1', 4, { number: '1003', state: 'serving' }), atCounter('c2', 1, { number: '2001', serviceId: 'passport' })],
+      });
+      const status = publicStatus(snap, input());
+      expect(ctr(status, 'c1')?.nowServing).toBe('1003');
+      expect(ctr(status, 'c2')?.nowServing).toBe('2001');
+    });
+
+    it('per counter takes the latest call when a counter holds two tickets', () => {
+      const snap = snapshot({
+        tickets: [atCounter('c1', 6, { number: '1003' }), atCounter('c1', 2, { number: '1005' }), atCounter('c1', 4, { number: '1004' })],
+      });
+      expect(ctr(publicStatus(snap, input()), 'c1')?.nowServing).toBe('1005');
+    });
+
+    it('is null at an idle counter and ignores waiting tickets that name it', () => {
+      const snap = snapshot({ tickets: [ticket({ counterId: 'c2', number: '1009' }), atCounter('c1', 1, { number: '1001' })] });
+      const status = publicStatus(snap, input());
+      expect(ctr(status, 'c2')?.nowServing).toBeNull();
+      expect(ctr(status, 'c1')?.nowServing).toBe('1001');
+    });
+  });
+
+  describe('estimatedWait', () => {
+    it('uses the waiting count, the open counters serving the line and the handling time', () => {
+      const snap = snapshot({ tickets: [ticket(), ticket(), ticket(), ticket({ serviceId: 'passport' })] });
+      const status = publicStatus(snap, input({ handlingMinutes: { household: 10, passport: 30 } }));
+      // household: 3 ahead × 10 min / 2 open counters (c1, c2); passport: 1 × 30 / 1 (c2).
+      expect(svc(status, 'household')?.estimatedWait).toEqual(estimateWait({ ahead: 3, openCounters: 2, handlingMinutes: 10 }));
+      expect(svc(status, 'household')?.estimatedWait).toEqual({ min: 10, max: 20 });
+      expect(svc(status, 'passport')?.estimatedWait).toEqual({ min: 20, max: 40 });
+    });
+
+    it("falls back to the service's target handling time", () => {
+      const snap = snapshot({ tickets: [ticket({ serviceId: 'passport' }), ticket({ serviceId: 'passport' })] });
+      // 2 × 20 min (target) / 1 open counter = 40 → 30–50.
+      expect(svc(publicStatus(snap, input()), 'passport')?.estimatedWait).toEqual({ min: 30, max: 50 });
+    });
+
+    it('is 0–5 min for an empty line with an open counter', () => {
+      expect(svc(publicStatus(snapshot(), input()), 'household')?.estimatedWait).toEqual({ min: 0, max: 5 });
+    });
+
+    it('is null when no open counter serves the line', () => {
+      const snap = snapshot({
+        counters: [
+          counter({ id: 'c1', serviceIds: ['household'], status: 'open' }),
+          counter({ id: 'c2', serviceIds: ['passport'], status: 'paused', pauseReason: 'meal' }),
+          counter({ id: 'c3', serviceIds: ['passport'], status: 'closed' }),
+          counter({ id: 'c4', serviceIds: ['passport'], status: 'open', active: false }),
+        ],
+        tickets: [ticket({ serviceId: 'passport' })],
+      });
+      const status = publicStatus(snap, input());
+      expect(svc(status, 'passport')?.estimatedWait).toBeNull();
+      expect(svc(status, 'passport')?.waiting).toBe(1);
+      expect(svc(status, 'household')?.estimatedWait).not.toBeNull();
+    });
+
+    it('only counts open counters, so closing one lengthens the wait', () => {
+      const tickets = Array.from({ length: 6 }, () => ticket());
+      const both = publicStatus(snapshot({ tickets }), input());
+      const oneClosed = publicStatus(
+        snapshot({ tickets, counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household'], status: 'closed' })] }),
+        input(),
+      );
+      // 6 × 10 / 2 = 30 → 20–40; 6 × 10 / 1 = 60 → 45–75.
+      expect(svc(both, 'household')?.estimatedWait).toEqual({ min: 20, max: 40 });
+      expect(svc(oneClosed, 'household')?.estimatedWait).toEqual({ min: 45, max: 75 });
+    });
+  });
+
+  it('leaves out inactive services and counters', () => {
+    const snap = snapshot({
+      services: [service(), service({ id: 'seal', code: 'C', names: { 'zh-TW': '印鑑' }, active: false })],
+      counters: [counter(), counter({ id: 'old', number: 9, active: false })],
+      tickets: [ticket({ serviceId: 'seal' }), atCounter('old', 1, { serviceId: 'seal' })],
+    });
+    const status = publicStatus(snap, input());
+    expect(status.services.map((s) => s.id)).toEqual(['household']);
+    expect(status.counters.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('keeps paused and closed counters, with their status', () => {
+    const snap = snapshot({
+      counters: [counter(), counter({ id: 'c2', number: 2, status: 'paused', pauseReason: 'meal' }), counter({ id: 'c3', number: 3, status: 'closed' })],
+    });
+    expect(publicStatus(snap, input()).counters.map((c) => [c.id, c.status])).toEqual([
+      ['c1', 'open'],
+      ['c2', 'paused'],
+      ['c3', 'closed'],
+    ]);
+  });
+
+  it('publishes nothing personal: no ticket ids, tokens or staff', () => {
+    const tickets = [ticket(), atCounter('c1', 1, { state: 'serving' })];
+    const json = JSON.stringify(publicStatus(snapshot({ tickets }), input()));
+    for (const t of tickets) {
+      expect(json).not.toContain(t.trackingToken!);
+      expect(json).not.toContain(`"${t.id}"`);
+    }
+    expect(json).not.toContain('staff-1');
+    expect(json).not.toContain('pauseReason');
+  });
+});
