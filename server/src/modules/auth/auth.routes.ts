@@ -44,7 +44,7 @@ export function authRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } }, async (req, reply) => {
       const token = bearer(req);
       if (token) s.auth.logout(token);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: s.config.secureCookies });
       return reply.status(204).send(null);
     });
     app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who is logged in', response: { 200: Type.Object({ staff: Staff }), ...errorResponses } } }, async (req) => {

@@ -26,7 +26,7 @@ export function countersRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     );
     app.post(
       '/counters/:counterId/open',
-      { schema: { tags, summary: 'Open the counter (no-op when open)', params: Params, body: Type.Optional(EmptyBody), response: { 200: CounterResult, ...errorResponses } } },
+      { schema: { tags, summary: 'Open the counter (no-op when open)', params: Params, body: EmptyBody, response: { 200: CounterResult, ...errorResponses } } },
       async (req) => ({ counter: s.commands.openCounter(req.principal, req.params.counterId) }),
     );
     app.post(
@@ -36,7 +36,7 @@ export function countersRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     );
     app.post(
       '/counters/:counterId/close',
-      { schema: { tags, summary: 'Close the counter (its ticket must be finished first)', params: Params, body: Type.Optional(EmptyBody), response: { 200: CounterResult, ...errorResponses } } },
+      { schema: { tags, summary: 'Close the counter (its ticket must be finished first)', params: Params, body: EmptyBody, response: { 200: CounterResult, ...errorResponses } } },
       async (req) => ({ counter: s.commands.closeCounter(req.principal, req.params.counterId) }),
     );
     app.post(
@@ -46,7 +46,7 @@ export function countersRoutes(s: AppServices): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Call the next ticket for this counter; ticket is null when nobody waits',
           params: Params,
-          body: Type.Optional(EmptyBody),
+          body: EmptyBody,
           response: { 200: CallNextResult, ...errorResponses },
         },
       },

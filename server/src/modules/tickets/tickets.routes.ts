@@ -121,7 +121,7 @@ export function ticketsRoutes(s: AppServices): FastifyPluginAsyncTypebox {
 
     app.post(
       '/day/close',
-      { schema: { tags: ['office'], summary: 'Close the day: what still waits expires, counters close (supervisor)', body: Type.Optional(EmptyBody), response: { 200: CloseDayResult, ...errorResponses } } },
+      { schema: { tags: ['office'], summary: 'Close the day: what still waits expires, counters close (supervisor)', body: EmptyBody, response: { 200: CloseDayResult, ...errorResponses } } },
       async (req) => s.commands.closeDay(req.principal),
     );
   };
