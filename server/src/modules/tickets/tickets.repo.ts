@@ -82,6 +82,9 @@ export class TicketsRepo {
   private readonly seriesSaveStmt;
   private readonly heldStmt;
   private readonly handlingStmt;
+  private readonly lineHeadStmt;
+  private readonly appointmentsStmt;
+  private readonly targetedStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -125,6 +128,35 @@ export class TicketsRepo {
         `SELECT handling_ms FROM tickets WHERE service_id = ? AND business_date = ? AND state = 'done' ORDER BY ended_at DESC LIMIT 20`,
       )
       .pluck();
+    this.lineHeadStmt = db.prepare<[string, string, string]>(
+      `SELECT * FROM tickets WHERE business_date = ? AND service_id = ? AND class = ? AND state = 'waiting'
+         AND target_counter_id IS NULL ORDER BY queued_at, id LIMIT 1`,
+    );
+    this.appointmentsStmt = db.prepare<[string, string]>(
+      `SELECT * FROM tickets WHERE business_date = ? AND service_id = ? AND class = 'appointment' AND state = 'waiting'
+         AND target_counter_id IS NULL`,
+    );
+    this.targetedStmt = db.prepare<[string, string]>(
+      `SELECT * FROM tickets WHERE target_counter_id = ? AND business_date = ? AND state = 'waiting'`,
+    );
+  }
+
+  /**
+   * The only waiting tickets pickNext can choose for a counter: the head of each (service, class)
+   * line it serves, every appointment (their slots decide), and those sent to this counter.
+   * Same answer as pickNext over the whole line, without reading the whole line.
+   */
+  candidatesFor(businessDate: string, counterId: string, serviceIds: readonly string[]): StoredTicket[] {
+    const rows: TicketRow[] = [];
+    for (const serviceId of serviceIds) {
+      for (const cls of ['normal', 'priority'] as const) {
+        const row = this.lineHeadStmt.get(businessDate, serviceId, cls) as TicketRow | undefined;
+        if (row) rows.push(row);
+      }
+      rows.push(...(this.appointmentsStmt.all(businessDate, serviceId) as TicketRow[]));
+    }
+    rows.push(...(this.targetedStmt.all(counterId, businessDate) as TicketRow[]));
+    return rows.map(toTicket);
   }
 
   insert(t: StoredTicket, trackingTokenHash: string): void {

@@ -177,7 +177,8 @@ export function callNext(ctx: Ctx, counterId: string): CallNextResult {
   const c = readyCounter(ctx, counterId);
   const targets: Record<string, number> = {};
   for (const s of ctx.store.services.list()) targets[s.id] = s.targetWaitMinutes;
-  const picked = pickNext(ctx.store.tickets.waitingOn(ctx.businessDate), c, ctx.now, ctx.store.office.policy(), targets);
+  const candidates = ctx.store.tickets.candidatesFor(ctx.businessDate, c.id, c.serviceIds);
+  const picked = pickNext(candidates, c, ctx.now, ctx.store.office.policy(), targets);
   if (!picked) return { ticket: null, reason: null };
   const called = call(ctx, c, picked.ticket, picked.reason, null);
   return { ticket: publicTicket(called), reason: picked.reason };
