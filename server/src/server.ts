@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const { app, services, adminPassword, seeded } = await buildApp(config);
   const log = app.log;
   if (seeded) log.info('empty database: set up the demo office 臺中市北區戶政事務所 (Taichung North District)');
+  else if (config.demo) log.warn('--demo: the database already holds an office, so nothing was seeded (use a new JIAOHAO_DB for a fresh demo)');
   if (adminPassword) {
     // Printed once, on the first start only; it is not stored anywhere in clear.
     process.stdout.write(

@@ -23,6 +23,10 @@ describe('estimateWait', () => {
     expect(estimateWait(input({ ahead: 0, openCounters: 3, handlingMinutes: 40 }))).toEqual({ min: 0, max: 5 });
   });
 
+  it('treats a negative count as nobody ahead, never a negative wait', () => {
+    expect(estimateWait(input({ ahead: -1 }))).toEqual({ min: 0, max: 5 });
+  });
+
   it('spreads the expected wait ±20% and rounds outwards to 5 minutes', () => {
     // 3 ahead × 10 min / 2 counters = 15 min → 12 … 18 → 10–20.
     expect(estimateWait({ ahead: 3, openCounters: 2, handlingMinutes: 10 })).toEqual({ min: 10, max: 20 });

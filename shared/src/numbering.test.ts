@@ -118,6 +118,19 @@ describe('allocateNumber', () => {
     expect(ok(allocateNumber(range(), { last: 1022, cycle: 0 }))).toEqual({ value: 1023, cycle: 0, number: '1023' });
   });
 
+  it('starts a range moved up during the day from its own first number', () => {
+    // The admin changed 1001–1999 to 2001–2999 after 1005 was given: the next is 2001, not 1006.
+    expect(ok(allocateNumber(range({ start: 2001, end: 2999 }), { last: 1005, cycle: 0 }))).toEqual({
+      value: 2001,
+      cycle: 0,
+      number: '2001',
+    });
+  });
+
+  it('refuses, rather than going outside, a range moved below the last number', () => {
+    expect(allocateNumber(range({ start: 1001, end: 1400 }), { last: 1500, cycle: 0 })).toEqual({ ok: false, code: 'range_exhausted' });
+  });
+
   it('gives the last number of the range', () => {
     expect(ok(allocateNumber(range(), { last: 1998, cycle: 0 })).value).toBe(1999);
   });
@@ -143,13 +156,15 @@ describe('allocateNumber', () => {
       const r = range({ start: 1, end: 20, digits: 2 });
       let position: SeriesPosition = start;
       let given = 0;
-      for (;;) {
+      // Bounded, so that a series that never refuses fails here instead of hanging.
+      for (let i = 0; i < 100; i++) {
         const a = allocateNumber(r, position);
         if (!a.ok) break;
         given++;
         position = { last: a.value, cycle: a.cycle };
       }
       expect(given).toBe(20);
+      expect(position).toEqual({ last: 20, cycle: 0 });
     });
   });
 

@@ -23,8 +23,8 @@ export function rangeSize(range: NumberRange): number {
 }
 
 /**
- * The next number of a series. `isHeld(value, cycle)` tells whether an active ticket still holds a
- * value: a wrapped series skips those so two people in the office never hold the same number.
+ * The next number of a series. `isHeld(value)` tells whether an active ticket of the series still
+ * holds a value: a wrapped series skips those so two people in the office never hold the same number.
  */
 export function allocateNumber(
   range: NumberRange,
@@ -32,7 +32,8 @@ export function allocateNumber(
   isHeld: (value: number) => boolean = () => false,
 ): Allocation {
   const size = rangeSize(range);
-  let value = position.last === null ? range.start : position.last + 1;
+  // A range changed during the day starts from its own first number, never outside the range.
+  let value = position.last === null || position.last < range.start ? range.start : position.last + 1;
   let cycle = position.cycle;
   for (let tries = 0; tries < size; tries++) {
     if (value > range.end) {

@@ -1,0 +1,723 @@
+// Socket.IO end to end: real socket.io-client connections against the app listening on port 0.
+// Nothing here sleeps: every wait is for an event or an ack, with a timeout that fails the test.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io, type Socket as ClientSocket } from 'socket.io-client';
+import {
+  applyEvent,
+  CLIENT_EVENTS,
+  fromSnapshot,
+  NAMESPACES,
+  SERVER_EVENTS,
+  type Ack,
+  type CounterRef,
+  type DisplayClientToServer,
+  type DisplayServerToClient,
+  type DomainEvent,
+  type KioskClientToServer,
+  type KioskServerToClient,
+  type OfficeState,
+  type PublicClientToServer,
+  type PublicServerToClient,
+  type PublicStatus,
+  type Snapshot,
+  type StaffClientToServer,
+  type StaffServerToClient,
+  type Ticket,
+  type TicketRef,
+} from '@jiaohao/shared';
+import { bearerHeader, testApp, type TestApp } from '../testing/fixtures';
+
+type StaffClient = ClientSocket<StaffServerToClient, StaffClientToServer>;
+type DisplayClient = ClientSocket<DisplayServerToClient, DisplayClientToServer>;
+type KioskClient = ClientSocket<KioskServerToClient, KioskClientToServer>;
+type PublicClient = ClientSocket<PublicServerToClient, PublicClientToServer>;
+
+/** Long enough for a loaded CI machine, short enough that a missing event fails fast. */
+const WAIT_MS = 5_000;
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+type Maps<S> = S extends ClientSocket<infer L, infer E> ? { listen: L; emit: E } : never;
+type ListenMap<S> = Maps<S>['listen'];
+type EmitMap<S> = Maps<S>['emit'];
+type FirstArg<F> = F extends (arg: infer A, ...rest: never[]) => void ? A : never;
+type Params<F> = F extends (...args: infer P) => void ? P : never;
+/** The arguments of a client → server message, without its ack callback. */
+type PayloadOf<F> = Params<F> extends [...infer Head, unknown] ? Head : never;
+/** What the ack callback of a client → server message receives. */
+type AckOf<F> = Params<F> extends [...unknown[], infer Last] ? FirstArg<Last> : never;
+
+/** The untyped view of a typed client socket, for the few generic helpers below. */
+const untyped = (socket: object) => socket as unknown as ClientSocket;
+/** The namespace each socket was opened on, for timeout messages (Socket#nsp is private). */
+const labels = new WeakMap<object, string>();
+const label = (socket: object) => labels.get(socket) ?? 'socket';
+
+/** Resolves with the first payload of `event`; rejects after `ms`. */
+function once<S extends object, K extends keyof ListenMap<S> & string>(socket: S, event: K, ms = WAIT_MS): Promise<FirstArg<ListenMap<S>[K]>> {
+  const raw = untyped(socket);
+  return new Promise((resolve, reject) => {
+    const onEvent = (payload: FirstArg<ListenMap<S>[K]>) => {
+      clearTimeout(timer);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      raw.off(event as string, onEvent);
+      reject(new Error(`timed out after ${ms} ms waiting for "${event}" on ${label(socket)}`));
+    }, ms);
+    raw.once(event as string, onEvent);
+  });
+}
+
+/** Resolves with the disconnect reason; rejects after `ms`. */
+function disconnected(socket: object, ms = WAIT_MS): Promise<string> {
+  const raw = untyped(socket);
+  return new Promise((resolve, reject) => {
+    const onEvent = (reason: string) => {
+      clearTimeout(timer);
+      resolve(reason);
+    };
+    const timer = setTimeout(() => {
+      raw.off('disconnect', onEvent);
+      reject(new Error(`${label(socket)} was not disconnected within ${ms} ms`));
+    }, ms);
+    raw.once('disconnect', onEvent);
+  });
+}
+
+/** Sends a client → server message and resolves with its ack; rejects when no ack comes within WAIT_MS. */
+function ask<S extends object, K extends keyof EmitMap<S> & string>(socket: S, event: K, ...payload: PayloadOf<EmitMap<S>[K]>): Promise<AckOf<EmitMap<S>[K]>> {
+  return untyped(socket)
+    .timeout(WAIT_MS)
+    .emitWithAck(event, ...(payload as unknown[])) as Promise<AckOf<EmitMap<S>[K]>>;
+}
+
+function expectOk<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+}
+
+function expectError<T>(ack: Ack<T>): string {
+  if (ack.ok) throw new Error(`expected an error, got ${JSON.stringify(ack.data)}`);
+  return ack.error.code;
+}
+
+const byId = (tickets: readonly Ticket[]): Record<string, Ticket> => Object.fromEntries(tickets.map((t) => [t.id, t]));
+
+/** Everything one socket received, in order, with a way to wait until a given seq has arrived. */
+interface Recorder {
+  /** Every message: [event name, payload]. */
+  readonly all: Array<[string, unknown]>;
+  /** Domain events only, in arrival order. */
+  readonly events: DomainEvent[];
+  untilSeq(seq: number, ms?: number): Promise<void>;
+}
+
+function record(socket: object): Recorder {
+  const raw = untyped(socket);
+  const all: Array<[string, unknown]> = [];
+  const events: DomainEvent[] = [];
+  let lastSeq = 0;
+  const waiters = new Set<() => void>();
+  raw.onAny((name: string, payload: unknown) => {
+    all.push([name, payload]);
+    if (name !== SERVER_EVENTS.snapshot && name !== SERVER_EVENTS.publicStatus) {
+      const e = payload as DomainEvent;
+      events.push(e);
+      lastSeq = Math.max(lastSeq, e.seq);
+    }
+    for (const w of waiters) w();
+  });
+  return {
+    all,
+    events,
+    untilSeq(seq, ms = WAIT_MS) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (lastSeq < seq) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out on ${label(socket)} waiting for seq ${seq}; last seen ${lastSeq}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+// ---- fixture ------------------------------------------------------------------------------------
+
+let t: TestApp;
+let baseUrl: string;
+const clients: ClientSocket[] = [];
+
+beforeEach(async () => {
+  t = await testApp();
+  baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.disconnect();
+  await t.close();
+});
+
+/** A socket that has not connected yet, so listeners can be in place before the snapshot arrives. */
+function client<S>(nsp: string, token?: string): S {
+  const socket = io(baseUrl + nsp, {
+    forceNew: true,
+    transports: ['websocket'],
+    autoConnect: false,
+    // The tests reconnect by hand, so a reconnect never happens behind their back.
+    reconnection: false,
+    auth: token === undefined ? {} : { token },
+  });
+  clients.push(socket);
+  labels.set(socket, nsp);
+  return socket as unknown as S;
+}
+
+/** Connects; resolves with the snapshot the server sends first, or rejects with the connect_error. */
+function connectFirst<T>(socket: object): Promise<T> {
+  const raw = untyped(socket);
+  const first = new Promise<T>((resolve, reject) => {
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      raw.off(SERVER_EVENTS.snapshot, ok);
+      raw.off('connect_error', fail);
+      reject(err);
+    };
+    const ok = (snapshot: T) => {
+      clearTimeout(timer);
+      raw.off('connect_error', fail);
+      resolve(snapshot);
+    };
+    const timer = setTimeout(() => fail(new Error(`no snapshot on ${label(socket)} within ${WAIT_MS} ms`)), WAIT_MS);
+    raw.once(SERVER_EVENTS.snapshot, ok);
+    raw.once('connect_error', fail);
+  });
+  raw.connect();
+  return first;
+}
+
+const join = (socket: StaffClient | DisplayClient | KioskClient) => connectFirst<Snapshot>(socket);
+const joinPublic = (socket: PublicClient) => connectFirst<PublicStatus>(socket);
+
+const staff = async (role: 'clerk' | 'supervisor' | 'admin' = 'clerk') => client<StaffClient>(NAMESPACES.staff, await t.staffToken(role));
+const display = () => client<DisplayClient>(NAMESPACES.display, t.deviceToken('display'));
+const kiosk = () => client<KioskClient>(NAMESPACES.kiosk, t.deviceToken('kiosk'));
+const publicClient = () => client<PublicClient>(NAMESPACES.public);
+
+const serverSeq = () => t.services.engine.snapshot().seq;
+
+async function rest<T>(method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: object): Promise<T> {
+  const res = await t.app.inject({ method, url, headers: bearerHeader(token), ...(payload ? { payload } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
+  return res.json<T>();
+}
+
+// ---- 1. handshake ---------------------------------------------------------------------------------
+
+describe('handshake auth', () => {
+  it('refuses /staff without a token', async () => {
+    const socket = client<StaffClient>(NAMESPACES.staff);
+    await expect(join(socket)).rejects.toThrow('unauthenticated');
+    expect(socket.connected).toBe(false);
+  });
+
+  it('refuses an unknown token on /staff and /display', async () => {
+    await expect(join(client<StaffClient>(NAMESPACES.staff, 'not-a-token'))).rejects.toThrow('unauthenticated');
+    await expect(join(client<DisplayClient>(NAMESPACES.display, 'not-a-token'))).rejects.toThrow('unauthenticated');
+  });
+
+  it('refuses a kiosk device on /staff and on /display, and a display on /kiosk', async () => {
+    const kioskToken = t.deviceToken('kiosk');
+    await expect(join(client<StaffClient>(NAMESPACES.staff, kioskToken))).rejects.toThrow('forbidden');
+    await expect(join(client<DisplayClient>(NAMESPACES.display, kioskToken))).rejects.toThrow('forbidden');
+    await expect(join(client<KioskClient>(NAMESPACES.kiosk, t.deviceToken('display')))).rejects.toThrow('forbidden');
+    await expect(join(client<StaffClient>(NAMESPACES.staff, t.deviceToken('display')))).rejects.toThrow('forbidden');
+  });
+
+  it('lets a display on /display, a kiosk on /kiosk, staff on /staff, and anyone on /public', async () => {
+    const d = display();
+    const k = kiosk();
+    const s = await staff();
+    const p = publicClient();
+    await Promise.all([join(d), join(k), join(s), joinPublic(p)]);
+    expect([d.connected, k.connected, s.connected, p.connected]).toEqual([true, true, true, true]);
+  });
+
+  it('disconnects a revoked device at once, and it cannot come back', async () => {
+    const made = await rest<{ device: { id: string }; token: string }>('POST', '/api/v1/devices', t.adminToken, { kind: 'display', name: 'hall display' });
+    const revoked = client<DisplayClient>(NAMESPACES.display, made.token);
+    const other = display();
+    await Promise.all([join(revoked), join(other)]);
+
+    const gone = disconnected(revoked);
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, t.adminToken, { revoked: true });
+    expect(await gone).toBe('io server disconnect');
+    expect(revoked.connected).toBe(false);
+
+    // Only that device went; another display stays and still gets a snapshot on request.
+    expect(other.connected).toBe(true);
+    expect(expectOk(await ask(other, CLIENT_EVENTS.snapshotRequest)).seq).toBe(serverSeq());
+
+    // The revoked token is refused from now on.
+    await expect(join(revoked)).rejects.toThrow('unauthenticated');
+  });
+
+  it('disconnects a revoked kiosk too', async () => {
+    const made = await rest<{ device: { id: string }; token: string }>('POST', '/api/v1/devices', t.adminToken, { kind: 'kiosk', name: 'kiosk 1' });
+    const k = client<KioskClient>(NAMESPACES.kiosk, made.token);
+    await join(k);
+    const gone = disconnected(k);
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, t.adminToken, { revoked: true });
+    expect(await gone).toBe('io server disconnect');
+  });
+});
+
+// ---- 2. snapshots ---------------------------------------------------------------------------------
+
+describe('snapshot on connect', () => {
+  it('every namespace gets a snapshot whose seq is the server seq', async () => {
+    // Move the log past the seed so seq is not a constant.
+    const token = await t.staffToken('clerk');
+    await rest('POST', '/api/v1/counters/c2/open', token);
+    await rest('POST', '/api/v1/tickets', token, { serviceId: 'reg' });
+    const seq = serverSeq();
+    expect(seq).toBeGreaterThan(0);
+
+    const s = await staff();
+    const d = display();
+    const k = kiosk();
+    const p = publicClient();
+    const [ss, ds, ks, ps] = await Promise.all([join(s), join(d), join(k), joinPublic(p)]);
+    const server = t.services.engine.snapshot();
+    for (const snap of [ss, ds, ks]) {
+      expect(snap.seq).toBe(seq);
+      expect(snap.tickets).toEqual(server.tickets);
+      expect(snap.counters).toEqual(server.counters);
+      expect(snap.services).toEqual(server.services);
+      expect(snap.businessDate).toBe(server.businessDate);
+    }
+    expect(ss.tickets).toHaveLength(1);
+
+    // /public gets the aggregate status, not the ticket list.
+    expect(ps).toEqual(t.services.feed.current().status);
+    expect(ps.seq).toBe(seq);
+    expect(ps).not.toHaveProperty('tickets');
+    expect(ps.services.find((x) => x.id === 'reg')?.waiting).toBe(1);
+    expect(ps.counters.find((x) => x.id === 'c2')?.status).toBe('open');
+    // …and the same on request.
+    expect(expectOk(await ask(p, SERVER_EVENTS.publicStatus))).toEqual(ps);
+  });
+
+  it('snapshot:request answers the current state', async () => {
+    const s = await staff();
+    await join(s);
+    expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'cert' }));
+    const snap = expectOk(await ask(s, CLIENT_EVENTS.snapshotRequest));
+    expect(snap).toEqual(t.services.engine.snapshot());
+  });
+});
+
+// ---- 3. REST command → display ----------------------------------------------------------------------
+
+describe('display and REST', () => {
+  it('gets ticket:called with seq = previous + 1 after a call-next over REST', async () => {
+    const clerk = await t.staffToken('clerk');
+    await rest('POST', '/api/v1/counters/c2/open', clerk);
+    const issued = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', clerk, { serviceId: 'reg' });
+
+    const d = display();
+    const snap = await join(d);
+    const called = once(d, 'ticket:called');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/call-next', headers: bearerHeader(clerk) });
+    expect(res.statusCode).toBe(200);
+
+    const event = await called;
+    expect(event.seq).toBe(snap.seq + 1);
+    expect(event.type).toBe('ticket:called');
+    expect(event.data.ticket.id).toBe(issued.ticket.id);
+    expect(event.data.ticket.number).toBe(issued.ticket.number);
+    expect(event.data.ticket.number).toBe('1001');
+    expect(event.data.ticket.counterId).toBe('c2');
+    expect(event.data.ticket.state).toBe('called');
+    expect(event.data.pickReason).not.toBeNull();
+    expect(res.json<{ ticket: Ticket }>().ticket.id).toBe(issued.ticket.id);
+  });
+});
+
+// ---- 4. staff commands over the socket ----------------------------------------------------------------
+
+describe('staff commands with acks', () => {
+  it('open, issue, call next, start, finish; the display sees every event in seq order', async () => {
+    const s = await staff();
+    const d = display();
+    await join(s);
+    const start = (await join(d)).seq;
+    const seen = record(d);
+
+    const opened = expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    expect(opened.counter.status).toBe('open');
+    // Opening an open counter is fine and appends nothing.
+    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+
+    const issued = expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }));
+    expect(issued.ticket.state).toBe('waiting');
+    expect(issued.ticket.channel).toBe('staff');
+    expect(issued.ahead).toBe(0);
+    const id = issued.ticket.id;
+
+    const next = expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }));
+    expect(next.ticket?.id).toBe(id);
+    expect(next.ticket?.state).toBe('called');
+    expect(next.reason).not.toBeNull();
+
+    const started = expectOk(await ask(s, CLIENT_EVENTS.start, { ticketId: id }));
+    expect(started.ticket.state).toBe('serving');
+    const finished = expectOk(await ask(s, CLIENT_EVENTS.finish, { ticketId: id }));
+    expect(finished.ticket.state).toBe('done');
+
+    // Nobody waits now: call-next answers a null ticket, not an error, and appends nothing.
+    expect(expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }))).toEqual({ ticket: null, reason: null });
+
+    const end = serverSeq();
+    expect(end).toBe(start + 5);
+    await seen.untilSeq(end);
+    expect(seen.events.map((e) => e.type)).toEqual(['counter:opened', 'ticket:issued', 'ticket:called', 'ticket:started', 'ticket:finished']);
+    expect(seen.events.map((e) => e.seq)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+    for (const e of seen.events.slice(1)) expect(e.type.startsWith('ticket:') && 'ticket' in e.data && e.data.ticket.id).toBe(id);
+    // The actor is the clerk on the socket.
+    expect(seen.events.every((e) => e.actor.kind === 'staff')).toBe(true);
+  });
+
+  it('acks validation_failed for a bad payload and writes nothing', async () => {
+    const s = await staff();
+    await join(s);
+    const before = t.eventCount();
+    const bad = (x: unknown) => x as CounterRef;
+    expect(expectError(await ask(s, CLIENT_EVENTS.openCounter, bad({ counterId: 42 })))).toBe('validation_failed');
+    expect(expectError(await ask(s, CLIENT_EVENTS.openCounter, bad({})))).toBe('validation_failed');
+    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, bad({ counterId: 'c2', extra: true })))).toBe('validation_failed');
+    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, bad(null)))).toBe('validation_failed');
+    expect(expectError(await ask(s, CLIENT_EVENTS.start, bad('t1') as unknown as TicketRef))).toBe('validation_failed');
+    expect(expectError(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg', class: 'vip' as 'normal' }))).toBe('validation_failed');
+    expect(t.eventCount()).toBe(before);
+    // The socket is still usable after refused commands.
+    expect(s.connected).toBe(true);
+    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+  });
+
+  it('acks invalid_transition for a move the ticket state does not allow, and other domain errors by code', async () => {
+    const s = await staff();
+    await join(s);
+    const issued = expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }));
+    const before = t.eventCount();
+
+    // waiting → serving and waiting → done are not moves.
+    expect(expectError(await ask(s, CLIENT_EVENTS.start, { ticketId: issued.ticket.id }))).toBe('invalid_transition');
+    expect(expectError(await ask(s, CLIENT_EVENTS.finish, { ticketId: issued.ticket.id }))).toBe('invalid_transition');
+    // The counter is closed.
+    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }))).toBe('counter_not_open');
+    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'nope' }))).toBe('not_found');
+    expect(expectError(await ask(s, CLIENT_EVENTS.start, { ticketId: 'nope' }))).toBe('not_found');
+    expect(t.eventCount()).toBe(before);
+
+    // Called, then finished without starting: still refused.
+    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }));
+    expect(expectError(await ask(s, CLIENT_EVENTS.finish, { ticketId: issued.ticket.id }))).toBe('invalid_transition');
+    // A counter with a called ticket cannot call another.
+    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }))).toBe('counter_busy');
+  });
+
+  it('issues an appointment ticket over the socket as over REST (date-time payloads validate)', async () => {
+    const s = await staff();
+    await join(s);
+    const appointmentAt = new Date(t.clock.now + 10 * 60_000).toISOString();
+    const body = { serviceId: 'reg', class: 'appointment' as const, appointmentAt };
+    const viaRest = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', await t.staffToken('clerk'), body);
+    expect(viaRest.ticket.class).toBe('appointment');
+    const viaSocket = expectOk(await ask(s, CLIENT_EVENTS.issueTicket, body));
+    expect(viaSocket.ticket.class).toBe('appointment');
+    expect(viaSocket.ticket.appointmentAt).toBe(appointmentAt);
+    // Not a date-time: refused at the edge.
+    expect(expectError(await ask(s, CLIENT_EVENTS.issueTicket, { ...body, appointmentAt: 'tomorrow' }))).toBe('validation_failed');
+  });
+
+  it('closing the day needs a supervisor: a clerk gets forbidden', async () => {
+    const s = await staff('clerk');
+    await join(s);
+    expect(expectError(await ask(s, CLIENT_EVENTS.closeDay, {}))).toBe('forbidden');
+  });
+
+  it('a kiosk issues over /kiosk with channel kiosk; displays see it', async () => {
+    const k = kiosk();
+    const d = display();
+    await Promise.all([join(k), join(d)]);
+    const issuedEvent = once(d, 'ticket:issued');
+    const issued = expectOk(await ask(k, CLIENT_EVENTS.issueTicket, { serviceId: 'cert', language: 'en' }));
+    expect(issued.ticket.channel).toBe('kiosk');
+    const event = await issuedEvent;
+    expect(event.data.ticket.id).toBe(issued.ticket.id);
+    expect(event.actor.kind).toBe('device');
+  });
+});
+
+// ---- 5. missed events → fresh snapshot -------------------------------------------------------------
+
+describe('re-sync after missed events', () => {
+  it('a skipped event makes the reducer stale; snapshot:request re-syncs it to the server state', async () => {
+    const s = await staff();
+    const d = display();
+    await join(s);
+    let state: OfficeState = fromSnapshot(await join(d));
+    const seen = record(d);
+
+    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    for (let i = 0; i < 3; i++) expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }));
+    await seen.untilSeq(serverSeq());
+    expect(seen.events).toHaveLength(4);
+
+    // Apply the first, lose the second (a dropped message), then the third arrives.
+    const [e1, _lost, e3, e4] = seen.events as [DomainEvent, DomainEvent, DomainEvent, DomainEvent];
+    state = applyEvent(state, e1);
+    expect(state.stale).toBe(false);
+    state = applyEvent(state, e3);
+    expect(state.stale).toBe(true);
+    // A stale state ignores everything until it is replaced.
+    expect(applyEvent(state, e4)).toBe(state);
+
+    const fresh = expectOk(await ask(d, CLIENT_EVENTS.snapshotRequest));
+    state = fromSnapshot(fresh);
+    expect(state.stale).toBe(false);
+    expect(state.seq).toBe(serverSeq());
+    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+    expect(Object.keys(state.tickets)).toHaveLength(3);
+
+    // From here the live events apply cleanly again.
+    const from = seen.events.length;
+    const next = expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }));
+    expectOk(await ask(s, CLIENT_EVENTS.start, { ticketId: next.ticket!.id }));
+    await seen.untilSeq(serverSeq());
+    for (const e of seen.events.slice(from)) state = applyEvent(state, e);
+    expect(state.stale).toBe(false);
+    expect(state.seq).toBe(serverSeq());
+    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+  });
+
+  it('a client that was disconnected while commands ran gets a fresh snapshot on reconnect', async () => {
+    const clerk = await t.staffToken('clerk');
+    const d = display();
+    let state: OfficeState = fromSnapshot(await join(d));
+    const seen = record(d);
+
+    await rest('POST', '/api/v1/counters/c2/open', clerk);
+    await rest('POST', '/api/v1/counters/c1/open', clerk);
+    const a = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', clerk, { serviceId: 'reg' });
+    await seen.untilSeq(serverSeq());
+    for (const e of seen.events) state = applyEvent(state, e);
+    expect(state.stale).toBe(false);
+    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+
+    // Offline: the display misses these.
+    const gone = disconnected(d);
+    d.disconnect();
+    expect(await gone).toBe('io client disconnect');
+    const missedFrom = serverSeq();
+    await rest('POST', '/api/v1/counters/c2/call-next', clerk);
+    await rest('POST', `/api/v1/tickets/${a.ticket.id}/start`, clerk);
+    await rest('POST', '/api/v1/tickets', clerk, { serviceId: 'cert' });
+    await rest('POST', '/api/v1/tickets', clerk, { serviceId: 'reg', class: 'priority' });
+    expect(serverSeq()).toBe(missedFrom + 4);
+    expect(seen.events.every((e) => e.seq <= missedFrom)).toBe(true);
+
+    // Back: the snapshot on reconnect carries what was missed.
+    const snap = await join(d);
+    expect(snap.seq).toBe(serverSeq());
+
+    // The next live event does not follow the old state: the reducer marks it stale…
+    const from = seen.events.length;
+    await rest('POST', '/api/v1/counters/c1/call-next', clerk);
+    await seen.untilSeq(serverSeq());
+    const live = seen.events.slice(from);
+    expect(live.map((e) => e.seq)).toEqual([serverSeq()]);
+    let old = state;
+    for (const e of live) old = applyEvent(old, e);
+    expect(old.stale).toBe(true);
+
+    // …and the reconnect snapshot plus the live event equal the server.
+    state = fromSnapshot(snap);
+    for (const e of live) state = applyEvent(state, e);
+    expect(state.stale).toBe(false);
+    expect(state.seq).toBe(serverSeq());
+    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+    expect(Object.values(state.tickets).map((x) => x.state).sort()).toEqual(['called', 'serving', 'waiting']);
+    expect(state.counters['c1']?.status).toBe('open');
+  });
+});
+
+// ---- 6. concurrent call-next ------------------------------------------------------------------------
+
+describe('two counters calling at once', () => {
+  async function twoClerks() {
+    const a = await staff();
+    const b = await staff();
+    await Promise.all([join(a), join(b)]);
+    expectOk(await ask(a, CLIENT_EVENTS.openCounter, { counterId: 'c1' }));
+    expectOk(await ask(b, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    return { a, b };
+  }
+
+  it('get different tickets', async () => {
+    const { a, b } = await twoClerks();
+    const issued = await Promise.all([0, 1].map(async () => expectOk(await ask(a, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }))));
+
+    const [ra, rb] = await Promise.all([
+      ask(a, CLIENT_EVENTS.callNext, { counterId: 'c1' }),
+      ask(b, CLIENT_EVENTS.callNext, { counterId: 'c2' }),
+    ]);
+    const ta = expectOk(ra).ticket;
+    const tb = expectOk(rb).ticket;
+    expect(ta).not.toBeNull();
+    expect(tb).not.toBeNull();
+    expect(ta!.id).not.toBe(tb!.id);
+    expect(new Set([ta!.id, tb!.id])).toEqual(new Set(issued.map((i) => i.ticket.id)));
+    expect(ta!.counterId).toBe('c1');
+    expect(tb!.counterId).toBe('c2');
+  });
+
+  it('20 tickets, 2 counters × 10 concurrent rounds: no ticket is called twice', async () => {
+    const { a, b } = await twoClerks();
+    const d = display();
+    await join(d);
+    const seen = record(d);
+    const issued: string[] = [];
+    for (let i = 0; i < 20; i++) issued.push(expectOk(await ask(a, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' })).ticket.id);
+
+    const called: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const acks = await Promise.all([
+        ask(a, CLIENT_EVENTS.callNext, { counterId: 'c1' }),
+        ask(b, CLIENT_EVENTS.callNext, { counterId: 'c2' }),
+      ]);
+      const [ta, tb] = acks.map((x) => expectOk(x).ticket);
+      expect(ta, `round ${round}, c1`).not.toBeNull();
+      expect(tb, `round ${round}, c2`).not.toBeNull();
+      expect(ta!.id).not.toBe(tb!.id);
+      called.push(ta!.id, tb!.id);
+      const serve = async (clerk: StaffClient, ticketId: string) => {
+        expectOk(await ask(clerk, CLIENT_EVENTS.start, { ticketId }));
+        expectOk(await ask(clerk, CLIENT_EVENTS.finish, { ticketId }));
+      };
+      await Promise.all([serve(a, ta!.id), serve(b, tb!.id)]);
+    }
+
+    expect(new Set(called).size).toBe(20);
+    expect(new Set(called)).toEqual(new Set(issued));
+    expect(t.services.engine.snapshot().tickets).toEqual([]);
+    // Everyone else saw exactly one call per ticket, in seq order with no gaps.
+    await seen.untilSeq(serverSeq());
+    const calls = seen.events.filter((e) => e.type === 'ticket:called');
+    expect(calls).toHaveLength(20);
+    expect(new Set(calls.map((e) => ('ticket' in e.data ? e.data.ticket.id : '')))).toEqual(new Set(issued));
+    const seqs = seen.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
+  });
+});
+
+// ---- 7. public status ---------------------------------------------------------------------------------
+
+describe('/public', () => {
+  it('receives public:status after a ticket is issued, with the waiting count up', async () => {
+    const p = publicClient();
+    const before = await joinPublic(p);
+    const waitingBefore = before.services.find((x) => x.id === 'cert')?.waiting;
+    expect(waitingBefore).toBe(0);
+
+    const s = await staff();
+    await join(s);
+    const next = once(p, SERVER_EVENTS.publicStatus);
+    expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'cert' }));
+    const status = await next;
+    expect(status.seq).toBe(serverSeq());
+    expect(status.services.find((x) => x.id === 'cert')?.waiting).toBe(1);
+    expect(status.services.find((x) => x.id === 'reg')?.waiting).toBe(0);
+    // /public gets no domain events, only the aggregate.
+    expect(status).not.toHaveProperty('tickets');
+  });
+
+  it('cannot send staff commands', async () => {
+    const p = publicClient();
+    await joinPublic(p);
+    const raw = p as unknown as ClientSocket;
+    const before = t.eventCount();
+    // Nothing listens for it on /public, so no ack ever comes; the status request still answers.
+    raw.emit(CLIENT_EVENTS.issueTicket, { serviceId: 'reg' });
+    expectOk(await ask(p, SERVER_EVENTS.publicStatus));
+    expect(t.eventCount()).toBe(before);
+  });
+});
+
+// ---- 8. privacy ------------------------------------------------------------------------------------------
+
+describe('tracking tokens', () => {
+  it('never appear in a broadcast, a snapshot or the public status; only in the issuer’s own ack', async () => {
+    const s = await staff();
+    const watcher = await staff();
+    const d = display();
+    const k = kiosk();
+    const p = publicClient();
+    const recorders = [record(watcher), record(d), record(k), record(p)];
+    await Promise.all([join(s), join(watcher), join(d), join(k), joinPublic(p)]);
+    const clerk = await t.staffToken('clerk');
+
+    const tokens: string[] = [];
+    const keep = (ticket: Ticket) => {
+      expect(ticket.trackingToken).toEqual(expect.any(String));
+      tokens.push(ticket.trackingToken!);
+      return ticket;
+    };
+    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    const first = keep(expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' })).ticket);
+    // The first ticket has waited longest, so it is the one c2 calls.
+    t.clock.minutes(1);
+    keep(expectOk(await ask(k, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' })).ticket);
+    keep((await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', clerk, { serviceId: 'cert' })).ticket);
+    const cancelled = keep(expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'cert' })).ticket);
+
+    expect(expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' })).ticket?.id).toBe(first.id);
+    expectOk(await ask(s, CLIENT_EVENTS.recall, { ticketId: first.id }));
+    expectOk(await ask(s, CLIENT_EVENTS.start, { ticketId: first.id }));
+    expectOk(await ask(s, CLIENT_EVENTS.finish, { ticketId: first.id }));
+    expect(expectOk(await ask(s, CLIENT_EVENTS.cancel, { ticketId: cancelled.id, reason: 'issued_in_error' })).ticket.state).toBe('cancelled');
+
+    const seq = serverSeq();
+    const publicCaughtUp = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no public:status at the last seq')), WAIT_MS);
+      const check = (status: PublicStatus) => {
+        if (status.seq < seq) return;
+        clearTimeout(timer);
+        p.off(SERVER_EVENTS.publicStatus, check);
+        resolve();
+      };
+      p.on(SERVER_EVENTS.publicStatus, check);
+      // It may already have arrived.
+      for (const [name, payload] of recorders[3]!.all) if (name === SERVER_EVENTS.publicStatus) check(payload as PublicStatus);
+    });
+    await Promise.all([...recorders.slice(0, 3).map((r) => r.untilSeq(seq)), publicCaughtUp]);
+    // Snapshots asked for now hold the active tickets issued above.
+    const snaps = await Promise.all([watcher, d, k].map(async (x) => expectOk(await ask(x, CLIENT_EVENTS.snapshotRequest))));
+    expect(snaps[0]!.tickets).toHaveLength(2);
+
+    const received = JSON.stringify([...recorders.map((r) => r.all), snaps]);
+    expect(recorders[1]!.events.filter((e) => e.type === 'ticket:issued')).toHaveLength(4);
+    expect(received).not.toContain('trackingToken');
+    for (const token of tokens) expect(received).not.toContain(token);
+  });
+});
