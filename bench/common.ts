@@ -1,0 +1,230 @@
+// Shared bench helpers: the server child process, a keep-alive HTTP client, latency statistics,
+// machine info and cleanup. No side effects on import (server-child.ts imports it too).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import os from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+// ---------------------------------------------------------------------------------------------
+// The server child
+
+export interface ChildInfo {
+  readonly pid: number;
+  readonly port: number;
+  readonly adminToken: string;
+  readonly kioskToken: string;
+  readonly displayTokens: readonly string[];
+  readonly counterIds: readonly string[];
+  readonly journalMode: string;
+  /** PRAGMA synchronous: 2 = FULL. */
+  readonly synchronous: number;
+}
+
+export const READY_PREFIX = 'BENCH_READY ';
+
+export interface ServerChild {
+  readonly info: ChildInfo;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHILD_SCRIPT = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+
+/** Everything that must go when the bench ends, however it ends. */
+const live = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Removes the dir, retrying briefly: a child that was just killed may still be closing its files. */
+export function removeTempDir(dir: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
+      return;
+    } catch (err) {
+      if (attempt >= 10) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
+/** Kills the server children and removes every temp dir. Synchronous, so it also works from process.on('exit'). */
+export function cleanupNow(): void {
+  for (const child of live) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  live.clear();
+  for (const dir of [...tempDirs]) removeTempDir(dir);
+}
+
+export async function startServerChild(counters: number, displays = 0): Promise<ServerChild> {
+  // Made here, not in the child, so it is removed even when the child is killed before it is ready.
+  const dir = makeTempDir('jiaohao-bench-');
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, dir, String(counters), String(displays)], {
+    cwd: REPO_ROOT,
+    // stdin stays a pipe: when this process dies the child sees it close and stops itself.
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+
+  const info = await new Promise<ChildInfo>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server child not ready after 30 s\n${stderr}`)), 30_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (!line.startsWith(READY_PREFIX)) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(line.slice(READY_PREFIX.length)) as ChildInfo);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server child exited (${code ?? signal}) before it was ready\n${stderr}`));
+    });
+  });
+
+  return {
+    info,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+        if ((await Promise.race([exited, timeout])) === 'timeout') {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
+      live.delete(child);
+      removeTempDir(dir);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export interface HttpResult<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** A keep-alive client: `connections` sockets at most, reused between requests. */
+export class HttpClient {
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly port: number,
+    connections: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  }
+
+  post<T>(path: string, token: string, body?: unknown): Promise<HttpResult<T>> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(payload);
+    }
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: this.port, method: 'POST', path, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as T });
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** Throws with the response when the status is not the expected one. */
+export function expectStatus<T>(res: HttpResult<T>, status: number, what: string): T {
+  if (res.status !== status) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Runs `fn(i)` for i = 0..total-1 on `concurrency` parallel loops. */
+export async function pool(concurrency: number, total: number, fn: (i: number, worker: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < total) await fn(next++, worker);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+export interface Latency {
+  readonly n: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** Nearest-rank percentiles, in ms. */
+export function latency(samples: readonly number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(50), p99: at(99), max: s[s.length - 1] ?? NaN };
+}
+
+export interface Throughput {
+  readonly commands: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+}
+
+export function throughput(commands: number, ms: number): Throughput {
+  return { commands, seconds: ms / 1000, perSecond: commands / (ms / 1000) };
+}
+
+export const fmtRate = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+export const fmtMs = (n: number): string => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
+export const fmtLat = (l: Latency): string => `${fmtMs(l.p50)} / ${fmtMs(l.p99)} ms`;
+
+/** A plain-text table with left-aligned first column and right-aligned others. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function machineInfo(): string {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+  return [
+    `node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()})`,
+    `CPUs: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}; RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `loadavg 1/5/15 min: ${load}`,
+  ].join('\n');
+}
+
+export const log = (msg: string): void => {
+  process.stdout.write(`${msg}\n`);
+};

@@ -1,0 +1,65 @@
+// The server under load, in its own process (started by bench/common.ts with `node --import tsx`)
+// so the load generator never shares its event loop. Real app (helmet, auth, validation, Socket.IO),
+// a temp-file SQLite database opened like the real server (WAL, synchronous=FULL), rate limits and
+// logs off. Prints one `BENCH_READY {json}` line, then serves until SIGTERM/SIGINT or until its
+// stdin closes (the parent died).
+//   argv: <temp dir for the database> <counters to open> <display tokens to create>
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp, testConfig } from '@jiaohao/server';
+import { READY_PREFIX, type ChildInfo } from './common';
+import { benchSetup, counterId } from './setup';
+
+async function main(): Promise<void> {
+  const [dir, countersArg, displaysArg] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: server-child.ts <temp dir> <counters> <displays>');
+  const counters = Number(countersArg ?? '16');
+  const displays = Number(displaysArg ?? '0');
+  // The parent removes it too; this covers a parent that was killed outright.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+  const config = testConfig({ dbPath: join(dir, 'jiaohao.db'), rateLimits: 'off', logLevel: 'silent' });
+  const built = await buildApp(config, { setup: benchSetup(counters), logger: false });
+  const { services } = built;
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 5_000).unref();
+    built.app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+
+  const admin = await services.auth.login('admin', config.adminPassword ?? '');
+  const counterIds = Array.from({ length: counters }, (_, i) => counterId(i));
+  for (const id of counterIds) services.commands.openCounter({ kind: 'system' }, id);
+
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = built.app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('server has no address');
+
+  const info: ChildInfo = {
+    pid: process.pid,
+    port: address.port,
+    adminToken: admin.token,
+    kioskToken: services.devices.create('kiosk', 'bench kiosk').token,
+    displayTokens: Array.from({ length: displays }, (_, i) => services.devices.create('display', `bench display ${i + 1}`).token),
+    counterIds,
+    journalMode: String(built.db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(built.db.pragma('synchronous', { simple: true })),
+  };
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify(info)}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

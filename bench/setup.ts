@@ -1,0 +1,49 @@
+// The office every benchmark uses: two lines with six-digit ranges (1–999999) so a run never
+// exhausts a series (the demo office has ~900 numbers per line), and N counters serving both.
+import type { Office } from '@jiaohao/shared';
+import type { OfficeSetup } from '@jiaohao/server';
+
+export const BENCH_SERVICE_IDS = ['svc-a', 'svc-b'] as const;
+export const BENCH_RANGE = { start: 1, end: 999_999, digits: 6, prefix: '', onExhausted: 'refuse' as const };
+export const TIME_ZONE = 'Asia/Taipei';
+
+export const counterId = (i: number): string => `c${i + 1}`;
+
+const office: Office = {
+  id: 'bench-office',
+  names: { 'zh-TW': '效能測試戶政事務所', en: 'Benchmark Household Registration Office' },
+  address: '臺中市北區測試路1號',
+  tel: '04-0000-0000',
+  fax: '04-0000-0001',
+  timeZone: TIME_ZONE,
+  location: { lat: 24.15, lng: 120.68 },
+  postalCode: '404',
+  locality: '北區',
+  region: '臺中市',
+  // Always issuing, so a kiosk can take tickets whatever the hour of the run.
+  issuingMode: 'open',
+  sessions: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:30', kind: 'regular' as const, serviceIds: null })),
+};
+
+export function benchSetup(counters: number): OfficeSetup {
+  return {
+    office,
+    services: BENCH_SERVICE_IDS.map((id, i) => ({
+      id,
+      code: i === 0 ? 'A' : 'B',
+      names: { 'zh-TW': `測試業務${i + 1}`, en: `Bench line ${i + 1}` },
+      numbering: BENCH_RANGE,
+      targetWaitMinutes: 20,
+      targetHandlingMinutes: 10,
+      allowPriority: false,
+      allowAppointment: false,
+      sortOrder: i + 1,
+    })),
+    counters: Array.from({ length: counters }, (_, i) => ({
+      id: counterId(i),
+      number: i + 1,
+      names: { 'zh-TW': `${i + 1}號櫃臺` },
+      serviceIds: [...BENCH_SERVICE_IDS],
+    })),
+  };
+}
