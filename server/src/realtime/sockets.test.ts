@@ -450,6 +450,28 @@ describe('staff commands with acks', () => {
     expect(expectError(await ask(s, CLIENT_EVENTS.issueTicket, { ...body, appointmentAt: 'tomorrow' }))).toBe('validation_failed');
   });
 
+  it('a staff member who logged out cannot act through a socket opened before, and is disconnected', async () => {
+    const token = await t.staffToken('clerk');
+    const s = client<StaffClient>(NAMESPACES.staff, token);
+    await join(s);
+    expect(expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' })).counter.status).toBe('open');
+    const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearerHeader(token) });
+    expect(logout.statusCode).toBe(204);
+    const before = t.eventCount();
+    const gone = disconnected(s);
+    expect(expectError(await ask(s, CLIENT_EVENTS.closeCounter, { counterId: 'c2' }))).toBe('unauthenticated');
+    await gone;
+    expect(t.eventCount()).toBe(before);
+    expect(t.services.engine.store.counters.byId('c2')?.status).toBe('open');
+  });
+
+  it('answers a message sent with only an ack callback', async () => {
+    const s = await staff('clerk');
+    await join(s);
+    const ack = await new Promise<Ack<unknown>>((resolve) => untyped(s).emit(CLIENT_EVENTS.callNext, resolve));
+    expect(expectError(ack)).toBe('validation_failed');
+  });
+
   it('closing the day needs a supervisor: a clerk gets forbidden', async () => {
     const s = await staff('clerk');
     await join(s);

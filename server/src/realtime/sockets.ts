@@ -33,6 +33,7 @@ import type { AppServices } from '../http/context';
 
 interface Data {
   principal: Principal;
+  token: string;
 }
 type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
 type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
@@ -56,6 +57,11 @@ function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
 function handler<S extends TSchema, R>(schema: S, run: (payload: Static<S>) => R, log: FastifyBaseLogger) {
   const check = TypeCompiler.Compile(schema);
   return (payload: unknown, ack: unknown) => {
+    // A client that sent only a callback still gets an answer (the payload is missing).
+    if (typeof payload === 'function' && ack === undefined) {
+      ack = payload;
+      payload = undefined;
+    }
     const reply = typeof ack === 'function' ? (ack as (a: Ack<R>) => void) : () => undefined;
     if (!check.Check(payload)) {
       const first = check.Errors(payload).First();
@@ -86,6 +92,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     if (!principal) return next(new Error('unauthenticated'));
     if (!allowed(principal)) return next(new Error('forbidden'));
     (socket.data as Data).principal = principal;
+    (socket.data as Data).token = token as string;
     if (principal.kind === 'device') s.devices.seen(principal.id);
     next();
   };
@@ -110,7 +117,16 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
 
   staff.on('connection', (socket) => {
     onConnect(socket);
-    const who = () => socket.data.principal;
+    // The session is checked again for every command: a staff member who logged out (or whose
+    // session expired) cannot act through a socket opened before.
+    const who = (): Principal => {
+      const current = s.auth.resolve(socket.data.token);
+      if (!current) {
+        setImmediate(() => socket.disconnect(true));
+        throw new DomainError('unauthenticated', 'The session has ended; log in again');
+      }
+      return current;
+    };
     const on = <S extends TSchema, R>(event: keyof StaffClientToServer, schema: S, run: (p: Static<S>) => R) =>
       (socket as unknown as Socket).on(event, handler(schema, run, log));
     on(CLIENT_EVENTS.issueTicket, IssueTicketBody, (p) => commands.issueTicket(who(), p));
