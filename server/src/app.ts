@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorResponse } from '@jiaohao/shared';
+import { DomainError, ErrorResponse } from '@jiaohao/shared';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/database';
 import { Store } from './core/store';
@@ -67,7 +67,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     auth,
     devices: new DevicesService(store, clock),
     feed: new PublicFeed(engine),
-    onShutdown: (fn) => shutdown.add(fn),
+    onShutdown: (fn) => {
+      shutdown.add(fn);
+      return () => shutdown.delete(fn);
+    },
   };
 
   const app = Fastify({
@@ -90,10 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cors, { origin: false });
   await app.register(rateLimitPlugin, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s` },
-    }),
+    // The plugin throws what this returns: a DomainError reaches the error handler as { error: { code, message } }.
+    errorResponseBuilder: (_req, ctx) => new DomainError('rate_limited', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   await app.register(swagger, {
     openapi: {

@@ -3,7 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Counter, Id, IsoDateTime, Language, Ticket, TicketClass, WaitEstimate } from './domain.schemas';
 import { PICK_REASONS } from './pick-next';
 
-const Reason = Type.String({ minLength: 1, maxLength: 40, description: 'A reason code from the transition table' });
+// Optional in every schema: a move that needs one answers reason_required (a code clients can act on).
+const Reason = Type.Optional(Type.String({ maxLength: 40, description: 'A reason code from the transition table (REASONS)' }));
 const Note = Type.Optional(Type.String({ maxLength: 500 }));
 const strict = { additionalProperties: false } as const;
 
@@ -42,7 +43,6 @@ export type CounterResult = Static<typeof CounterResult>;
 export const EmptyBody = Type.Object({}, strict);
 export const ReasonBody = Type.Object({ reason: Reason, note: Note }, strict);
 export type ReasonBody = Static<typeof ReasonBody>;
-export const OptionalReasonBody = Type.Object({ reason: Type.Optional(Reason), note: Note }, strict);
 export const CallTicketBody = Type.Object({ counterId: Id, reason: Reason, note: Note }, strict);
 export type CallTicketBody = Static<typeof CallTicketBody>;
 export const TransferBody = Type.Object(
@@ -57,7 +57,7 @@ export const TransferBody = Type.Object(
 export type TransferBody = Static<typeof TransferBody>;
 export const CancelBody = Type.Object(
   {
-    reason: Type.Optional(Reason),
+    reason: Reason,
     trackingToken: Type.Optional(Type.String({ minLength: 16, maxLength: 64, description: 'A resident cancels with the token from their ticket' })),
     note: Note,
   },

@@ -37,7 +37,7 @@ export class Commands {
     return this.engine.run(actorOf(who!), (ctx) => tickets.callNext(ctx, counterId));
   }
 
-  callTicket(who: Who, ticketId: string, counterId: string, reason: string, note?: string): Ticket {
+  callTicket(who: Who, ticketId: string, counterId: string, reason: string | undefined, note?: string): Ticket {
     requireRole(who, 'clerk');
     return this.ticketMove(who!, (ctx) => tickets.callTicket(ctx, ticketId, counterId, reason, note));
   }
@@ -57,17 +57,17 @@ export class Commands {
     return this.ticketMove(who!, (ctx) => tickets.finish(ctx, ticketId));
   }
 
-  noShow(who: Who, ticketId: string, reason: string, note?: string): Ticket {
+  noShow(who: Who, ticketId: string, reason: string | undefined, note?: string): Ticket {
     requireRole(who, 'clerk');
     return this.ticketMove(who!, (ctx) => tickets.noShow(ctx, ticketId, reason, note));
   }
 
-  requeue(who: Who, ticketId: string, reason: string, note?: string): Ticket {
+  requeue(who: Who, ticketId: string, reason: string | undefined, note?: string): Ticket {
     requireRole(who, 'clerk');
     return this.ticketMove(who!, (ctx) => tickets.requeue(ctx, ticketId, reason, note));
   }
 
-  transfer(who: Who, ticketId: string, to: { serviceId?: string; counterId?: string }, reason: string, note?: string): Ticket {
+  transfer(who: Who, ticketId: string, to: { serviceId?: string; counterId?: string }, reason: string | undefined, note?: string): Ticket {
     requireRole(who, 'clerk');
     return this.ticketMove(who!, (ctx) => tickets.transfer(ctx, ticketId, to, reason, note));
   }
@@ -85,7 +85,7 @@ export class Commands {
       requireRole(who, 'clerk');
       actor = who!;
     }
-    return this.ticketMove(actor, (ctx) => tickets.cancel(ctx, ticketId, reason ?? '', input.note));
+    return this.ticketMove(actor, (ctx) => tickets.cancel(ctx, ticketId, reason, input.note));
   }
 
   openCounter(who: Who, counterId: string): Counter {
@@ -94,7 +94,7 @@ export class Commands {
     return this.engine.run(actorOf(who!), (ctx) => counters.openCounter(ctx, counterId, staffId));
   }
 
-  pauseCounter(who: Who, counterId: string, reason: string, note?: string): Counter {
+  pauseCounter(who: Who, counterId: string, reason: string | undefined, note?: string): Counter {
     requireRole(who, 'clerk');
     return this.engine.run(actorOf(who!), (ctx) => counters.pauseCounter(ctx, counterId, reason, note));
   }

@@ -15,8 +15,8 @@ export interface AppServices {
   readonly auth: AuthService;
   readonly devices: DevicesService;
   readonly feed: PublicFeed;
-  /** Registers clean-up for long-lived responses (SSE) to run when the server shuts down. */
-  onShutdown(fn: () => void): void;
+  /** Registers clean-up for long-lived responses (SSE) to run at shutdown; returns its removal. */
+  onShutdown(fn: () => void): () => void;
 }
 
 /** Per-route rate limit, or none when limits are switched off (benchmarks on loopback). */

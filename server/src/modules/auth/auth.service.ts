@@ -40,7 +40,9 @@ export class AuthService {
     const fresh = row ? this.store.staff.byId(row.id) : undefined;
     if (!fresh || !ok || fresh.active !== 1) {
       if (fresh) {
-        const failures = fresh.failed_logins + 1;
+        // A lockout that has run out starts the count again.
+        const expired = fresh.locked_until !== null && fresh.locked_until <= now;
+        const failures = (expired ? 0 : fresh.failed_logins) + 1;
         const lock = failures >= this.settings.lockoutAttempts ? now + this.settings.lockoutMinutes * 60_000 : null;
         this.store.staff.recordFailure(fresh.id, lock);
       }

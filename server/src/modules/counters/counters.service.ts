@@ -23,12 +23,12 @@ export function openCounter(ctx: Ctx, id: string, staffId: string | null): Count
   return save(ctx, 'counter:opened', { ...c, status: 'open', pauseReason: null, staffId: staffId ?? c.staffId });
 }
 
-export function pauseCounter(ctx: Ctx, id: string, reason: string, note?: string): Counter {
+export function pauseCounter(ctx: Ctx, id: string, reason: string | undefined, note?: string): Counter {
   const c = find(ctx, id);
   const check = checkReason('pause', reason);
-  if (!check.ok) throw new DomainError(check.code, `"${reason}" is not a reason to pause`);
+  if (!check.ok) throw new DomainError(check.code, check.code === 'reason_required' ? 'Pausing needs a reason' : `"${reason}" is not a reason to pause`);
   if (c.status !== 'open') throw new DomainError('counter_not_open', `Counter ${c.number} is ${c.status}`);
-  return save(ctx, 'counter:paused', { ...c, status: 'paused', pauseReason: reason }, reason, note);
+  return save(ctx, 'counter:paused', { ...c, status: 'paused', pauseReason: reason ?? null }, reason ?? null, note);
 }
 
 export function closeCounter(ctx: Ctx, id: string): Counter {

@@ -54,12 +54,14 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         const unsubscribe = s.feed.subscribe((view) => send(view.json, view.status.seq));
         // A comment line now and then keeps proxies from closing an idle stream.
         const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+        let forget = () => {};
         const stop = () => {
           clearInterval(keepAlive);
           unsubscribe();
+          forget();
         };
         req.raw.on('close', stop);
-        s.onShutdown(() => {
+        forget = s.onShutdown(() => {
           stop();
           res.end();
         });

@@ -86,9 +86,9 @@ export function ticketsRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     move('recall', 'Call a called ticket again (displays announce it again)', EmptyBody, (who, id) => s.commands.recall(who, id));
     move('start', 'The resident is at the counter: start serving', EmptyBody, (who, id) => s.commands.start(who, id));
     move('finish', 'Done', EmptyBody, (who, id) => s.commands.finish(who, id));
-    move('no-show', 'The resident did not come (reason required)', ReasonBody, (who, id, b) => s.commands.noShow(who, id, b.reason ?? '', b.note));
+    move('no-show', 'The resident did not come (reason required)', ReasonBody, (who, id, b) => s.commands.noShow(who, id, b.reason, b.note));
     move('requeue', 'Put a called or missed ticket back in line (reason required)', ReasonBody, (who, id, b) =>
-      s.commands.requeue(who, id, b.reason ?? '', b.note),
+      s.commands.requeue(who, id, b.reason, b.note),
     );
 
     app.post(

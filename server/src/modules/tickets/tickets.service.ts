@@ -185,14 +185,14 @@ export function callNext(ctx: Ctx, counterId: string): CallNextResult {
 }
 
 /** Calls one particular ticket out of turn; that always needs a reason for the audit trail. */
-export function callTicket(ctx: Ctx, ticketId: string, counterId: string, reason: string, note?: string): StoredTicket {
+export function callTicket(ctx: Ctx, ticketId: string, counterId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
   guard(t, 'call', reason);
   const c = readyCounter(ctx, counterId);
   if (!c.serviceIds.includes(t.serviceId) && t.targetCounterId !== c.id) {
     throw new DomainError('service_not_served', `Counter ${c.number} does not serve this line`);
   }
-  return call(ctx, c, t, null, reason, note);
+  return call(ctx, c, t, null, reason ?? null, note);
 }
 
 export function recall(ctx: Ctx, ticketId: string): StoredTicket {
@@ -214,16 +214,24 @@ export function finish(ctx: Ctx, ticketId: string): StoredTicket {
   return save(ctx, 'ticket:finished', { ...t, state: 'done', endedAt: ctx.at }, { handlingMs });
 }
 
-export function noShow(ctx: Ctx, ticketId: string, reason: string, note?: string): StoredTicket {
+export function noShow(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
   guard(t, 'no_show', reason);
   // The ticket leaves the counter free; it keeps its counterId in the event for the audit trail.
   return save(ctx, 'ticket:missed', { ...t, state: 'no_show', endedAt: ctx.at, counterId: null }, { reason, note, counterId: t.counterId });
 }
 
-export function requeue(ctx: Ctx, ticketId: string, reason: string, note?: string): StoredTicket {
+export function requeue(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
   guard(t, 'requeue', reason);
+  // A no-show is not expired when its day ends, but its day's line is gone: back in line today it
+  // would be an active ticket of another date that no snapshot, count or call-next sees.
+  if (t.businessDate !== ctx.businessDate) {
+    throw new DomainError('invalid_transition', `Ticket ${t.number} was missed on ${t.businessDate}; issue a new one`, {
+      state: t.state,
+      move: 'requeue',
+    });
+  }
   // Back in line at the place the ticket was issued for: the resident has already waited.
   const back: StoredTicket = { ...t, state: 'waiting', counterId: null, calledAt: null, endedAt: null, recallCount: 0 };
   return save(ctx, 'ticket:requeued', back, { reason, note, counterId: t.counterId });
@@ -233,7 +241,7 @@ export function transfer(
   ctx: Ctx,
   ticketId: string,
   to: { serviceId?: string | undefined; counterId?: string | undefined },
-  reason: string,
+  reason: string | undefined,
   note?: string,
 ): StoredTicket {
   const t = ticket(ctx, ticketId);
@@ -264,7 +272,7 @@ export function transfer(
   return save(ctx, 'ticket:transferred', moved, { reason, note, counterId: t.counterId });
 }
 
-export function cancel(ctx: Ctx, ticketId: string, reason: string, note?: string): StoredTicket {
+export function cancel(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
   guard(t, 'cancel', reason);
   return save(ctx, 'ticket:cancelled', { ...t, state: 'cancelled', endedAt: ctx.at }, { reason, note });

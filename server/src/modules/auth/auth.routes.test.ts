@@ -1,0 +1,287 @@
+// HTTP tests for staff login (cookie and bearer), logout, lockout, the login rate limit and the
+// admin's staff accounts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Staff } from '@jiaohao/shared';
+import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+import { SESSION_COOKIE } from '../../http/auth';
+
+let t: TestApp;
+
+const PASSWORD = 'a long enough password';
+
+function send(method: 'GET' | 'POST' | 'PATCH', url: string, token?: string, body?: object) {
+  return t.app.inject({ method, url, headers: token ? bearerHeader(token) : {}, ...(body ? { payload: body } : {}) });
+}
+
+function login(username: string, password: string) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+}
+
+function errorCode(res: { json: () => unknown }): string {
+  return (res.json() as { error: { code: string } }).error.code;
+}
+
+async function createStaff(role: Staff['role'], username: string): Promise<Staff> {
+  const res = await send('POST', '/api/v1/staff', t.adminToken, { username, displayName: `The ${role}`, role, password: PASSWORD });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Staff>();
+}
+
+beforeEach(async () => {
+  t = await testApp();
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+describe('POST /api/v1/auth/login', () => {
+  it('returns a bearer token and sets an httpOnly, SameSite=Strict session cookie', async () => {
+    const staff = await createStaff('clerk', 'mei');
+    const res = await login('mei', PASSWORD);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.token).toMatch(/^jhs_/);
+    expect(body.staff).toEqual(staff);
+    expect(body.expiresAt).toBe(new Date(t.clock.now + t.services.config.sessionHours * 3_600_000).toISOString());
+    expect(res.body).not.toContain('password');
+
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatchObject({ value: body.token, httpOnly: true, sameSite: 'Strict', path: '/' });
+    const header = String(res.headers['set-cookie']);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/SameSite=Strict/);
+
+    // The bearer token works on its own.
+    const me = await send('GET', '/api/v1/auth/me', body.token);
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ staff });
+  });
+
+  it('the cookie alone authenticates', async () => {
+    const staff = await createStaff('supervisor', 'wang');
+    const res = await login('wang', PASSWORD);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().staff).toEqual(staff);
+    // …and carries the role: a supervisor may close the day with it.
+    const close = await t.app.inject({ method: 'POST', url: '/api/v1/day/close', cookies: { [SESSION_COOKIE]: cookie.value } });
+    expect(close.statusCode).toBe(200);
+    const forged = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: 'jhs_forged' } });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('a wrong password or an unknown user is 401 invalid_credentials, with no cookie', async () => {
+    await createStaff('clerk', 'lin');
+    const wrong = await login('lin', 'not the right password');
+    expect(wrong.statusCode).toBe(401);
+    expect(errorCode(wrong)).toBe('invalid_credentials');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const unknown = await login('nobody', PASSWORD);
+    expect(unknown.statusCode).toBe(401);
+    expect(errorCode(unknown)).toBe('invalid_credentials');
+    // Both answers read the same: the answer does not tell which usernames exist.
+    expect(unknown.json()).toEqual(wrong.json());
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lin' } });
+    expect(missing.statusCode).toBe(400);
+    expect(errorCode(missing)).toBe('validation_failed');
+  });
+
+  it(`locks out after config.lockoutAttempts failures (429 locked_out even with the right password) until lockoutMinutes pass`, async () => {
+    await createStaff('clerk', 'chen');
+    const { lockoutAttempts, lockoutMinutes } = t.services.config;
+    for (let i = 0; i < lockoutAttempts; i++) {
+      const res = await login('chen', `wrong password ${i}`);
+      expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
+      expect(errorCode(res)).toBe('invalid_credentials');
+    }
+    const locked = await login('chen', PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(errorCode(locked)).toBe('locked_out');
+    expect(Number(locked.headers['retry-after'])).toBe(lockoutMinutes * 60);
+    expect(locked.headers['set-cookie']).toBeUndefined();
+
+    t.clock.minutes(lockoutMinutes - 1);
+    expect((await login('chen', PASSWORD)).statusCode).toBe(429);
+    t.clock.minutes(1);
+    const ok = await login('chen', PASSWORD);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().token).toMatch(/^jhs_/);
+  });
+
+  it('after a lockout runs out, one wrong password does not lock the account again', async () => {
+    await createStaff('clerk', 'lin');
+    const { lockoutAttempts, lockoutMinutes } = t.services.config;
+    for (let i = 0; i < lockoutAttempts; i++) await login('lin', `wrong password ${i}`);
+    expect((await login('lin', PASSWORD)).statusCode).toBe(429);
+    t.clock.minutes(lockoutMinutes);
+    const wrong = await login('lin', 'one more wrong password');
+    expect(errorCode(wrong)).toBe('invalid_credentials');
+    const ok = await login('lin', PASSWORD);
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('a successful login before the limit clears the failure count', async () => {
+    await createStaff('clerk', 'hsu');
+    const { lockoutAttempts } = t.services.config;
+    for (let i = 0; i < lockoutAttempts - 1; i++) expect((await login('hsu', 'wrong password!')).statusCode).toBe(401);
+    expect((await login('hsu', PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < lockoutAttempts - 1; i++) expect((await login('hsu', 'wrong password!')).statusCode).toBe(401);
+    expect((await login('hsu', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('the session ends after sessionHours', async () => {
+    await createStaff('clerk', 'kao');
+    const token = (await login('kao', PASSWORD)).json().token;
+    t.clock.minutes(t.services.config.sessionHours * 60 - 1);
+    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    t.clock.minutes(1);
+    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+  });
+});
+
+describe('login rate limit', () => {
+  it("with rateLimits 'on' and loginPerMinute 3 the fourth login in a minute is 429 rate_limited", async () => {
+    await t.close();
+    t = await testApp({ config: { rateLimits: 'on', loginPerMinute: 3 } });
+    await createStaff('clerk', 'tsai');
+    for (let i = 0; i < 3; i++) expect((await login('tsai', PASSWORD)).statusCode).toBe(200);
+    const limited = await login('tsai', PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(errorCode(limited)).toBe('rate_limited');
+    expect(limited.json().error.message).toMatch(/try again in \d+ s/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['set-cookie']).toBeUndefined();
+    // Other routes are not limited by the login limit.
+    expect((await send('GET', '/api/v1/auth/me', t.adminToken)).statusCode).toBe(200);
+  });
+});
+
+describe('POST /api/v1/auth/logout and GET /api/v1/auth/me', () => {
+  it('logout invalidates the token and clears the cookie', async () => {
+    await createStaff('clerk', 'yang');
+    const token = (await login('yang', PASSWORD)).json().token;
+    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    const out = await send('POST', '/api/v1/auth/logout', token);
+    expect(out.statusCode).toBe(204);
+    expect(out.body).toBe('');
+    const cleared = out.cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cleared?.value).toBe('');
+    expect(cleared?.expires?.getTime()).toBeLessThan(Date.now());
+    const me = await send('GET', '/api/v1/auth/me', token);
+    expect(me.statusCode).toBe(401);
+    expect(errorCode(me)).toBe('unauthenticated');
+    // The admin's own session is untouched.
+    expect((await send('GET', '/api/v1/auth/me', t.adminToken)).statusCode).toBe(200);
+  });
+
+  it('logout with the cookie ends that session too', async () => {
+    await createStaff('clerk', 'huang');
+    const token = (await login('huang', PASSWORD)).json().token;
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { [SESSION_COOKIE]: token } });
+    expect(out.statusCode).toBe(204);
+    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+  });
+
+  it('me without a session is 401; a device is 403', async () => {
+    const anonymous = await send('GET', '/api/v1/auth/me');
+    expect(anonymous.statusCode).toBe(401);
+    expect(errorCode(anonymous)).toBe('unauthenticated');
+    const device = await send('GET', '/api/v1/auth/me', t.deviceToken('display'));
+    expect(device.statusCode).toBe(403);
+    expect(errorCode(device)).toBe('forbidden');
+  });
+});
+
+describe('staff accounts (admin)', () => {
+  it('an admin lists and adds staff; no password or hash ever leaves the server', async () => {
+    const created = await send('POST', '/api/v1/staff', t.adminToken, { username: 'li.wei', displayName: '李偉', role: 'clerk', password: PASSWORD });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ id: expect.any(String), username: 'li.wei', displayName: '李偉', role: 'clerk', active: true });
+    const list = await send('GET', '/api/v1/staff', t.adminToken);
+    expect(list.statusCode).toBe(200);
+    expect(list.json<Staff[]>().map((s) => s.username)).toEqual(['admin', 'li.wei']);
+    for (const body of [created.body, list.body]) {
+      expect(body).not.toContain(PASSWORD);
+      expect(body).not.toMatch(/password|scrypt|hash/i);
+    }
+    expect((await login('li.wei', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('a clerk or supervisor gets 403 on every staff route, nobody 401', async () => {
+    const target = await createStaff('clerk', 'target');
+    const clerk = await t.staffToken('clerk');
+    const supervisor = await t.staffToken('supervisor');
+    for (const token of [clerk, supervisor, undefined]) {
+      const expected = token ? 403 : 401;
+      expect((await send('GET', '/api/v1/staff', token)).statusCode).toBe(expected);
+      const post = await send('POST', '/api/v1/staff', token, { username: 'sneaky', displayName: 'x', role: 'admin', password: PASSWORD });
+      expect(post.statusCode).toBe(expected);
+      const patch = await send('PATCH', `/api/v1/staff/${target.id}`, token, { role: 'admin' });
+      expect(patch.statusCode).toBe(expected);
+    }
+    const list = (await send('GET', '/api/v1/staff', t.adminToken)).json<Staff[]>();
+    expect(list.map((s) => s.username)).not.toContain('sneaky');
+    expect(list.find((s) => s.id === target.id)?.role).toBe('clerk');
+  });
+
+  it('a taken username is 409; a short password or a bad username 400', async () => {
+    await createStaff('clerk', 'dup');
+    const dup = await send('POST', '/api/v1/staff', t.adminToken, { username: 'dup', displayName: 'Again', role: 'clerk', password: PASSWORD });
+    expect(dup.statusCode).toBe(409);
+    expect(errorCode(dup)).toBe('conflict');
+    const short = await send('POST', '/api/v1/staff', t.adminToken, { username: 'shorty', displayName: 'S', role: 'clerk', password: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(errorCode(short)).toBe('validation_failed');
+    const badName = await send('POST', '/api/v1/staff', t.adminToken, { username: 'has space', displayName: 'S', role: 'clerk', password: PASSWORD });
+    expect(badName.statusCode).toBe(400);
+    const badRole = await send('POST', '/api/v1/staff', t.adminToken, { username: 'boss', displayName: 'S', role: 'root', password: PASSWORD });
+    expect(badRole.statusCode).toBe(400);
+  });
+
+  it('an admin changes role, password and active; a deactivated account can neither log in nor use its session', async () => {
+    const staff = await createStaff('clerk', 'wu');
+    const token = (await login('wu', PASSWORD)).json().token;
+    expect((await send('POST', '/api/v1/day/close', token)).statusCode).toBe(403);
+
+    const promoted = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { role: 'supervisor', displayName: '吳主任' });
+    expect(promoted.statusCode).toBe(200);
+    expect(promoted.json()).toMatchObject({ id: staff.id, role: 'supervisor', displayName: '吳主任', active: true });
+    // The role counts at once, for the open session too.
+    expect((await send('POST', '/api/v1/day/close', token)).statusCode).toBe(200);
+
+    const newPassword = 'another long password';
+    expect((await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { password: newPassword })).statusCode).toBe(200);
+    expect((await login('wu', PASSWORD)).statusCode).toBe(401);
+    expect((await login('wu', newPassword)).statusCode).toBe(200);
+
+    const off = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { active: false });
+    expect(off.json().active).toBe(false);
+    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    const refused = await login('wu', newPassword);
+    expect(refused.statusCode).toBe(401);
+    expect(errorCode(refused)).toBe('invalid_credentials');
+  });
+
+  it('an admin can lift a lockout with unlock', async () => {
+    const staff = await createStaff('clerk', 'locked');
+    for (let i = 0; i < t.services.config.lockoutAttempts; i++) await login('locked', 'wrong password!!');
+    expect((await login('locked', PASSWORD)).statusCode).toBe(429);
+    const unlock = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { unlock: true });
+    expect(unlock.statusCode).toBe(200);
+    expect((await login('locked', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an unknown id is 404, an empty or unknown patch 400', async () => {
+    const staff = await createStaff('clerk', 'pan');
+    const missing = await send('PATCH', '/api/v1/staff/no-such-id', t.adminToken, { role: 'admin' });
+    expect(missing.statusCode).toBe(404);
+    expect(errorCode(missing)).toBe('not_found');
+    expect((await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, {})).statusCode).toBe(400);
+    const unknown = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { username: 'renamed' });
+    expect(unknown.statusCode).toBe(400);
+    expect(errorCode(unknown)).toBe('validation_failed');
+  });
+});
