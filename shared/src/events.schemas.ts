@@ -50,7 +50,8 @@ function event<K extends string, P extends TProperties>(type: K, data: TObject<P
 }
 
 const TicketData = Type.Object({ ticket: Ticket });
-const CalledData = Type.Object({ ticket: Ticket, pickReason: Type.Union([PickReasonSchema, Type.Null()]) });
+// A call also moves the counter's every-Nth priority count, so the counter travels with it.
+const CalledData = Type.Object({ ticket: Ticket, counter: Counter, pickReason: Type.Union([PickReasonSchema, Type.Null()]) });
 const CounterData = Type.Object({ counter: Counter });
 
 export const TicketEvent = Type.Union([

@@ -129,9 +129,11 @@ function ev<K extends DomainEventType>(seq: number, type: K, data: EventOf<K>['d
   return { seq, type, at: iso(NOW), actor: { kind: 'staff', id: 'staff-1' }, reason: null, data } as EventOf<K>;
 }
 
-/** A ticket event carrying `ticket`; ticket:called also carries how it was picked. */
+/** A ticket event carrying `ticket`; ticket:called also carries its counter and how it was picked. */
 function ticketEvent(seq: number, type: TicketEventType, t: Ticket): DomainEvent {
-  if (type === 'ticket:called') return ev(seq, 'ticket:called', { ticket: t, pickReason: 'longest_wait' });
+  if (type === 'ticket:called') {
+    return ev(seq, 'ticket:called', { ticket: t, counter: counter({ id: t.counterId ?? 'c1', callsSincePriority: 1 }), pickReason: 'longest_wait' });
+  }
   return { seq, type, at: iso(NOW), actor: { kind: 'staff', id: 'staff-1' }, reason: null, data: { ticket: t } };
 }
 
@@ -248,9 +250,10 @@ describe('applyEvent', () => {
           expect(next.tickets.w1).toBeUndefined();
           expect(ids(next)).toEqual(['s1', 'w2']);
         }
-        // Other tickets, counters and services are untouched.
+        // Other tickets, counters and services are untouched (a call also carries its counter).
         expect(next.tickets.w2).toBe(before.tickets.w2);
-        expect(next.counters).toBe(before.counters);
+        if (type === 'ticket:called') expect(next.counters.c1?.callsSincePriority).toBe(1);
+        else expect(next.counters).toBe(before.counters);
         expect(next.services).toBe(before.services);
       },
     );
@@ -261,6 +264,8 @@ describe('applyEvent', () => {
       expect(next.tickets.w1).toEqual(called);
       expect(waitingIn(next, 'household').map((t) => t.id)).toEqual(['w2']);
       expect(atCounter(next, 'c2')?.id).toBe('w1');
+      // The counter's every-Nth priority count moved with the call.
+      expect(next.counters.c2?.callsSincePriority).toBe(1);
     });
 
     it('ticket:transferred moves the ticket to its new line', () => {

@@ -55,8 +55,14 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
   if (check === 'gap') return { ...state, stale: true };
   const seq = event.seq;
   switch (event.type) {
-    case 'ticket:issued':
     case 'ticket:called':
+      return {
+        ...state,
+        seq,
+        tickets: withTicket(state.tickets, event.data.ticket),
+        counters: { ...state.counters, [event.data.counter.id]: event.data.counter },
+      };
+    case 'ticket:issued':
     case 'ticket:recalled':
     case 'ticket:started':
     case 'ticket:finished':

@@ -520,6 +520,7 @@ describe('re-sync after missed events', () => {
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
     expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
     expect(Object.keys(state.tickets)).toHaveLength(3);
 
     // From here the live events apply cleanly again.
@@ -531,6 +532,7 @@ describe('re-sync after missed events', () => {
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
     expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
   });
 
   it('a client that was disconnected while commands ran gets a fresh snapshot on reconnect', async () => {
@@ -546,6 +548,7 @@ describe('re-sync after missed events', () => {
     for (const e of seen.events) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
     expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
 
     // Offline: the display misses these.
     const gone = disconnected(d);
@@ -579,6 +582,7 @@ describe('re-sync after missed events', () => {
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
     expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
     expect(Object.values(state.tickets).map((x) => x.state).sort()).toEqual(['called', 'serving', 'waiting']);
     expect(state.counters['c1']?.status).toBe('open');
   });

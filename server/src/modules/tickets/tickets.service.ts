@@ -159,7 +159,8 @@ function readyCounter(ctx: Ctx, counterId: string): Counter {
 }
 
 function call(ctx: Ctx, c: Counter, t: StoredTicket, pickReason: PickReason | null, reason: string | null, note?: string): StoredTicket {
-  ctx.store.counters.save({ ...c, callsSincePriority: callsSincePriorityAfter(c, t) });
+  const counter = { ...c, callsSincePriority: callsSincePriorityAfter(c, t) };
+  ctx.store.counters.save(counter);
   const called: StoredTicket = { ...t, state: 'called', calledAt: ctx.at, counterId: c.id, targetCounterId: null, recallCount: 0 };
   ctx.store.tickets.update(called);
   ctx.emit({
@@ -168,7 +169,7 @@ function call(ctx: Ctx, c: Counter, t: StoredTicket, pickReason: PickReason | nu
     note: note ?? null,
     ticketId: t.id,
     counterId: c.id,
-    data: { ticket: publicTicket(called), pickReason },
+    data: { ticket: publicTicket(called), counter, pickReason },
   });
   return called;
 }
