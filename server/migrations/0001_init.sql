@@ -105,6 +105,8 @@ CREATE INDEX tickets_done ON tickets (service_id, business_date, ended_at) WHERE
 CREATE INDEX tickets_open_by_date ON tickets (business_date) WHERE state IN ('waiting', 'called', 'serving');
 -- The head of each line, for call-next: oldest waiting ticket per service and class.
 CREATE INDEX tickets_line_head ON tickets (business_date, service_id, class, queued_at, id) WHERE state = 'waiting' AND target_counter_id IS NULL;
+-- Who holds a display number today (a wrapped series skips numbers still held).
+CREATE INDEX tickets_number ON tickets (business_date, number);
 CREATE INDEX tickets_targeted ON tickets (target_counter_id, queued_at) WHERE state = 'waiting' AND target_counter_id IS NOT NULL;
 
 -- The append-only, hash-chained log of every change. seq is the order clients apply events in.

@@ -7,7 +7,9 @@ import {
   formatNumber,
   rangeOf,
   rangeSize,
+  rangesOverlap,
   seriesFor,
+  servicesOverlap,
   validateRanges,
   type Allocation,
   type SeriesPosition,
@@ -370,5 +372,20 @@ describe('validateRanges', () => {
     expect(
       validateRanges(service({ numbering: range({ start: 1001, end: 1999 }), priorityNumbering: range({ start: 1999, end: 1001 }) })),
     ).toBe('end_before_start');
+  });
+});
+
+describe('rangesOverlap / servicesOverlap', () => {
+  it('ranges overlap when they share a value under the same prefix', () => {
+    expect(rangesOverlap(range({ start: 1001, end: 1999 }), range({ start: 1999, end: 2999 }))).toBe(true);
+    expect(rangesOverlap(range({ start: 1001, end: 1999 }), range({ start: 2000, end: 2999 }))).toBe(false);
+    expect(rangesOverlap(range({ start: 1, end: 99, prefix: 'A' }), range({ start: 1, end: 99, prefix: 'B' }))).toBe(false);
+  });
+
+  it('services overlap when any of their ranges do', () => {
+    const a = service({ numbering: range({ start: 1001, end: 1899 }), priorityNumbering: range({ start: 1901, end: 1999 }) });
+    const b = service({ numbering: range({ start: 2001, end: 2899 }), priorityNumbering: null });
+    expect(servicesOverlap(a, b)).toBe(false);
+    expect(servicesOverlap(a, { ...b, priorityNumbering: range({ start: 1950, end: 1960 }) })).toBe(true);
   });
 });

@@ -23,8 +23,8 @@ export function rangeSize(range: NumberRange): number {
 }
 
 /**
- * The next number of a series. `isHeld(value)` tells whether an active ticket of the series still
- * holds a value: a wrapped series skips those so two people in the office never hold the same number.
+ * The next number of a series. `isHeld(value)` tells whether someone in the office still holds that
+ * number today (waiting, at a counter, or missed and perhaps coming back): a wrapped series skips those so two people in the office never hold the same number.
  */
 export function allocateNumber(
   range: NumberRange,
@@ -68,20 +68,32 @@ export function rangeOf(
 
 export type RangeProblem = 'end_before_start' | 'too_many_digits' | 'ranges_overlap';
 
+type RangesOf = Pick<Service, 'numbering' | 'priorityNumbering' | 'appointmentNumbering'>;
+
+export function rangesOf(service: RangesOf): NumberRange[] {
+  return [service.numbering, service.priorityNumbering, service.appointmentNumbering].filter((r): r is NumberRange => r !== null);
+}
+
+/** Whether two ranges can print the same number. */
+export function rangesOverlap(a: NumberRange, b: NumberRange): boolean {
+  return a.prefix === b.prefix && a.start <= b.end && b.start <= a.end;
+}
+
+/** Whether two services could print the same number (numbers must be unambiguous in the office). */
+export function servicesOverlap(a: RangesOf, b: RangesOf): boolean {
+  return rangesOf(a).some((ra) => rangesOf(b).some((rb) => rangesOverlap(ra, rb)));
+}
+
 /** Checks a service's ranges before they are saved. */
-export function validateRanges(service: Pick<Service, 'numbering' | 'priorityNumbering' | 'appointmentNumbering'>): RangeProblem | null {
-  const ranges = [service.numbering, service.priorityNumbering, service.appointmentNumbering].filter(
-    (r): r is NumberRange => r !== null,
-  );
+export function validateRanges(service: RangesOf): RangeProblem | null {
+  const ranges = rangesOf(service);
   for (const r of ranges) {
     if (r.end < r.start) return 'end_before_start';
     if (String(r.end).length > r.digits) return 'too_many_digits';
   }
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
-      const a = ranges[i]!;
-      const b = ranges[j]!;
-      if (a.prefix === b.prefix && a.start <= b.end && b.start <= a.end) return 'ranges_overlap';
+      if (rangesOverlap(ranges[i]!, ranges[j]!)) return 'ranges_overlap';
     }
   }
   return null;

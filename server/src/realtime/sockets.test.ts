@@ -102,7 +102,7 @@ function expectError<T>(ack: Ack<T>): string {
   return ack.error.code;
 }
 
-const byId = (tickets: readonly Ticket[]): Record<string, Ticket> => Object.fromEntries(tickets.map((t) => [t.id, t]));
+const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> => Object.fromEntries(items.map((x) => [x.id, x]));
 
 /** Everything one socket received, in order, with a way to wait until a given seq has arrived. */
 interface Recorder {

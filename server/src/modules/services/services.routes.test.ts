@@ -105,6 +105,13 @@ describe('POST /api/v1/services (admin)', () => {
     const tooLong = await send('POST', '/api/v1/services', t.adminToken, { ...passport, numbering: range(4001, 12000), priorityNumbering: null });
     expect(tooLong.statusCode).toBe(400);
     expect(errorCode(tooLong)).toBe('invalid_range');
+    // Another line's numbers (reg prints 1001–1799): a number on the display must name one line.
+    const sharesNumbers = await send('POST', '/api/v1/services', t.adminToken, { ...passport, numbering: range(1500, 1600), priorityNumbering: null });
+    expect(sharesNumbers.statusCode).toBe(400);
+    expect(errorCode(sharesNumbers)).toBe('invalid_range');
+    expect(sharesNumbers.json().error.message).toContain('reg');
+    const moveInto = await send('PATCH', '/api/v1/services/cert', t.adminToken, { numbering: range(3002, 3010) });
+    expect(errorCode(moveInto)).toBe('invalid_range');
     expect(t.eventCount()).toBe(before);
     expect((await services()).map((s) => s.id)).not.toContain('passport');
   });

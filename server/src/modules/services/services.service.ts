@@ -1,12 +1,16 @@
 // The admin's changes to the service lines.
-import { DomainError, validateRanges, type Service } from '@jiaohao/shared';
+import { DomainError, servicesOverlap, validateRanges, type Service } from '@jiaohao/shared';
 import type { Ctx } from '../../core/engine';
 import type { ServiceCreate, ServicePatch } from './services.schemas';
 
 function checked(ctx: Ctx, s: Service): Service {
   const problem = validateRanges(s);
   if (problem) throw new DomainError('invalid_range', `Number ranges: ${problem.replaceAll('_', ' ')}`);
-  const clash = ctx.store.services.list().find((o) => o.code === s.code && o.id !== s.id);
+  const others = ctx.store.services.list().filter((o) => o.id !== s.id);
+  // A number on the display must say which line it is: no two services share a number.
+  const overlapping = others.find((o) => servicesOverlap(o, s));
+  if (overlapping) throw new DomainError('invalid_range', `Number ranges overlap those of ${overlapping.id}`);
+  const clash = others.find((o) => o.code === s.code);
   if (clash) throw new DomainError('conflict', `Code ${s.code} is used by ${clash.id}`);
   return s;
 }

@@ -118,9 +118,11 @@ export class TicketsRepo {
       `INSERT INTO number_series (service_id, business_date, series, last_value, cycle) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (service_id, business_date, series) DO UPDATE SET last_value = excluded.last_value, cycle = excluded.cycle`,
     );
+    // By display number, not by service: a transferred ticket keeps the number of the line it was
+    // issued in. A no-show still holds it too, since a requeue can bring it back into line.
     this.heldStmt = db
-      .prepare<[string, string, string, number]>(
-        `SELECT 1 FROM tickets WHERE service_id = ? AND business_date = ? AND series = ? AND value = ? AND ${ACTIVE} LIMIT 1`,
+      .prepare<[string, string]>(
+        `SELECT 1 FROM tickets WHERE business_date = ? AND number = ? AND state IN ('waiting', 'called', 'serving', 'no_show') LIMIT 1`,
       )
       .pluck();
     this.handlingStmt = db
@@ -240,8 +242,9 @@ export class TicketsRepo {
     this.seriesSaveStmt.run(serviceId, businessDate, series, last, cycle);
   }
 
-  isHeld(serviceId: string, businessDate: string, series: Series, value: number): boolean {
-    return this.heldStmt.get(serviceId, businessDate, series, value) !== undefined;
+  /** Whether someone in the office holds this display number today (waiting, at a counter or missed). */
+  isHeld(businessDate: string, number: string): boolean {
+    return this.heldStmt.get(businessDate, number) !== undefined;
   }
 
   recentHandlingMs(serviceId: string, businessDate: string): number[] {

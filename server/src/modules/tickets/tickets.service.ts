@@ -6,6 +6,7 @@ import {
   checkReason,
   DomainError,
   estimateWait,
+  formatNumber,
   isIssuingOpen,
   nextState,
   pickNext,
@@ -110,7 +111,7 @@ export function issueTicket(ctx: Ctx, input: IssueTicketBody, channel: Channel):
   const series = seriesFor(s, cls);
   const range = rangeOf(s, series);
   const position = ctx.store.tickets.seriesPosition(s.id, ctx.businessDate, series);
-  const allocation = allocateNumber(range, position, (v) => ctx.store.tickets.isHeld(s.id, ctx.businessDate, series, v));
+  const allocation = allocateNumber(range, position, (v) => ctx.store.tickets.isHeld(ctx.businessDate, formatNumber(range, v)));
   if (!allocation.ok) throw new DomainError('range_exhausted', `All numbers ${range.start}–${range.end} are used today`);
   ctx.store.tickets.saveSeriesPosition(s.id, ctx.businessDate, series, allocation.value, allocation.cycle);
 
