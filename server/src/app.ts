@@ -27,6 +27,7 @@ import { servicesRoutes } from './modules/services/services.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { devicesRoutes } from './modules/devices/devices.routes';
 import { publicRoutes } from './modules/public/public.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { attachSockets, type Realtime } from './realtime/sockets';
 import { seedOffice, type OfficeSetup } from './seed/seed';
 
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(devicesRoutes(services, (id) => realtime.disconnectDevice(id)));
       await api.register(ticketsRoutes(services));
       await api.register(publicRoutes(services));
+      await api.register(auditRoutes(services));
     },
     { prefix: '/api/v1' },
   );

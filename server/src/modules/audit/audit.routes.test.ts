@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+
+let t: TestApp;
+let dir: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jiaohao-audit-'));
+  t = await testApp({ dbPath: join(dir, 'office.db') });
+});
+afterEach(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (url: string, token?: string) => t.app.inject({ method: 'GET', url, ...(token ? { headers: bearerHeader(token) } : {}) });
+
+describe('GET /api/v1/events', () => {
+  it('lists events after a seq with who, when and why; supervisors only', async () => {
+    const clerk = await t.staffToken('clerk');
+    const supervisor = await t.staffToken('supervisor');
+    await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/open', headers: bearerHeader(clerk) });
+    await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/pause', headers: bearerHeader(clerk), payload: { reason: 'meal' } });
+
+    expect((await get('/api/v1/events', clerk)).statusCode).toBe(403);
+    expect((await get('/api/v1/events')).statusCode).toBe(401);
+
+    const all = (await get('/api/v1/events?after=0&limit=1000', supervisor)).json();
+    expect(all.lastSeq).toBe(t.eventCount());
+    expect(all.events.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: t.eventCount() }, (_, i) => i + 1));
+    const tail = (await get(`/api/v1/events?after=${all.lastSeq - 2}`, supervisor)).json().events;
+    expect(tail.map((e: { type: string }) => e.type)).toEqual(['counter:opened', 'counter:paused']);
+    expect(tail[1]).toMatchObject({ reason: 'meal', actor: { kind: 'staff' }, data: { counter: { id: 'c2', status: 'paused' } } });
+    expect((await get('/api/v1/events?limit=5000', supervisor)).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/v1/events/verify', () => {
+  it('finds a row edited behind the server’s back', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const intact = (await get('/api/v1/events/verify', supervisor)).json();
+    expect(intact).toEqual({ ok: true, checked: t.eventCount(), brokenAt: null });
+
+    // Someone with the file drops the append-only trigger and rewrites the reason of event 3.
+    const raw = new Database(join(dir, 'office.db'));
+    raw.exec('DROP TRIGGER events_append_only_update');
+    raw.prepare("UPDATE events SET reason = 'edited' WHERE seq = 3").run();
+    raw.close();
+
+    expect((await get('/api/v1/events/verify', supervisor)).json()).toEqual({ ok: false, checked: t.eventCount(), brokenAt: 3 });
+  });
+
+  it('the database refuses to update or delete an event', () => {
+    expect(() => t.db.prepare("UPDATE events SET reason = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => t.db.prepare('DELETE FROM events WHERE seq = 1').run()).toThrow(/append-only/);
+  });
+});
