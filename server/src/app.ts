@@ -124,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         {
           schema: {
             tags: ['health'],
+            security: [],
             summary: 'Liveness and where the event log stands',
             response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String(), seq: Type.Integer(), businessDate: Type.String() }) },
           },

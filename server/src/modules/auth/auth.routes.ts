@@ -26,7 +26,7 @@ export function authRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     app.post(
       '/auth/login',
       {
-        schema: { tags: ['auth'], summary: 'Staff login: sets the session cookie and returns a bearer token', body: LoginBody, response: { 200: LoginResult, ...errorResponses } },
+        schema: { tags: ['auth'], security: [], summary: 'Staff login: sets the session cookie and returns a bearer token', body: LoginBody, response: { 200: LoginResult, ...errorResponses } },
         config: rateLimit(s.config, s.config.loginPerMinute),
       },
       async (req, reply) => {

@@ -18,6 +18,7 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Live waiting counts and now-serving numbers (aggregate, no personal data)',
+          security: [],
           response: { 200: PublicStatus, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
         },
         config: rateLimit(s.config, s.config.publicPerMinute),
@@ -34,7 +35,7 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     app.get(
       '/public/events',
       {
-        schema: { tags, summary: 'The public status as Server-Sent Events: one "status" event now and after every change' },
+        schema: { tags, security: [], summary: 'The public status as Server-Sent Events: one "status" event now and after every change' },
         config: rateLimit(s.config, s.config.publicPerMinute),
       },
       (req, reply) => {
