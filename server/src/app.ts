@@ -134,7 +134,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           return { status: 'ok' as const, version: VERSION, seq: snap.seq, businessDate: snap.businessDate };
         },
       );
-      await api.register(authRoutes(services));
+      await api.register(authRoutes(services, (token) => realtime.disconnectSession(token)));
       await api.register(servicesRoutes(services));
       await api.register(countersRoutes(services));
       await api.register(devicesRoutes(services, (id) => realtime.disconnectDevice(id)));

@@ -450,19 +450,33 @@ describe('staff commands with acks', () => {
     expect(expectError(await ask(s, CLIENT_EVENTS.issueTicket, { ...body, appointmentAt: 'tomorrow' }))).toBe('validation_failed');
   });
 
-  it('a staff member who logged out cannot act through a socket opened before, and is disconnected', async () => {
+  it('logging out disconnects the session’s sockets; the old token cannot reconnect', async () => {
     const token = await t.staffToken('clerk');
     const s = client<StaffClient>(NAMESPACES.staff, token);
     await join(s);
     expect(expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' })).counter.status).toBe('open');
+    const gone = disconnected(s);
     const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearerHeader(token) });
     expect(logout.statusCode).toBe(204);
-    const before = t.eventCount();
-    const gone = disconnected(s);
-    expect(expectError(await ask(s, CLIENT_EVENTS.closeCounter, { counterId: 'c2' }))).toBe('unauthenticated');
+    // Logging out closes the session's sockets at once…
     await gone;
+    const before = t.eventCount();
+    // …and a socket of an ended session cannot act even if it reconnects with the old token.
+    const again = client<StaffClient>(NAMESPACES.staff, token);
+    await expect(join(again)).rejects.toThrow('unauthenticated');
     expect(t.eventCount()).toBe(before);
     expect(t.services.engine.store.counters.byId('c2')?.status).toBe('open');
+  });
+
+  it('a session that expired while its socket stayed open cannot act, and the socket is closed', async () => {
+    const s = await staff('clerk');
+    await join(s);
+    t.clock.minutes(t.services.config.sessionHours * 60 + 1);
+    const before = t.eventCount();
+    const gone = disconnected(s);
+    expect(expectError(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }))).toBe('unauthenticated');
+    await gone;
+    expect(t.eventCount()).toBe(before);
   });
 
   it('answers a message sent with only an ack callback', async () => {

@@ -1,5 +1,6 @@
 // Socket.IO on the HTTP server's port. Every namespace authenticates in the handshake, sends a
 // snapshot on connect and then every event with its seq; staff can send commands, acked.
+import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -39,6 +40,8 @@ type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string
 type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
 
 const deviceRoom = (id: string) => `device:${id}`;
+// Staff sockets of one login session, so logging out closes them at once.
+const sessionRoom = (token: string) => `session:${createHash('sha256').update(token).digest('hex')}`;
 
 // TypeBox knows no string formats until one is registered, and refuses every value with an unknown
 // format: without this, a socket payload with an IsoDateTime (appointmentAt) could never validate.
@@ -79,6 +82,7 @@ function handler<S extends TSchema, R>(schema: S, run: (payload: Static<S>) => R
 export interface Realtime {
   readonly io: Server;
   disconnectDevice(id: string): void;
+  disconnectSession(token: string): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +113,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
   const onConnect = (socket: StaffSocket) => {
     const p = socket.data.principal;
     if (p.kind === 'device') void socket.join(deviceRoom(p.id));
+    if (p.kind === 'staff') void socket.join(sessionRoom(socket.data.token));
     socket.emit(SERVER_EVENTS.snapshot, engine.snapshot());
     socket.on(CLIENT_EVENTS.snapshotRequest, (ack) => {
       if (typeof ack === 'function') ack({ ok: true, data: engine.snapshot() });
@@ -174,6 +179,9 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
 
   return {
     io,
+    disconnectSession(token) {
+      for (const nsp of [staff, display, kiosk]) nsp.in(sessionRoom(token)).disconnectSockets(true);
+    },
     disconnectDevice(id) {
       for (const nsp of [display, kiosk]) nsp.in(deviceRoom(id)).disconnectSockets(true);
     },

@@ -21,7 +21,7 @@ const StaffPatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export function authRoutes(s: AppServices): FastifyPluginAsyncTypebox {
+export function authRoutes(s: AppServices, onLoggedOut: (token: string) => void): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/auth/login',
@@ -43,7 +43,10 @@ export function authRoutes(s: AppServices): FastifyPluginAsyncTypebox {
     );
     app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } }, async (req, reply) => {
       const token = bearer(req);
-      if (token) s.auth.logout(token);
+      if (token) {
+        s.auth.logout(token);
+        onLoggedOut(token);
+      }
       void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: s.config.secureCookies });
       return reply.status(204).send(null);
     });
