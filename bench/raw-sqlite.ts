@@ -10,7 +10,7 @@ import { businessDate } from '@jiaohao/shared';
 import { openDatabase } from '@jiaohao/server';
 import { latency, makeTempDir, removeTempDir, throughput } from './common';
 import type { CommandsResult, Workload } from './http-commands';
-import { BENCH_RANGE, BENCH_SERVICE_IDS, counterId, TIME_ZONE } from './setup';
+import { BENCH_RANGE, BENCH_SERVICE_IDS, benchPrefix, counterId, TIME_ZONE } from './setup';
 
 interface TicketRow {
   id: string;
@@ -134,7 +134,7 @@ export function rawSqlite(w: Workload): CommandsResult {
       seriesSave.run(serviceId, now.date, value, cycle);
       const id = randomUUID();
       const token = randomBytes(18).toString('base64url');
-      const number = String(value).padStart(BENCH_RANGE.digits, '0');
+      const number = benchPrefix(BENCH_SERVICE_IDS.indexOf(serviceId as (typeof BENCH_SERVICE_IDS)[number])) + String(value).padStart(BENCH_RANGE.digits, '0');
       insertTicket.run({ id, business_date: now.date, service_id: serviceId, cycle, value, number, at: now.at, tracking_token_hash: sha256(token) });
       const t: TicketRow = {
         id,

@@ -6,6 +6,7 @@ import type { OfficeSetup } from '@jiaohao/server';
 export const BENCH_SERVICE_IDS = ['svc-a', 'svc-b'] as const;
 export const BENCH_RANGE = { start: 1, end: 999_999, digits: 6, prefix: '', onExhausted: 'refuse' as const };
 export const TIME_ZONE = 'Asia/Taipei';
+export const benchPrefix = (serviceIndex: number): string => (serviceIndex === 0 ? 'A' : 'B');
 
 export const counterId = (i: number): string => `c${i + 1}`;
 
@@ -32,7 +33,8 @@ export function benchSetup(counters: number): OfficeSetup {
       id,
       code: i === 0 ? 'A' : 'B',
       names: { 'zh-TW': `測試業務${i + 1}`, en: `Bench line ${i + 1}` },
-      numbering: BENCH_RANGE,
+      // A letter prefix per line: two lines may not print the same number.
+      numbering: { ...BENCH_RANGE, prefix: benchPrefix(i) },
       targetWaitMinutes: 20,
       targetHandlingMinutes: 10,
       allowPriority: false,

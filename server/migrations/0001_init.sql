@@ -103,6 +103,8 @@ CREATE UNIQUE INDEX tickets_one_active_per_counter ON tickets (counter_id) WHERE
 CREATE INDEX tickets_active ON tickets (business_date, service_id) WHERE state IN ('waiting', 'called', 'serving');
 CREATE INDEX tickets_done ON tickets (service_id, business_date, ended_at) WHERE state = 'done';
 CREATE INDEX tickets_open_by_date ON tickets (business_date) WHERE state IN ('waiting', 'called', 'serving');
+-- Counting a line (people ahead, public waiting counts) reads only this index.
+CREATE INDEX tickets_waiting ON tickets (business_date, service_id) WHERE state = 'waiting';
 -- The head of each line, for call-next: oldest waiting ticket per service and class.
 CREATE INDEX tickets_line_head ON tickets (business_date, service_id, class, queued_at, id) WHERE state = 'waiting' AND target_counter_id IS NULL;
 -- Who holds a display number today (a wrapped series skips numbers still held).

@@ -9,6 +9,14 @@ export interface PublicStatusInput {
   readonly handlingMinutes: Readonly<Record<string, number>>;
 }
 
+/** What the public status is made of: the office, counts per line and who stands at the counters. */
+export type PublicStatusParts = Omit<Snapshot, 'tickets'> & {
+  /** Waiting tickets per service. */
+  readonly waiting: Readonly<Record<string, number>>;
+  /** Tickets called to or being served at a counter. */
+  readonly atCounters: readonly Ticket[];
+};
+
 function latestCalled(tickets: readonly Ticket[]): Ticket | undefined {
   let best: Ticket | undefined;
   for (const t of tickets) {
@@ -18,26 +26,26 @@ function latestCalled(tickets: readonly Ticket[]): Ticket | undefined {
   return best;
 }
 
-export function publicStatus(snapshot: Snapshot, input: PublicStatusInput): PublicStatus {
-  const openCounters = snapshot.counters.filter((c) => c.active && c.status === 'open');
+/** From the parts (the server reads them with aggregate queries, not the whole line). */
+export function publicStatusOf(parts: PublicStatusParts, input: PublicStatusInput): PublicStatus {
+  const openCounters = parts.counters.filter((c) => c.active && c.status === 'open');
   return {
-    office: { id: snapshot.office.id, names: snapshot.office.names },
-    updatedAt: snapshot.at,
-    seq: snapshot.seq,
-    businessDate: snapshot.businessDate,
-    issuing: { open: input.issuingOpen, mode: snapshot.office.issuingMode },
-    services: snapshot.services
+    office: { id: parts.office.id, names: parts.office.names },
+    updatedAt: parts.at,
+    seq: parts.seq,
+    businessDate: parts.businessDate,
+    issuing: { open: input.issuingOpen, mode: parts.office.issuingMode },
+    services: parts.services
       .filter((s) => s.active)
       .map((s) => {
-        const mine = snapshot.tickets.filter((t) => t.serviceId === s.id);
-        const waiting = mine.filter((t) => t.state === 'waiting').length;
+        const waiting = parts.waiting[s.id] ?? 0;
         const serving = openCounters.filter((c) => c.serviceIds.includes(s.id)).length;
         return {
           id: s.id,
           code: s.code,
           names: s.names,
           waiting,
-          nowServing: latestCalled(mine)?.number ?? null,
+          nowServing: latestCalled(parts.atCounters.filter((t) => t.serviceId === s.id))?.number ?? null,
           estimatedWait: estimateWait({
             ahead: waiting,
             openCounters: serving,
@@ -45,14 +53,22 @@ export function publicStatus(snapshot: Snapshot, input: PublicStatusInput): Publ
           }),
         };
       }),
-    counters: snapshot.counters
+    counters: parts.counters
       .filter((c) => c.active)
       .map((c) => ({
         id: c.id,
         number: c.number,
         names: c.names,
-        nowServing: latestCalled(snapshot.tickets.filter((t) => t.counterId === c.id))?.number ?? null,
+        nowServing: latestCalled(parts.atCounters.filter((t) => t.counterId === c.id))?.number ?? null,
         status: c.status,
       })),
   };
+}
+
+/** From a full snapshot (a client that holds the whole office state). */
+export function publicStatus(snapshot: Snapshot, input: PublicStatusInput): PublicStatus {
+  const waiting: Record<string, number> = {};
+  for (const t of snapshot.tickets) if (t.state === 'waiting') waiting[t.serviceId] = (waiting[t.serviceId] ?? 0) + 1;
+  const { tickets, ...rest } = snapshot;
+  return publicStatusOf({ ...rest, waiting, atCounters: tickets.filter((t) => t.state === 'called' || t.state === 'serving') }, input);
 }

@@ -74,19 +74,23 @@ export class Engine {
 
   /** The state a client starts from; consistent because nothing else writes between these reads. */
   snapshot(): Snapshot {
+    const head = this.snapshotHead();
+    return { ...head, tickets: this.store.tickets.activeOn(head.businessDate).map(publicTicket) };
+  }
+
+  /** The snapshot without its tickets (for views that only count them). */
+  snapshotHead(): Omit<Snapshot, 'tickets'> {
     const { store } = this;
     const now = this.clock();
     const office = store.office.office();
     if (!office) throw new Error('the office is not set up');
-    const date = businessDate(now, office.timeZone);
     return {
       seq: store.events.lastSeq,
       at: new Date(now).toISOString(),
-      businessDate: date,
+      businessDate: businessDate(now, office.timeZone),
       office,
       services: store.services.list(),
       counters: store.counters.list(),
-      tickets: store.tickets.activeOn(date).map(publicTicket),
     };
   }
 }

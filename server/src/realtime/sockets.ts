@@ -161,7 +161,16 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     );
   });
 
+  // The public status is only rebuilt for pushing while someone listens on /public.
+  let offPublic: (() => void) | null = null;
   pub.on('connection', (socket) => {
+    offPublic ??= s.feed.subscribe((view) => pub.emit(SERVER_EVENTS.publicStatus, view.status));
+    socket.on('disconnect', () => {
+      if (pub.sockets.size === 0 && offPublic) {
+        offPublic();
+        offPublic = null;
+      }
+    });
     socket.emit(SERVER_EVENTS.snapshot, s.feed.current().status);
     socket.on(SERVER_EVENTS.publicStatus, (ack) => {
       if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status });
@@ -175,7 +184,6 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     }
   };
   const offEvents = engine.onEvents(broadcast);
-  const offPublic = s.feed.subscribe((view) => pub.emit(SERVER_EVENTS.publicStatus, view.status));
 
   return {
     io,
@@ -187,7 +195,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     },
     async close() {
       offEvents();
-      offPublic();
+      offPublic?.();
       io.disconnectSockets(true);
       // Not io.close(): that closes the HTTP server, which Fastify closes itself.
       io.engine.close();

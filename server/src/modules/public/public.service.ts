@@ -1,7 +1,8 @@
-// The public (aggregate) status, rebuilt at most once per change of seq and shared by the REST
-// feed, the SSE stream and the /public socket namespace.
+// The public (aggregate) status, rebuilt at most once per change of seq (or minute) and shared by
+// the REST feed, the SSE stream and the /public socket namespace.
 import { createHash } from 'node:crypto';
-import { isIssuingOpen, publicStatus, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
+import { isIssuingOpen, publicStatusOf, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
+import { publicTicket } from '../tickets/tickets.repo';
 import type { Engine } from '../../core/engine';
 
 export interface PublicView {
@@ -12,25 +13,31 @@ export interface PublicView {
 
 export type PublicListener = (view: PublicView) => void;
 
+/** Pushes to public listeners at most this often: a busy morning is not a broadcast per command. */
+const PUSH_INTERVAL_MS = 250;
+
 export class PublicFeed {
   private cached: PublicView | null = null;
   private cachedMinute = -1;
   private readonly listeners = new Set<PublicListener>();
-  private scheduled = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastPush = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly engine: Engine) {
-    // A burst of commands (a busy morning) produces one public update, not one per event.
     this.unsubscribe = engine.onEvents(() => {
-      if (this.scheduled || this.listeners.size === 0) return;
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        if (this.listeners.size === 0) return;
-        const view = this.current();
-        for (const l of this.listeners) l(view);
-      });
+      if (this.timer || this.listeners.size === 0) return;
+      const wait = Math.max(0, this.lastPush + PUSH_INTERVAL_MS - performance.now());
+      this.timer = setTimeout(() => this.push(), wait);
     });
+  }
+
+  private push(): void {
+    this.timer = null;
+    this.lastPush = performance.now();
+    if (this.listeners.size === 0) return;
+    const view = this.current();
+    for (const l of this.listeners) l(view);
   }
 
   subscribe(listener: PublicListener): () => void {
@@ -41,6 +48,8 @@ export class PublicFeed {
   close(): void {
     this.unsubscribe();
     this.listeners.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   current(): PublicView {
@@ -49,16 +58,21 @@ export class PublicFeed {
     // The issuing state follows the clock too (sessions), so the cache also expires every minute.
     const minute = Math.floor(now / 60_000);
     if (this.cached && this.cached.status.seq === store.events.lastSeq && minute === this.cachedMinute) return this.cached;
-    const snapshot = this.engine.snapshot();
+    // Counts come from the database; the waiting tickets themselves are never read for this.
+    const head = this.engine.snapshotHead();
     const handlingMinutes: Record<string, number> = {};
-    for (const s of snapshot.services) {
-      handlingMinutes[s.id] = rollingHandlingMinutes(store.tickets.recentHandlingMs(s.id, snapshot.businessDate), s.targetHandlingMinutes);
+    for (const s of head.services) {
+      handlingMinutes[s.id] = rollingHandlingMinutes(store.tickets.recentHandlingMs(s.id, head.businessDate), s.targetHandlingMinutes);
     }
-    const office = snapshot.office;
-    const status = publicStatus(snapshot, {
-      issuingOpen: isIssuingOpen(office.issuingMode, office.sessions, now, office.timeZone),
-      handlingMinutes,
-    });
+    const office = head.office;
+    const status = publicStatusOf(
+      {
+        ...head,
+        waiting: store.tickets.waitingCounts(head.businessDate),
+        atCounters: store.tickets.atCounters(head.businessDate).map(publicTicket),
+      },
+      { issuingOpen: isIssuingOpen(office.issuingMode, office.sessions, now, office.timeZone), handlingMinutes },
+    );
     // updatedAt is when the data last changed, so an unchanged feed keeps its ETag.
     const stable = { ...status, updatedAt: this.cached?.status.seq === status.seq ? this.cached.status.updatedAt : status.updatedAt };
     const json = JSON.stringify(stable);

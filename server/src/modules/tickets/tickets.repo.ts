@@ -85,6 +85,8 @@ export class TicketsRepo {
   private readonly lineHeadStmt;
   private readonly appointmentsStmt;
   private readonly targetedStmt;
+  private readonly waitingCountsStmt;
+  private readonly atCountersStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -138,6 +140,10 @@ export class TicketsRepo {
       `SELECT * FROM tickets WHERE business_date = ? AND service_id = ? AND class = 'appointment' AND state = 'waiting'
          AND target_counter_id IS NULL`,
     );
+    this.waitingCountsStmt = db.prepare<[string]>(
+      `SELECT service_id, COUNT(*) AS n FROM tickets WHERE business_date = ? AND state = 'waiting' GROUP BY service_id`,
+    );
+    this.atCountersStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date = ? AND state IN ('called', 'serving')`);
     this.targetedStmt = db.prepare<[string, string]>(
       `SELECT * FROM tickets WHERE target_counter_id = ? AND business_date = ? AND state = 'waiting'`,
     );
@@ -218,6 +224,18 @@ export class TicketsRepo {
 
   waitingOn(businessDate: string): StoredTicket[] {
     return (this.waitingForStmt.all(businessDate) as TicketRow[]).map(toTicket);
+  }
+
+  /** Waiting tickets per service, counted in the database. */
+  waitingCounts(businessDate: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.waitingCountsStmt.all(businessDate) as { service_id: string; n: number }[]) out[r.service_id] = r.n;
+    return out;
+  }
+
+  /** Tickets called to or being served at a counter (at most one per counter). */
+  atCounters(businessDate: string): StoredTicket[] {
+    return (this.atCountersStmt.all(businessDate) as TicketRow[]).map(toTicket);
   }
 
   waitingCount(businessDate: string, serviceId: string): number {
