@@ -56,7 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const clock = options.clock ?? Date.now;
   const db = options.db ?? openDatabase(config.dbPath);
   const store = new Store(db);
-  const engine = new Engine(store, clock);
+  const engine = new Engine(store, clock, (err) => app.log.error({ err }, 'event listener failed after a commit'));
   const seeded = seedOffice(engine, options.setup);
   const auth = new AuthService(store, clock, config);
   const admin = await auth.ensureAdmin(config.adminPassword);
@@ -130,8 +130,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           },
         },
         async () => {
-          const snap = engine.snapshot();
-          return { status: 'ok' as const, version: VERSION, seq: snap.seq, businessDate: snap.businessDate };
+          const head = engine.snapshotHead();
+          return { status: 'ok' as const, version: VERSION, seq: head.seq, businessDate: head.businessDate };
         },
       );
       await api.register(authRoutes(services, (token) => realtime.disconnectSession(token)));

@@ -26,6 +26,7 @@ export class Engine {
   constructor(
     readonly store: Store,
     readonly clock: Clock,
+    private readonly onListenerError: (err: unknown) => void = (err) => console.error('event listener failed', err),
   ) {}
 
   get timeZone(): string {
@@ -68,7 +69,17 @@ export class Engine {
       store.forget();
       throw err;
     }
-    if (events.length > 0) for (const listener of this.listeners) listener(events);
+    if (events.length > 0) {
+      for (const listener of this.listeners) {
+        // The command has committed: a failing listener (a broadcast) must not turn it into an
+        // error, or the caller would retry and, say, take a second ticket.
+        try {
+          listener(events);
+        } catch (err) {
+          this.onListenerError(err);
+        }
+      }
+    }
     return result;
   }
 
