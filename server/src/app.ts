@@ -8,8 +8,7 @@ import rateLimitPlugin from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import { DomainError, ErrorResponse } from '@jiaohao/shared';
+import { DomainError, ErrorResponse, HealthResult } from '@jiaohao/shared';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/database';
 import { Store } from './core/store';
@@ -126,7 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             tags: ['health'],
             security: [],
             summary: 'Liveness and where the event log stands',
-            response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String(), seq: Type.Integer(), businessDate: Type.String() }) },
+            response: { 200: HealthResult },
           },
         },
         async () => {

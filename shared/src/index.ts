@@ -7,6 +7,7 @@ export * from './business-date';
 export * from './sessions';
 export * from './errors';
 export * from './commands.schemas';
+export * from './admin.schemas';
 export * from './events.schemas';
 export * from './socket.events';
 export * from './office-state.reducer';

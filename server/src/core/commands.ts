@@ -4,6 +4,11 @@ import {
   DomainError,
   type CallNextResult,
   type Counter,
+  type CounterCreate,
+  type CounterPatch,
+  type OfficePatch,
+  type ServiceCreate,
+  type ServicePatch,
   type IssueTicketBody,
   type IssueTicketResult,
   type Office,
@@ -16,10 +21,8 @@ import * as tickets from '../modules/tickets/tickets.service';
 import * as counters from '../modules/counters/counters.service';
 import * as services from '../modules/services/services.service';
 import { closeDay } from '../modules/tickets/day.service';
-import { updateOffice, type OfficePatch } from '../modules/office/office.service';
+import { updateOffice } from '../modules/office/office.service';
 import { publicTicket, type StoredTicket } from '../modules/tickets/tickets.repo';
-import type { CounterCreate, CounterPatch } from '../modules/counters/counters.schemas';
-import type { ServiceCreate, ServicePatch } from '../modules/services/services.schemas';
 
 type Who = Principal | null;
 

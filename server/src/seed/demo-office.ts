@@ -1,9 +1,7 @@
 // The demo office: Taichung North District household registration office (臺中市北區戶政事務所).
 // Service lines, counters and sessions follow the public facts in shared/reference/office-facts.md;
 // the contact details, number ranges, targets and document lists are demo content an office replaces.
-import type { Office, OpeningSession } from '@jiaohao/shared';
-import type { CounterCreate } from '../modules/counters/counters.schemas';
-import type { ServiceCreate } from '../modules/services/services.schemas';
+import type { CounterCreate, Office, OpeningSession, ServiceCreate } from '@jiaohao/shared';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const ALL_DAY: OpeningSession[] = WEEKDAYS.flatMap((weekday) => [

@@ -4,9 +4,7 @@ import type { Engine } from '../core/engine';
 import { createService } from '../modules/services/services.service';
 import { createCounter } from '../modules/counters/counters.service';
 import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from './demo-office';
-import type { Office } from '@jiaohao/shared';
-import type { ServiceCreate } from '../modules/services/services.schemas';
-import type { CounterCreate } from '../modules/counters/counters.schemas';
+import type { CounterCreate, Office, ServiceCreate } from '@jiaohao/shared';
 
 export interface OfficeSetup {
   readonly office: Office;

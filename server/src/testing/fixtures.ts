@@ -1,11 +1,9 @@
 // Test fixtures: every test builds its own in-memory office with a fake clock. Nothing is shared.
-import type { Office, Role } from '@jiaohao/shared';
+import type { CounterCreate, Office, Role, ServiceCreate } from '@jiaohao/shared';
 import { buildApp, type JiaohaoApp } from '../app';
 import { testConfig, type Config } from '../config';
 import { openDatabase } from '../db/database';
 import type { OfficeSetup } from '../seed/seed';
-import type { ServiceCreate } from '../modules/services/services.schemas';
-import type { CounterCreate } from '../modules/counters/counters.schemas';
 
 /** Tuesday 2026-12-01 09:00 in Taipei. */
 export const TUESDAY_9AM = Date.parse('2026-12-01T01:00:00.000Z');

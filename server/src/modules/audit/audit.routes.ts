@@ -1,7 +1,7 @@
 // The audit trail (內部控制): the event log read in order, and a check that no row was edited.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, DomainEvent } from '@jiaohao/shared';
+import { ChainCheck, DomainError, DomainEvent } from '@jiaohao/shared';
 import { requireRole } from '../../core/principal';
 import { errorResponses, type AppServices } from '../../http/context';
 
@@ -40,7 +40,7 @@ export function auditRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Recompute the hash chain of the whole log (supervisor); brokenAt is the first row that does not match',
-          response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Type.Union([Type.Integer(), Type.Null()]) }), ...errorResponses },
+          response: { 200: ChainCheck, ...errorResponses },
         },
       },
       async (req) => {

@@ -1,25 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Id, IsoDateTime, Role, Staff } from '@jiaohao/shared';
+import { DomainError, Id, LoginBody, LoginResult, Staff, StaffCreate, StaffPatch } from '@jiaohao/shared';
 import { requireRole } from '../../core/principal';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { bearer, SESSION_COOKIE } from '../../http/auth';
-
-const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' });
-const Password = Type.String({ minLength: 12, maxLength: 200 });
-const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 40 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
-const LoginResult = Type.Object({ token: Type.String({ description: 'Bearer token for sockets and API clients' }), staff: Staff, expiresAt: IsoDateTime });
-const StaffCreate = Type.Object({ username: Username, displayName: Type.String({ minLength: 1, maxLength: 80 }), role: Role, password: Password }, { additionalProperties: false });
-const StaffPatch = Type.Object(
-  {
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-    role: Type.Optional(Role),
-    password: Type.Optional(Password),
-    active: Type.Optional(Type.Boolean()),
-    unlock: Type.Optional(Type.Boolean({ description: 'Clear a lockout after failed logins' })),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
 
 export function authRoutes(s: AppServices, onLoggedOut: (token: string) => void): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CallNextResult, Counter, CounterResult, EmptyBody, Id, PauseBody } from '@jiaohao/shared';
+import { CallNextResult, Counter, CounterCreate, CounterPatch, CounterResult, EmptyBody, Id, PauseBody } from '@jiaohao/shared';
 import { requireRole } from '../../core/principal';
 import { errorResponses, type AppServices } from '../../http/context';
-import { CounterCreate, CounterPatch } from './counters.schemas';
 
 const Params = Type.Object({ counterId: Id });
 const tags = ['counters'];

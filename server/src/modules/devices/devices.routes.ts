@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Device, DeviceKind, Id } from '@jiaohao/shared';
+import { Device, DeviceCreate, DeviceCreated, DevicePatch, Id } from '@jiaohao/shared';
 import { requireRole } from '../../core/principal';
 import { errorResponses, type AppServices } from '../../http/context';
 
 const tags = ['devices'];
-const Name = Type.String({ minLength: 1, maxLength: 80 });
 
 export function devicesRoutes(s: AppServices, onRevoked: (deviceId: string) => void): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -19,8 +18,8 @@ export function devicesRoutes(s: AppServices, onRevoked: (deviceId: string) => v
         schema: {
           tags,
           summary: 'Register a kiosk or display; the answer holds its token, shown this once',
-          body: Type.Object({ kind: DeviceKind, name: Name }, { additionalProperties: false }),
-          response: { 201: Type.Object({ device: Device, token: Type.String() }), ...errorResponses },
+          body: DeviceCreate,
+          response: { 201: DeviceCreated, ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -35,7 +34,7 @@ export function devicesRoutes(s: AppServices, onRevoked: (deviceId: string) => v
           tags,
           summary: 'Rename or revoke a device (revoking disconnects it at once)',
           params: Type.Object({ id: Id }),
-          body: Type.Object({ name: Type.Optional(Name), revoked: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
+          body: DevicePatch,
           response: { 200: Device, ...errorResponses },
         },
       },

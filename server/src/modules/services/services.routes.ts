@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Id, Office, Service } from '@jiaohao/shared';
+import { Id, Office, OfficePatch, Service, ServiceCreate, ServicePatch } from '@jiaohao/shared';
 import { requireRole } from '../../core/principal';
 import { errorResponses, type AppServices } from '../../http/context';
-import { OfficePatch } from '../office/office.service';
-import { ServiceCreate, ServicePatch } from './services.schemas';
 
 const tags = ['services'];
 

@@ -1,7 +1,6 @@
 // The admin's changes to the service lines.
-import { DomainError, servicesOverlap, validateRanges, type Service } from '@jiaohao/shared';
+import { DomainError, servicesOverlap, validateRanges, type Service, type ServiceCreate, type ServicePatch } from '@jiaohao/shared';
 import type { Ctx } from '../../core/engine';
-import type { ServiceCreate, ServicePatch } from './services.schemas';
 
 function checked(ctx: Ctx, s: Service): Service {
   const problem = validateRanges(s);

@@ -1,0 +1,151 @@
+// Admin and account bodies: services, counters, the office, staff, devices, login; health and audit answers.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  DeviceKind,
+  Device,
+  BusinessDate,
+  Id,
+  IsoDateTime,
+  IssuingMode,
+  Language,
+  LocalizedList,
+  LocalizedText,
+  NumberRange,
+  OpeningSession,
+  Role,
+  Staff,
+} from './domain.schemas';
+
+const serviceFields = {
+  code: Type.String({ minLength: 1, maxLength: 8 }),
+  names: LocalizedText,
+  numbering: NumberRange,
+  priorityNumbering: Type.Union([NumberRange, Type.Null()]),
+  appointmentNumbering: Type.Union([NumberRange, Type.Null()]),
+  targetWaitMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+  targetHandlingMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+  documents: LocalizedList,
+  dailyCap: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  allowPriority: Type.Boolean(),
+  allowAppointment: Type.Boolean(),
+  active: Type.Boolean(),
+  sortOrder: Type.Integer(),
+};
+
+export const ServiceCreate = Type.Object(
+  {
+    id: Id,
+    code: serviceFields.code,
+    names: serviceFields.names,
+    numbering: serviceFields.numbering,
+    priorityNumbering: Type.Optional(serviceFields.priorityNumbering),
+    appointmentNumbering: Type.Optional(serviceFields.appointmentNumbering),
+    targetWaitMinutes: Type.Optional(serviceFields.targetWaitMinutes),
+    targetHandlingMinutes: Type.Optional(serviceFields.targetHandlingMinutes),
+    documents: Type.Optional(serviceFields.documents),
+    dailyCap: Type.Optional(serviceFields.dailyCap),
+    allowPriority: Type.Optional(serviceFields.allowPriority),
+    allowAppointment: Type.Optional(serviceFields.allowAppointment),
+    active: Type.Optional(serviceFields.active),
+    sortOrder: Type.Optional(serviceFields.sortOrder),
+  },
+  { additionalProperties: false },
+);
+export type ServiceCreate = Static<typeof ServiceCreate>;
+
+export const ServicePatch = Type.Partial(Type.Object(serviceFields, { additionalProperties: false }), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type ServicePatch = Static<typeof ServicePatch>;
+
+export const CounterCreate = Type.Object(
+  {
+    id: Type.Optional(Id),
+    number: Type.Integer({ minimum: 1, maximum: 999 }),
+    names: LocalizedText,
+    serviceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
+    isPriority: Type.Optional(Type.Boolean()),
+    languages: Type.Optional(Type.Array(Language, { minItems: 1, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type CounterCreate = Static<typeof CounterCreate>;
+
+export const CounterPatch = Type.Partial(
+  Type.Object(
+    {
+      number: Type.Integer({ minimum: 1, maximum: 999 }),
+      names: LocalizedText,
+      serviceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
+      isPriority: Type.Boolean(),
+      languages: Type.Array(Language, { minItems: 1, uniqueItems: true }),
+      active: Type.Boolean(),
+    },
+    { additionalProperties: false },
+  ),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CounterPatch = Static<typeof CounterPatch>;
+
+export const OfficePatch = Type.Partial(
+  Type.Object(
+    {
+      names: LocalizedText,
+      address: Type.String({ maxLength: 200 }),
+      tel: Type.String({ maxLength: 40 }),
+      fax: Type.String({ maxLength: 40 }),
+      issuingMode: IssuingMode,
+      sessions: Type.Array(OpeningSession, { maxItems: 100 }),
+    },
+    { additionalProperties: false },
+  ),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type OfficePatch = Static<typeof OfficePatch>;
+
+const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' });
+const Password = Type.String({ minLength: 12, maxLength: 200 });
+export const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 40 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const LoginResult = Type.Object({ token: Type.String({ description: 'Bearer token for sockets and API clients' }), staff: Staff, expiresAt: IsoDateTime });
+export const StaffCreate = Type.Object({ username: Username, displayName: Type.String({ minLength: 1, maxLength: 80 }), role: Role, password: Password }, { additionalProperties: false });
+export const StaffPatch = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    role: Type.Optional(Role),
+    password: Type.Optional(Password),
+    active: Type.Optional(Type.Boolean()),
+    unlock: Type.Optional(Type.Boolean({ description: 'Clear a lockout after failed logins' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type LoginBody = Static<typeof LoginBody>;
+export type LoginResult = Static<typeof LoginResult>;
+export type StaffCreate = Static<typeof StaffCreate>;
+export type StaffPatch = Static<typeof StaffPatch>;
+
+const DeviceName = Type.String({ minLength: 1, maxLength: 80 });
+export const DeviceCreate = Type.Object({ kind: DeviceKind, name: DeviceName }, { additionalProperties: false });
+export type DeviceCreate = Static<typeof DeviceCreate>;
+export const DeviceCreated = Type.Object({ device: Device, token: Type.String({ description: 'Shown this once' }) });
+export type DeviceCreated = Static<typeof DeviceCreated>;
+export const DevicePatch = Type.Object(
+  { name: Type.Optional(DeviceName), revoked: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type DevicePatch = Static<typeof DevicePatch>;
+
+export const HealthResult = Type.Object({
+  status: Type.Literal('ok'),
+  version: Type.String(),
+  seq: Type.Integer({ minimum: 0 }),
+  businessDate: BusinessDate,
+});
+export type HealthResult = Static<typeof HealthResult>;
+
+export const ChainCheck = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer({ minimum: 0 }),
+  brokenAt: Type.Union([Type.Integer(), Type.Null()], { description: 'The first event whose row does not match its hash' }),
+});
+export type ChainCheck = Static<typeof ChainCheck>;
