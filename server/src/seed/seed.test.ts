@@ -1,0 +1,74 @@
+import { Value } from '@sinclair/typebox/value';
+import { describe, expect, it } from 'vitest';
+import { Counter, Office, Service, servicesOverlap } from '@jiaohao/shared';
+import { openDatabase } from '../db/database';
+import { Commands } from '../core/commands';
+import { Engine } from '../core/engine';
+import { Store } from '../core/store';
+import { FakeClock } from '../testing/fixtures';
+import { seedOffice } from './seed';
+
+function demo() {
+  const engine = new Engine(new Store(openDatabase(':memory:')), new FakeClock().fn);
+  expect(seedOffice(engine)).toBe(true);
+  return engine;
+}
+
+describe('the demo office (Taichung North District)', () => {
+  it('is seeded once, through commands that leave a verifiable event log', () => {
+    const engine = demo();
+    expect(seedOffice(engine)).toBe(false);
+    const snap = engine.snapshot();
+    expect(snap.office.names['zh-TW']).toBe('臺中市北區戶政事務所');
+    expect(Value.Check(Office, snap.office)).toBe(true);
+    for (const s of snap.services) expect(Value.Check(Service, s), s.id).toBe(true);
+    for (const c of snap.counters) expect(Value.Check(Counter, c), c.id).toBe(true);
+    expect(engine.store.events.verifyChain()).toBeNull();
+    expect(engine.store.events.after(0).map((e) => e.type)).toContain('service:updated');
+  });
+
+  it('has the real service lines, each with its own number series and documents in Chinese and English', () => {
+    const { services } = demo().snapshot();
+    expect(services.map((s) => s.names['zh-TW'])).toEqual(['戶籍登記', '身分證、印鑑', '自然人憑證', '護照一站式', '結婚登記', '預約服務', '戶籍謄本']);
+    for (const s of services) {
+      expect(s.documents['zh-TW'].length, s.id).toBeGreaterThan(0);
+      expect(s.documents.en?.length, s.id).toBe(s.documents['zh-TW'].length);
+      expect(s.numbering.digits).toBe(4);
+      for (const o of services) if (o !== s) expect(servicesOverlap(s, o), `${s.id} / ${o.id}`).toBe(false);
+    }
+  });
+
+  it('has 8 counters: 1 is the priority counter (愛心櫃臺), 7 speaks English, all lines are served', () => {
+    const { counters, services } = demo().snapshot();
+    expect(counters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(counters.filter((c) => c.isPriority).map((c) => c.number)).toEqual([1]);
+    expect(counters.find((c) => c.number === 7)?.languages).toContain('en');
+    for (const s of services) expect(counters.some((c) => c.serviceIds.includes(s.id)), s.id).toBe(true);
+  });
+
+  it('has weekday sessions with the noon flexible shift, an evening extension and a Saturday session', () => {
+    const { sessions } = demo().snapshot().office;
+    for (const weekday of [1, 2, 3, 4, 5]) {
+      expect(sessions.filter((s) => s.weekday === weekday).map((s) => `${s.start}-${s.end}`)).toEqual(
+        expect.arrayContaining(['08:00-12:00', '12:00-13:30', '13:30-17:30']),
+      );
+    }
+    expect(sessions.some((s) => s.kind === 'evening' && s.end === '18:30')).toBe(true);
+    expect(sessions.some((s) => s.weekday === 6)).toBe(true);
+  });
+
+  it('takes a ticket in every line and calls it at a counter that serves it', () => {
+    const engine = demo();
+    const commands = new Commands(engine);
+    const system = { kind: 'system' } as const;
+    for (const c of engine.snapshot().counters) commands.openCounter(system, c.id);
+    for (const s of engine.snapshot().services) {
+      const cls = s.id === 'appointment' ? 'appointment' : 'normal';
+      const appointmentAt = cls === 'appointment' ? { appointmentAt: new Date(engine.clock()).toISOString() } : {};
+      const { ticket } = commands.issueTicket(system, { serviceId: s.id, class: cls, ...appointmentAt });
+      expect(ticket.number).toBe(String(cls === 'appointment' ? s.appointmentNumbering!.start : s.numbering.start));
+    }
+    const called = engine.snapshot().counters.map((c) => commands.callNext(system, c.id).ticket?.serviceId);
+    expect(called.filter(Boolean)).toHaveLength(7);
+  });
+});
