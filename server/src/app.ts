@@ -57,7 +57,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const store = new Store(db);
   const engine = new Engine(store, clock, (err) => app.log.error({ err }, 'event listener failed after a commit'));
   const seeded = seedOffice(engine, options.setup);
-  const auth = new AuthService(store, clock, config);
+  const auth = new AuthService(engine, config);
   const admin = await auth.ensureAdmin(config.adminPassword);
   const shutdown = new Set<() => void>();
   const services: AppServices = {
@@ -65,7 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     engine,
     commands: new Commands(engine),
     auth,
-    devices: new DevicesService(store, clock),
+    devices: new DevicesService(engine),
     feed: new PublicFeed(engine),
     onShutdown: (fn) => {
       shutdown.add(fn);

@@ -5,10 +5,12 @@ import {
   BusinessDate,
   Counter,
   CounterStatus,
+  DeviceKind,
   IsoDateTime,
   IssuingMode,
   LocalizedText,
   Office,
+  Role,
   Service,
   Ticket,
   WaitEstimate,
@@ -82,6 +84,15 @@ export const ServiceUpdatedEvent = event('service:updated', Type.Object({ servic
 export const OfficeUpdatedEvent = event('office:updated', Type.Object({ office: Office }));
 export const DayClosedEvent = event('day:closed', Type.Object({ businessDate: BusinessDate, expired: Type.Integer() }));
 export const DayStartedEvent = event('day:started', Type.Object({ businessDate: BusinessDate }));
+// Account and device changes are audited like everything else; the events carry no names.
+export const StaffChangedEvent = event(
+  'staff:changed',
+  Type.Object({ staff: Type.Object({ id: Type.String(), role: Role, active: Type.Boolean() }) }),
+);
+export const DeviceChangedEvent = event(
+  'device:changed',
+  Type.Object({ device: Type.Object({ id: Type.String(), kind: DeviceKind, revoked: Type.Boolean() }) }),
+);
 
 export const DomainEvent = Type.Union([
   ...TicketEvent.anyOf,
@@ -90,6 +101,8 @@ export const DomainEvent = Type.Union([
   OfficeUpdatedEvent,
   DayClosedEvent,
   DayStartedEvent,
+  StaffChangedEvent,
+  DeviceChangedEvent,
 ]);
 export type DomainEvent = Static<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];
@@ -101,6 +114,8 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'office:updated',
   'day:closed',
   'day:started',
+  'staff:changed',
+  'device:changed',
 ];
 
 /** What a client starts from on every (re)connect; events with seq > snapshot.seq follow. */

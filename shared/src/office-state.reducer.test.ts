@@ -172,6 +172,8 @@ describe('builders', () => {
       ev(25, 'office:updated', { office: office() }),
       ev(26, 'day:closed', { businessDate: '2024-05-06', expired: 3 }),
       ev(27, 'day:started', { businessDate: '2024-05-07' }),
+      ev(28, 'staff:changed', { staff: { id: 'staff-2', role: 'clerk', active: true } }),
+      ev(29, 'device:changed', { device: { id: 'kiosk-1', kind: 'kiosk', revoked: true } }),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
     for (const e of all) expect([e.type, Value.Check(DomainEvent, e)]).toEqual([e.type, true]);
@@ -322,6 +324,15 @@ describe('applyEvent', () => {
     const next = applyEvent(before, ev(11, 'day:closed', { businessDate: '2024-05-06', expired: 2 }));
     expect(next).toEqual({ ...before, seq: 11 });
     expect(next.tickets).toBe(before.tickets);
+  });
+
+  it('staff:changed and device:changed only move the seq on (they carry no office state)', () => {
+    const before = fromSnapshot(snapshot());
+    const a = applyEvent(before, ev(11, 'staff:changed', { staff: { id: 'staff-2', role: 'supervisor', active: false } }));
+    const b = applyEvent(a, ev(12, 'device:changed', { device: { id: 'k1', kind: 'kiosk', revoked: true } }));
+    expect(b.seq).toBe(12);
+    expect(b.stale).toBe(false);
+    expect({ ...b, seq: before.seq }).toEqual(before);
   });
 
   it('day:started sets the new date and clears the tickets', () => {

@@ -82,6 +82,8 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
     case 'office:updated':
       return { ...state, seq, office: event.data.office };
     case 'day:closed':
+    case 'staff:changed':
+    case 'device:changed':
       return { ...state, seq };
     case 'day:started':
       return { ...state, seq, businessDate: event.data.businessDate, tickets: {} };

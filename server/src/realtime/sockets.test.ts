@@ -288,13 +288,14 @@ describe('snapshot on connect', () => {
     const token = await t.staffToken('clerk');
     await rest('POST', '/api/v1/counters/c2/open', token);
     await rest('POST', '/api/v1/tickets', token, { serviceId: 'reg' });
-    const seq = serverSeq();
-    expect(seq).toBeGreaterThan(0);
-
+    // Registering the clients' accounts and devices is itself in the log: do it first.
     const s = await staff();
     const d = display();
     const k = kiosk();
     const p = publicClient();
+    const seq = serverSeq();
+    expect(seq).toBeGreaterThan(0);
+
     const [ss, ds, ks, ps] = await Promise.all([join(s), join(d), join(k), joinPublic(p)]);
     const server = t.services.engine.snapshot();
     for (const snap of [ss, ds, ks]) {

@@ -39,6 +39,31 @@ describe('GET /api/v1/events', () => {
   });
 });
 
+describe('account and device changes are audited', () => {
+  it('adding staff, changing a role, registering and revoking a device each leave an event naming who did it', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const admin = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearerHeader(t.adminToken) })).json().staff;
+    const after = t.eventCount();
+    const send = (method: 'POST' | 'PATCH', url: string, payload: object) =>
+      t.app.inject({ method, url, headers: bearerHeader(t.adminToken), payload });
+    const staff = (await send('POST', '/api/v1/staff', { username: 'mei', displayName: '王美', role: 'clerk', password: 'a long enough password' })).json();
+    await send('PATCH', `/api/v1/staff/${staff.id}`, { role: 'supervisor' });
+    const device = (await send('POST', '/api/v1/devices', { kind: 'kiosk', name: 'Lobby kiosk' })).json().device;
+    await send('PATCH', `/api/v1/devices/${device.id}`, { revoked: true });
+
+    const events = (await get(`/api/v1/events?after=${after}`, supervisor)).json().events;
+    expect(events.map((e: { type: string; data: unknown }) => [e.type, e.data])).toEqual([
+      ['staff:changed', { staff: { id: staff.id, role: 'clerk', active: true } }],
+      ['staff:changed', { staff: { id: staff.id, role: 'supervisor', active: true } }],
+      ['device:changed', { device: { id: device.id, kind: 'kiosk', revoked: false } }],
+      ['device:changed', { device: { id: device.id, kind: 'kiosk', revoked: true } }],
+    ]);
+    for (const e of events) expect(e.actor).toEqual({ kind: 'staff', id: admin.id });
+    // Names stay out of the stream that displays and kiosks receive.
+    expect(JSON.stringify(events)).not.toMatch(/mei|王美|Lobby/);
+  });
+});
+
 describe('GET /api/v1/events/verify', () => {
   it('finds a row edited behind the server’s back', async () => {
     const supervisor = await t.staffToken('supervisor');

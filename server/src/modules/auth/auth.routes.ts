@@ -50,7 +50,7 @@ export function authRoutes(s: AppServices, onLoggedOut: (token: string) => void)
       { schema: { tags: ['staff'], summary: 'Add a staff account (admin)', body: StaffCreate, response: { 201: Staff, ...errorResponses } } },
       async (req, reply) => {
         requireRole(req.principal, 'admin');
-        return reply.status(201).send(await s.auth.createStaff(req.body));
+        return reply.status(201).send(await s.auth.createStaff(req.body, req.principal!));
       },
     );
     app.patch(
@@ -58,7 +58,7 @@ export function authRoutes(s: AppServices, onLoggedOut: (token: string) => void)
       { schema: { tags: ['staff'], summary: 'Change a staff account (admin)', params: Type.Object({ id: Id }), body: StaffPatch, response: { 200: Staff, ...errorResponses } } },
       async (req) => {
         requireRole(req.principal, 'admin');
-        return s.auth.updateStaff(req.params.id, req.body);
+        return s.auth.updateStaff(req.params.id, req.body, req.principal!);
       },
     );
   };

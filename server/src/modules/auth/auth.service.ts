@@ -2,8 +2,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, type Role, type Staff } from '@jiaohao/shared';
 import type { Store } from '../../core/store';
-import type { Principal } from '../../core/principal';
-import type { Clock } from '../../core/engine';
+import { actorOf, type Principal } from '../../core/principal';
+import type { Clock, Ctx, Engine } from '../../core/engine';
 import { hashToken } from '../tickets/tickets.service';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
 import { toStaff } from './auth.repo';
@@ -20,12 +20,23 @@ export interface AuthSettings {
 // A fixed hash to compare against when the user does not exist, so timing does not tell.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
 
+const SYSTEM: Principal = { kind: 'system' };
+
+function audit(ctx: Ctx, staff: Staff): void {
+  ctx.emit({ type: 'staff:changed', reason: null, data: { staff: { id: staff.id, role: staff.role, active: staff.active } } });
+}
+
 export class AuthService {
+  private readonly store: Store;
+  private readonly clock: Clock;
+
   constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
+    private readonly engine: Engine,
     private readonly settings: AuthSettings,
-  ) {}
+  ) {
+    this.store = engine.store;
+    this.clock = engine.clock;
+  }
 
   async login(username: string, password: string): Promise<{ token: string; staff: Staff; expiresAt: string }> {
     const now = this.clock();
@@ -73,36 +84,51 @@ export class AuthService {
     return null;
   }
 
-  async createStaff(input: { username: string; displayName: string; role: Role; password: string }): Promise<Staff> {
+  /** Creates an account; the change is in the event log with who made it. */
+  async createStaff(input: { username: string; displayName: string; role: Role; password: string }, by: Principal = SYSTEM): Promise<Staff> {
     if (this.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
+    const passwordHash = await hashPassword(input.password);
     const row = {
       id: randomUUID(),
       username: input.username,
       display_name: input.displayName,
       role: input.role,
-      password_hash: await hashPassword(input.password),
+      password_hash: passwordHash,
       active: 1,
       created_at: new Date(this.clock()).toISOString(),
     };
-    this.store.staff.insert(row);
-    return toStaff({ ...row, failed_logins: 0, locked_until: null });
+    const staff = toStaff({ ...row, failed_logins: 0, locked_until: null });
+    this.engine.run(actorOf(by), (ctx) => {
+      // Checked again inside the transaction: another request may have taken the name during scrypt.
+      if (this.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
+      this.store.staff.insert(row);
+      audit(ctx, staff);
+    });
+    return staff;
   }
 
   async updateStaff(
     id: string,
     patch: { displayName?: string; role?: Role; password?: string; active?: boolean; unlock?: boolean },
+    by: Principal = SYSTEM,
   ): Promise<Staff> {
-    const row = this.store.staff.byId(id);
-    if (!row) throw new DomainError('not_found', `No staff member ${id}`);
-    const next = {
-      id,
-      display_name: patch.displayName ?? row.display_name,
-      role: patch.role ?? row.role,
-      password_hash: patch.password ? await hashPassword(patch.password) : row.password_hash,
-      active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
-    };
-    this.store.staff.update(next, patch.unlock === true || patch.password !== undefined);
-    return toStaff({ ...row, ...next });
+    if (!this.store.staff.byId(id)) throw new DomainError('not_found', `No staff member ${id}`);
+    const passwordHash = patch.password ? await hashPassword(patch.password) : null;
+    return this.engine.run(actorOf(by), (ctx) => {
+      const row = this.store.staff.byId(id);
+      if (!row) throw new DomainError('not_found', `No staff member ${id}`);
+      const next = {
+        id,
+        display_name: patch.displayName ?? row.display_name,
+        role: patch.role ?? row.role,
+        password_hash: passwordHash ?? row.password_hash,
+        active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
+      };
+      this.store.staff.update(next, patch.unlock === true || patch.password !== undefined);
+      const staff = toStaff({ ...row, ...next });
+      audit(ctx, staff);
+      return staff;
+    });
   }
 
   listStaff(): Staff[] {

@@ -24,7 +24,7 @@ export function devicesRoutes(s: AppServices, onRevoked: (deviceId: string) => v
       },
       async (req, reply) => {
         requireRole(req.principal, 'admin');
-        return reply.status(201).send(s.devices.create(req.body.kind, req.body.name));
+        return reply.status(201).send(s.devices.create(req.body.kind, req.body.name, req.principal!));
       },
     );
     app.patch(
@@ -40,7 +40,7 @@ export function devicesRoutes(s: AppServices, onRevoked: (deviceId: string) => v
       },
       async (req) => {
         requireRole(req.principal, 'admin');
-        const device = s.devices.update(req.params.id, req.body);
+        const device = s.devices.update(req.params.id, req.body, req.principal!);
         if (device.revokedAt) onRevoked(device.id);
         return device;
       },
