@@ -101,6 +101,25 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', SHARED_RULE] },
   },
   {
+    // STYLE.md habit 3: SQL lives only in *.repo.ts (and the database set-up).
+    name: 'boundaries/sql-in-repos',
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.repo.ts', 'server/src/db/**', 'server/src/**/*.test.ts', 'server/src/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]",
+          message: 'SQL belongs in a *.repo.ts file: add a method there and call it.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'better-sqlite3', message: 'Only the repos and db/ talk to SQLite.' }] },
+      ],
+    },
+  },
+  {
     name: 'boundaries/clients',
     files: CLIENT_DIRS.map((dir) => `${dir}/**`),
     rules: { 'no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
