@@ -1,4 +1,3 @@
-import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it, vi } from 'vitest';
 import { NumberRange, Service } from './domain.schemas';
@@ -14,34 +13,7 @@ import {
   type Allocation,
   type SeriesPosition,
 } from './numbering';
-
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
-}
-
-function range(over: Partial<NumberRange> = {}): NumberRange {
-  return { start: 1001, end: 1999, digits: 4, prefix: '', onExhausted: 'refuse', ...over };
-}
-
-function service(over: Partial<Service> = {}): Service {
-  return {
-    id: 'household',
-    code: 'A',
-    names: { 'zh-TW': '戶籍登記', en: 'Household registration' },
-    numbering: range(),
-    priorityNumbering: null,
-    appointmentNumbering: null,
-    targetWaitMinutes: 15,
-    targetHandlingMinutes: 10,
-    documents: { 'zh-TW': ['身分證'] },
-    dailyCap: null,
-    allowPriority: true,
-    allowAppointment: true,
-    active: true,
-    sortOrder: 1,
-    ...over,
-  };
-}
+import { range, service } from './testing/builders';
 
 const start: SeriesPosition = { last: null, cycle: 0 };
 const heldIn =

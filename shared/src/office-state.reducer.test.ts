@@ -1,7 +1,6 @@
-import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import type { Counter, Office, Service, Ticket, TicketState } from './domain.schemas';
+import type { Ticket, TicketState } from './domain.schemas';
 import {
   COUNTER_EVENT_TYPES,
   CounterEvent,
@@ -14,114 +13,19 @@ import {
   type TicketEventType,
 } from './events.schemas';
 import { applyEvent, atCounter, checkSeq, fromSnapshot, waitingIn, type OfficeState } from './office-state.reducer';
+import { NOW, ago, counter, iso, office, service, snapshot as baseSnapshot, ticket } from './testing/builders';
 
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
-}
-
-const NOW = Date.parse('2024-05-06T02:00:00.000Z'); // Monday 10:00 in Taipei
-const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-const ago = (m: number) => iso(NOW - m * MIN);
-
-function ticket(over: Partial<Ticket> = {}): Ticket {
-  const queuedAt = over.queuedAt ?? ago(5);
-  return {
-    id: 't1',
-    number: '1001',
-    value: 1001,
-    cycle: 0,
-    serviceId: 'household',
-    class: 'normal',
-    language: 'zh-TW',
-    channel: 'kiosk',
-    state: 'waiting',
-    businessDate: '2024-05-06',
-    issuedAt: queuedAt,
-    queuedAt,
-    calledAt: null,
-    startedAt: null,
-    endedAt: null,
-    counterId: null,
-    targetCounterId: null,
-    recallCount: 0,
-    transfers: [],
-    appointmentAt: null,
-    estimateAtIssue: { min: 5, max: 10 },
-    ...over,
-  };
-}
-
-function counter(over: Partial<Counter> = {}): Counter {
-  return {
-    id: 'c1',
-    number: 1,
-    names: { 'zh-TW': '1號櫃台' },
-    serviceIds: ['household'],
-    isPriority: false,
-    languages: ['zh-TW'],
-    status: 'open',
-    pauseReason: null,
-    staffId: null,
-    callsSincePriority: 0,
-    active: true,
-    ...over,
-  };
-}
-
-function service(over: Partial<Service> = {}): Service {
-  return {
-    id: 'household',
-    code: 'A',
-    names: { 'zh-TW': '戶籍登記' },
-    numbering: { start: 1001, end: 1999, digits: 4, prefix: '', onExhausted: 'wrap' },
-    priorityNumbering: null,
-    appointmentNumbering: null,
-    targetWaitMinutes: 15,
-    targetHandlingMinutes: 10,
-    documents: { 'zh-TW': ['身分證', '印章'] },
-    dailyCap: null,
-    allowPriority: true,
-    allowAppointment: false,
-    active: true,
-    sortOrder: 1,
-    ...over,
-  };
-}
-
-function office(over: Partial<Office> = {}): Office {
-  return {
-    id: 'taichung-north',
-    names: { 'zh-TW': '臺中市北區戶政事務所', en: 'Taichung North District Household Registration Office' },
-    address: '臺中市北區永興街301號',
-    tel: '04-22364000',
-    fax: '04-22332143',
-    timeZone: 'Asia/Taipei',
-    location: { lat: 24.16, lng: 120.68 },
-    postalCode: '404',
-    locality: '北區',
-    region: '臺中市',
-    issuingMode: 'schedule',
-    sessions: [{ weekday: 1, start: '08:00', end: '17:00', kind: 'regular', serviceIds: null }],
-    ...over,
-  };
-}
-
+/** The shared snapshot (seq 10 here) with two waiting tickets and one being served at c1. */
 function snapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return {
+  return baseSnapshot({
     seq: 10,
-    at: iso(NOW),
-    businessDate: '2024-05-06',
-    office: office(),
-    services: [service(), service({ id: 'passport', code: 'B', names: { 'zh-TW': '護照' }, sortOrder: 2 })],
-    counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household', 'passport'] })],
     tickets: [
       ticket({ id: 'w1', queuedAt: ago(20) }),
       ticket({ id: 'w2', number: '1002', value: 1002, queuedAt: ago(10) }),
       ticket({ id: 's1', number: '1000', value: 1000, state: 'serving', counterId: 'c1', calledAt: ago(3), startedAt: ago(2) }),
     ],
     ...over,
-  };
+  });
 }
 
 /** An event as the server would append it. */

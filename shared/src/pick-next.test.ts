@@ -1,63 +1,12 @@
-import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { Counter, Ticket, type TicketState } from './domain.schemas';
 import { DEFAULT_POLICY, callsSincePriorityAfter, pickNext, type QueuePolicy } from './pick-next';
+import { MIN, NOW, ago, counter as baseCounter, ticket } from './testing/builders';
 
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
-}
-
-// Monday 2024-05-06 10:00 in Taipei.
-const NOW = Date.parse('2024-05-06T02:00:00.000Z');
-const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-/** The time `m` minutes before NOW (negative: after). */
-const ago = (m: number) => iso(NOW - m * MIN);
-
-function ticket(over: Partial<Ticket> = {}): Ticket {
-  const queuedAt = over.queuedAt ?? ago(5);
-  return {
-    id: 't1',
-    number: '1001',
-    value: 1001,
-    cycle: 0,
-    serviceId: 'household',
-    class: 'normal',
-    language: 'zh-TW',
-    channel: 'kiosk',
-    state: 'waiting',
-    businessDate: '2024-05-06',
-    issuedAt: queuedAt,
-    queuedAt,
-    calledAt: null,
-    startedAt: null,
-    endedAt: null,
-    counterId: null,
-    targetCounterId: null,
-    recallCount: 0,
-    transfers: [],
-    appointmentAt: null,
-    estimateAtIssue: { min: 0, max: 5 },
-    ...over,
-  };
-}
-
+/** A counter serving both household and passport (the lines these tests queue for). */
 function counter(over: Partial<Counter> = {}): Counter {
-  return {
-    id: 'c1',
-    number: 1,
-    names: { 'zh-TW': '1號櫃台' },
-    serviceIds: ['household', 'passport'],
-    isPriority: false,
-    languages: ['zh-TW'],
-    status: 'open',
-    pauseReason: null,
-    staffId: 'staff-1',
-    callsSincePriority: 0,
-    active: true,
-    ...over,
-  };
+  return baseCounter({ serviceIds: ['household', 'passport'], ...over });
 }
 
 const policy = (over: Partial<QueuePolicy> = {}): QueuePolicy => ({ ...DEFAULT_POLICY, ...over });

@@ -1,122 +1,28 @@
-import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import type { Counter, Office, Service, Ticket } from './domain.schemas';
+import type { Ticket } from './domain.schemas';
 import { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
 import { publicStatus, type PublicStatusInput } from './public-status';
-
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
-}
-
-const NOW = Date.parse('2024-05-06T02:00:00.000Z'); // Monday 10:00 in Taipei
-const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-const ago = (m: number) => iso(NOW - m * MIN);
+import { NOW, ago, counter, iso, office, service, snapshot, ticket as baseTicket } from './testing/builders';
 
 let nextId = 0;
+/** Each ticket its own id, number and tracking token (so the privacy check can look for them). */
 function ticket(over: Partial<Ticket> = {}): Ticket {
   const n = ++nextId;
-  const queuedAt = over.queuedAt ?? ago(5);
-  return {
+  return baseTicket({
     id: `t${n}`,
     number: String(1000 + n),
     value: 1000 + n,
-    cycle: 0,
-    serviceId: 'household',
-    class: 'normal',
-    language: 'zh-TW',
-    channel: 'kiosk',
-    state: 'waiting',
-    businessDate: '2024-05-06',
-    issuedAt: queuedAt,
-    queuedAt,
-    calledAt: null,
-    startedAt: null,
-    endedAt: null,
-    counterId: null,
-    targetCounterId: null,
-    recallCount: 0,
-    transfers: [],
-    appointmentAt: null,
     estimateAtIssue: null,
     trackingToken: `secret-token-${n}-abcdefgh`,
     ...over,
-  };
+  });
 }
 
 /** A ticket called to `counterId` `m` minutes ago (state called, or serving when started). */
 function atCounter(counterId: string, m: number, over: Partial<Ticket> = {}): Ticket {
   return ticket({ state: 'called', counterId, calledAt: ago(m), ...over });
-}
-
-function counter(over: Partial<Counter> = {}): Counter {
-  return {
-    id: 'c1',
-    number: 1,
-    names: { 'zh-TW': '1號櫃台' },
-    serviceIds: ['household'],
-    isPriority: false,
-    languages: ['zh-TW'],
-    status: 'open',
-    pauseReason: null,
-    staffId: 'staff-1',
-    callsSincePriority: 0,
-    active: true,
-    ...over,
-  };
-}
-
-function service(over: Partial<Service> = {}): Service {
-  return {
-    id: 'household',
-    code: 'A',
-    names: { 'zh-TW': '戶籍登記', en: 'Household registration' },
-    numbering: { start: 1001, end: 1999, digits: 4, prefix: '', onExhausted: 'wrap' },
-    priorityNumbering: null,
-    appointmentNumbering: null,
-    targetWaitMinutes: 15,
-    targetHandlingMinutes: 10,
-    documents: { 'zh-TW': ['身分證'] },
-    dailyCap: null,
-    allowPriority: true,
-    allowAppointment: true,
-    active: true,
-    sortOrder: 1,
-    ...over,
-  };
-}
-
-function office(over: Partial<Office> = {}): Office {
-  return {
-    id: 'taichung-north',
-    names: { 'zh-TW': '臺中市北區戶政事務所' },
-    address: '臺中市北區永興街301號',
-    tel: '04-22364000',
-    fax: '04-22332143',
-    timeZone: 'Asia/Taipei',
-    location: { lat: 24.16, lng: 120.68 },
-    postalCode: '404',
-    locality: '北區',
-    region: '臺中市',
-    issuingMode: 'schedule',
-    sessions: [],
-    ...over,
-  };
-}
-
-function snapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    seq: 42,
-    at: iso(NOW),
-    businessDate: '2024-05-06',
-    office: office(),
-    services: [service(), service({ id: 'passport', code: 'B', names: { 'zh-TW': '護照' }, targetHandlingMinutes: 20 })],
-    counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household', 'passport'] })],
-    tickets: [],
-    ...over,
-  };
 }
 
 const input = (over: Partial<PublicStatusInput> = {}): PublicStatusInput => ({ issuingOpen: true, handlingMinutes: {}, ...over });

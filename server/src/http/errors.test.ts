@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '@jiaohao/shared';
-import { bearerHeader, testApp, type TestApp } from '../testing/fixtures';
+import { bearerHeader, type TestApp } from '../testing/fixtures';
+import { officeWithClerkAndKiosk, send } from '../testing/http';
 import { VERSION } from '../app';
 
 let t: TestApp;
@@ -13,14 +14,9 @@ let clerk: string;
 let kiosk: string;
 
 beforeEach(async () => {
-  t = await testApp();
-  clerk = await t.staffToken('clerk');
-  kiosk = t.deviceToken('kiosk');
+  ({ t, clerk, kiosk } = await officeWithClerkAndKiosk());
 });
-
-afterEach(async () => {
-  await t.close();
-});
+afterEach(() => t.close());
 
 /** Asserts the refusal's shape and status, and that the event log did not move. */
 async function expectRefused(request: InjectOptions, status: number, code: ErrorCode): Promise<LightMyRequestResponse> {
@@ -123,7 +119,7 @@ describe('bad requests are refused with a listed code, no stack and nothing writ
   });
 
   it('a wrong state is 409 (invalid_transition, counter_not_open)', async () => {
-    const issued = await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: bearerHeader(kiosk), payload: { serviceId: 'reg' } });
+    const issued = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
     const id = issued.json().ticket.id as string;
     await expectRefused({ method: 'POST', url: `/api/v1/tickets/${id}/finish`, headers: bearerHeader(clerk) }, 409, 'invalid_transition');
     await expectRefused({ method: 'POST', url: '/api/v1/counters/c2/call-next', headers: bearerHeader(clerk) }, 409, 'counter_not_open');
@@ -145,7 +141,7 @@ describe('GET /api/v1/health', () => {
     expect(res.json()).toEqual({ status: 'ok', version: VERSION, seq: t.services.engine.store.events.lastSeq, businessDate: '2026-12-01' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toEqual(expect.any(String));
-    await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: bearerHeader(kiosk), payload: { serviceId: 'reg' } });
+    await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(after.json().seq).toBeGreaterThan(res.json().seq);
   });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+import { testApp, type TestApp } from '../../testing/fixtures';
+import { send } from '../../testing/http';
 
 let t: TestApp;
 let dir: string;
@@ -17,41 +18,38 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (url: string, token?: string) => t.app.inject({ method: 'GET', url, ...(token ? { headers: bearerHeader(token) } : {}) });
-
 describe('GET /api/v1/events', () => {
   it('lists events after a seq with who, when and why; supervisors only', async () => {
     const clerk = await t.staffToken('clerk');
     const supervisor = await t.staffToken('supervisor');
-    await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/open', headers: bearerHeader(clerk) });
-    await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/pause', headers: bearerHeader(clerk), payload: { reason: 'meal' } });
+    await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
+    await send(t.app, 'POST', '/api/v1/counters/c2/pause', clerk, { reason: 'meal' });
 
-    expect((await get('/api/v1/events', clerk)).statusCode).toBe(403);
-    expect((await get('/api/v1/events')).statusCode).toBe(401);
+    expect((await send(t.app, 'GET', '/api/v1/events', clerk)).statusCode).toBe(403);
+    expect((await send(t.app, 'GET', '/api/v1/events')).statusCode).toBe(401);
 
-    const all = (await get('/api/v1/events?after=0&limit=1000', supervisor)).json();
+    const all = (await send(t.app, 'GET', '/api/v1/events?after=0&limit=1000', supervisor)).json();
     expect(all.lastSeq).toBe(t.eventCount());
     expect(all.events.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: t.eventCount() }, (_, i) => i + 1));
-    const tail = (await get(`/api/v1/events?after=${all.lastSeq - 2}`, supervisor)).json().events;
+    const tail = (await send(t.app, 'GET', `/api/v1/events?after=${all.lastSeq - 2}`, supervisor)).json().events;
     expect(tail.map((e: { type: string }) => e.type)).toEqual(['counter:opened', 'counter:paused']);
     expect(tail[1]).toMatchObject({ reason: 'meal', actor: { kind: 'staff' }, data: { counter: { id: 'c2', status: 'paused' } } });
-    expect((await get('/api/v1/events?limit=5000', supervisor)).statusCode).toBe(400);
+    expect((await send(t.app, 'GET', '/api/v1/events?limit=5000', supervisor)).statusCode).toBe(400);
   });
 });
 
 describe('account and device changes are audited', () => {
   it('adding staff, changing a role, registering and revoking a device each leave an event naming who did it', async () => {
     const supervisor = await t.staffToken('supervisor');
-    const admin = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearerHeader(t.adminToken) })).json().staff;
+    const admin = (await send(t.app, 'GET', '/api/v1/auth/me', t.adminToken)).json().staff;
     const after = t.eventCount();
-    const send = (method: 'POST' | 'PATCH', url: string, payload: object) =>
-      t.app.inject({ method, url, headers: bearerHeader(t.adminToken), payload });
-    const staff = (await send('POST', '/api/v1/staff', { username: 'mei', displayName: '王美', role: 'clerk', password: 'a long enough password' })).json();
-    await send('PATCH', `/api/v1/staff/${staff.id}`, { role: 'supervisor' });
-    const device = (await send('POST', '/api/v1/devices', { kind: 'kiosk', name: 'Lobby kiosk' })).json().device;
-    await send('PATCH', `/api/v1/devices/${device.id}`, { revoked: true });
+    const asAdmin = (method: 'POST' | 'PATCH', url: string, payload: object) => send(t.app, method, url, t.adminToken, payload);
+    const staff = (await asAdmin('POST', '/api/v1/staff', { username: 'mei', displayName: '王美', role: 'clerk', password: 'a long enough password' })).json();
+    await asAdmin('PATCH', `/api/v1/staff/${staff.id}`, { role: 'supervisor' });
+    const device = (await asAdmin('POST', '/api/v1/devices', { kind: 'kiosk', name: 'Lobby kiosk' })).json().device;
+    await asAdmin('PATCH', `/api/v1/devices/${device.id}`, { revoked: true });
 
-    const events = (await get(`/api/v1/events?after=${after}`, supervisor)).json().events;
+    const events = (await send(t.app, 'GET', `/api/v1/events?after=${after}`, supervisor)).json().events;
     expect(events.map((e: { type: string; data: unknown }) => [e.type, e.data])).toEqual([
       ['staff:changed', { staff: { id: staff.id, role: 'clerk', active: true } }],
       ['staff:changed', { staff: { id: staff.id, role: 'supervisor', active: true } }],
@@ -67,7 +65,7 @@ describe('account and device changes are audited', () => {
 describe('GET /api/v1/events/verify', () => {
   it('finds a row edited behind the server’s back', async () => {
     const supervisor = await t.staffToken('supervisor');
-    const intact = (await get('/api/v1/events/verify', supervisor)).json();
+    const intact = (await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).json();
     expect(intact).toEqual({ ok: true, checked: t.eventCount(), brokenAt: null });
 
     // Someone with the file drops the append-only trigger and rewrites the reason of event 3.
@@ -76,7 +74,7 @@ describe('GET /api/v1/events/verify', () => {
     raw.prepare("UPDATE events SET reason = 'edited' WHERE seq = 3").run();
     raw.close();
 
-    expect((await get('/api/v1/events/verify', supervisor)).json()).toEqual({ ok: false, checked: t.eventCount(), brokenAt: 3 });
+    expect((await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).json()).toEqual({ ok: false, checked: t.eventCount(), brokenAt: 3 });
   });
 
   it('the database refuses to update or delete an event', () => {

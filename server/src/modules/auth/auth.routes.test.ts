@@ -2,27 +2,20 @@
 // admin's staff accounts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Staff } from '@jiaohao/shared';
-import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+import { testApp, type TestApp } from '../../testing/fixtures';
+import { errorCode, send } from '../../testing/http';
 import { SESSION_COOKIE } from '../../http/auth';
 
 let t: TestApp;
 
 const PASSWORD = 'a long enough password';
 
-function send(method: 'GET' | 'POST' | 'PATCH', url: string, token?: string, body?: object) {
-  return t.app.inject({ method, url, headers: token ? bearerHeader(token) : {}, ...(body ? { payload: body } : {}) });
-}
-
 function login(username: string, password: string) {
   return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 }
 
-function errorCode(res: { json: () => unknown }): string {
-  return (res.json() as { error: { code: string } }).error.code;
-}
-
 async function createStaff(role: Staff['role'], username: string): Promise<Staff> {
-  const res = await send('POST', '/api/v1/staff', t.adminToken, { username, displayName: `The ${role}`, role, password: PASSWORD });
+  const res = await send(t.app, 'POST', '/api/v1/staff', t.adminToken, { username, displayName: `The ${role}`, role, password: PASSWORD });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<Staff>();
 }
@@ -30,10 +23,7 @@ async function createStaff(role: Staff['role'], username: string): Promise<Staff
 beforeEach(async () => {
   t = await testApp();
 });
-
-afterEach(async () => {
-  await t.close();
-});
+afterEach(() => t.close());
 
 describe('POST /api/v1/auth/login', () => {
   it('returns a bearer token and sets an httpOnly, SameSite=Strict session cookie', async () => {
@@ -54,7 +44,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(header).toMatch(/SameSite=Strict/);
 
     // The bearer token works on its own.
-    const me = await send('GET', '/api/v1/auth/me', body.token);
+    const me = await send(t.app, 'GET', '/api/v1/auth/me', body.token);
     expect(me.statusCode).toBe(200);
     expect(me.json()).toEqual({ staff });
   });
@@ -136,9 +126,9 @@ describe('POST /api/v1/auth/login', () => {
     await createStaff('clerk', 'kao');
     const token = (await login('kao', PASSWORD)).json().token;
     t.clock.minutes(t.services.config.sessionHours * 60 - 1);
-    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
     t.clock.minutes(1);
-    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
   });
 });
 
@@ -155,7 +145,7 @@ describe('login rate limit', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['set-cookie']).toBeUndefined();
     // Other routes are not limited by the login limit.
-    expect((await send('GET', '/api/v1/auth/me', t.adminToken)).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', t.adminToken)).statusCode).toBe(200);
   });
 });
 
@@ -163,18 +153,18 @@ describe('POST /api/v1/auth/logout and GET /api/v1/auth/me', () => {
   it('logout invalidates the token and clears the cookie', async () => {
     await createStaff('clerk', 'yang');
     const token = (await login('yang', PASSWORD)).json().token;
-    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
-    const out = await send('POST', '/api/v1/auth/logout', token);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
+    const out = await send(t.app, 'POST', '/api/v1/auth/logout', token);
     expect(out.statusCode).toBe(204);
     expect(out.body).toBe('');
     const cleared = out.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(cleared?.value).toBe('');
     expect(cleared?.expires?.getTime()).toBeLessThan(Date.now());
-    const me = await send('GET', '/api/v1/auth/me', token);
+    const me = await send(t.app, 'GET', '/api/v1/auth/me', token);
     expect(me.statusCode).toBe(401);
     expect(errorCode(me)).toBe('unauthenticated');
     // The admin's own session is untouched.
-    expect((await send('GET', '/api/v1/auth/me', t.adminToken)).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', t.adminToken)).statusCode).toBe(200);
   });
 
   it('logout with the cookie ends that session too', async () => {
@@ -182,14 +172,14 @@ describe('POST /api/v1/auth/logout and GET /api/v1/auth/me', () => {
     const token = (await login('huang', PASSWORD)).json().token;
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { [SESSION_COOKIE]: token } });
     expect(out.statusCode).toBe(204);
-    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
   });
 
   it('me without a session is 401; a device is 403', async () => {
-    const anonymous = await send('GET', '/api/v1/auth/me');
+    const anonymous = await send(t.app, 'GET', '/api/v1/auth/me');
     expect(anonymous.statusCode).toBe(401);
     expect(errorCode(anonymous)).toBe('unauthenticated');
-    const device = await send('GET', '/api/v1/auth/me', t.deviceToken('display'));
+    const device = await send(t.app, 'GET', '/api/v1/auth/me', t.deviceToken('display'));
     expect(device.statusCode).toBe(403);
     expect(errorCode(device)).toBe('forbidden');
   });
@@ -197,10 +187,10 @@ describe('POST /api/v1/auth/logout and GET /api/v1/auth/me', () => {
 
 describe('staff accounts (admin)', () => {
   it('an admin lists and adds staff; no password or hash ever leaves the server', async () => {
-    const created = await send('POST', '/api/v1/staff', t.adminToken, { username: 'li.wei', displayName: '李偉', role: 'clerk', password: PASSWORD });
+    const created = await send(t.app, 'POST', '/api/v1/staff', t.adminToken, { username: 'li.wei', displayName: '李偉', role: 'clerk', password: PASSWORD });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toEqual({ id: expect.any(String), username: 'li.wei', displayName: '李偉', role: 'clerk', active: true });
-    const list = await send('GET', '/api/v1/staff', t.adminToken);
+    const list = await send(t.app, 'GET', '/api/v1/staff', t.adminToken);
     expect(list.statusCode).toBe(200);
     expect(list.json<Staff[]>().map((s) => s.username)).toEqual(['admin', 'li.wei']);
     for (const body of [created.body, list.body]) {
@@ -216,50 +206,50 @@ describe('staff accounts (admin)', () => {
     const supervisor = await t.staffToken('supervisor');
     for (const token of [clerk, supervisor, undefined]) {
       const expected = token ? 403 : 401;
-      expect((await send('GET', '/api/v1/staff', token)).statusCode).toBe(expected);
-      const post = await send('POST', '/api/v1/staff', token, { username: 'sneaky', displayName: 'x', role: 'admin', password: PASSWORD });
+      expect((await send(t.app, 'GET', '/api/v1/staff', token)).statusCode).toBe(expected);
+      const post = await send(t.app, 'POST', '/api/v1/staff', token, { username: 'sneaky', displayName: 'x', role: 'admin', password: PASSWORD });
       expect(post.statusCode).toBe(expected);
-      const patch = await send('PATCH', `/api/v1/staff/${target.id}`, token, { role: 'admin' });
+      const patch = await send(t.app, 'PATCH', `/api/v1/staff/${target.id}`, token, { role: 'admin' });
       expect(patch.statusCode).toBe(expected);
     }
-    const list = (await send('GET', '/api/v1/staff', t.adminToken)).json<Staff[]>();
+    const list = (await send(t.app, 'GET', '/api/v1/staff', t.adminToken)).json<Staff[]>();
     expect(list.map((s) => s.username)).not.toContain('sneaky');
     expect(list.find((s) => s.id === target.id)?.role).toBe('clerk');
   });
 
   it('a taken username is 409; a short password or a bad username 400', async () => {
     await createStaff('clerk', 'dup');
-    const dup = await send('POST', '/api/v1/staff', t.adminToken, { username: 'dup', displayName: 'Again', role: 'clerk', password: PASSWORD });
+    const dup = await send(t.app, 'POST', '/api/v1/staff', t.adminToken, { username: 'dup', displayName: 'Again', role: 'clerk', password: PASSWORD });
     expect(dup.statusCode).toBe(409);
     expect(errorCode(dup)).toBe('conflict');
-    const short = await send('POST', '/api/v1/staff', t.adminToken, { username: 'shorty', displayName: 'S', role: 'clerk', password: 'short' });
+    const short = await send(t.app, 'POST', '/api/v1/staff', t.adminToken, { username: 'shorty', displayName: 'S', role: 'clerk', password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(errorCode(short)).toBe('validation_failed');
-    const badName = await send('POST', '/api/v1/staff', t.adminToken, { username: 'has space', displayName: 'S', role: 'clerk', password: PASSWORD });
+    const badName = await send(t.app, 'POST', '/api/v1/staff', t.adminToken, { username: 'has space', displayName: 'S', role: 'clerk', password: PASSWORD });
     expect(badName.statusCode).toBe(400);
-    const badRole = await send('POST', '/api/v1/staff', t.adminToken, { username: 'boss', displayName: 'S', role: 'root', password: PASSWORD });
+    const badRole = await send(t.app, 'POST', '/api/v1/staff', t.adminToken, { username: 'boss', displayName: 'S', role: 'root', password: PASSWORD });
     expect(badRole.statusCode).toBe(400);
   });
 
   it('an admin changes role, password and active; a deactivated account can neither log in nor use its session', async () => {
     const staff = await createStaff('clerk', 'wu');
     const token = (await login('wu', PASSWORD)).json().token;
-    expect((await send('POST', '/api/v1/day/close', token)).statusCode).toBe(403);
+    expect((await send(t.app, 'POST', '/api/v1/day/close', token)).statusCode).toBe(403);
 
-    const promoted = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { role: 'supervisor', displayName: '吳主任' });
+    const promoted = await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { role: 'supervisor', displayName: '吳主任' });
     expect(promoted.statusCode).toBe(200);
     expect(promoted.json()).toMatchObject({ id: staff.id, role: 'supervisor', displayName: '吳主任', active: true });
     // The role counts at once, for the open session too.
-    expect((await send('POST', '/api/v1/day/close', token)).statusCode).toBe(200);
+    expect((await send(t.app, 'POST', '/api/v1/day/close', token)).statusCode).toBe(200);
 
     const newPassword = 'another long password';
-    expect((await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { password: newPassword })).statusCode).toBe(200);
+    expect((await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { password: newPassword })).statusCode).toBe(200);
     expect((await login('wu', PASSWORD)).statusCode).toBe(401);
     expect((await login('wu', newPassword)).statusCode).toBe(200);
 
-    const off = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { active: false });
+    const off = await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { active: false });
     expect(off.json().active).toBe(false);
-    expect((await send('GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
     const refused = await login('wu', newPassword);
     expect(refused.statusCode).toBe(401);
     expect(errorCode(refused)).toBe('invalid_credentials');
@@ -269,18 +259,18 @@ describe('staff accounts (admin)', () => {
     const staff = await createStaff('clerk', 'locked');
     for (let i = 0; i < t.services.config.lockoutAttempts; i++) await login('locked', 'wrong password!!');
     expect((await login('locked', PASSWORD)).statusCode).toBe(429);
-    const unlock = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { unlock: true });
+    const unlock = await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { unlock: true });
     expect(unlock.statusCode).toBe(200);
     expect((await login('locked', PASSWORD)).statusCode).toBe(200);
   });
 
   it('an unknown id is 404, an empty or unknown patch 400', async () => {
     const staff = await createStaff('clerk', 'pan');
-    const missing = await send('PATCH', '/api/v1/staff/no-such-id', t.adminToken, { role: 'admin' });
+    const missing = await send(t.app, 'PATCH', '/api/v1/staff/no-such-id', t.adminToken, { role: 'admin' });
     expect(missing.statusCode).toBe(404);
     expect(errorCode(missing)).toBe('not_found');
-    expect((await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, {})).statusCode).toBe(400);
-    const unknown = await send('PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { username: 'renamed' });
+    expect((await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, {})).statusCode).toBe(400);
+    const unknown = await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { username: 'renamed' });
     expect(unknown.statusCode).toBe(400);
     expect(errorCode(unknown)).toBe('validation_failed');
   });

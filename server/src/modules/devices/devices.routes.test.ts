@@ -2,20 +2,13 @@
 // revocation, and the per-device issuing rate limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Device } from '@jiaohao/shared';
-import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+import { testApp, type TestApp } from '../../testing/fixtures';
+import { errorCode, send } from '../../testing/http';
 
 let t: TestApp;
 
-function send(method: 'GET' | 'POST' | 'PATCH', url: string, token?: string, body?: object) {
-  return t.app.inject({ method, url, headers: token ? bearerHeader(token) : {}, ...(body ? { payload: body } : {}) });
-}
-
-function errorCode(res: { json: () => unknown }): string {
-  return (res.json() as { error: { code: string } }).error.code;
-}
-
 async function register(kind: 'kiosk' | 'display', name: string): Promise<{ device: Device; token: string }> {
-  const res = await send('POST', '/api/v1/devices', t.adminToken, { kind, name });
+  const res = await send(t.app, 'POST', '/api/v1/devices', t.adminToken, { kind, name });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -23,10 +16,7 @@ async function register(kind: 'kiosk' | 'display', name: string): Promise<{ devi
 beforeEach(async () => {
   t = await testApp();
 });
-
-afterEach(async () => {
-  await t.close();
-});
+afterEach(() => t.close());
 
 describe('POST /api/v1/devices and GET /api/v1/devices (admin)', () => {
   it('registering returns the token once; the list never shows it', async () => {
@@ -44,7 +34,7 @@ describe('POST /api/v1/devices and GET /api/v1/devices (admin)', () => {
     const other = await register('display', 'Hall display');
     expect(other.token).not.toBe(token);
 
-    const list = await send('GET', '/api/v1/devices', t.adminToken);
+    const list = await send(t.app, 'GET', '/api/v1/devices', t.adminToken);
     expect(list.statusCode).toBe(200);
     expect(list.json()).toEqual([device, other.device]);
     expect(list.body).not.toContain(token);
@@ -57,90 +47,90 @@ describe('POST /api/v1/devices and GET /api/v1/devices (admin)', () => {
     const kiosk = t.deviceToken('kiosk');
     for (const token of [supervisor, kiosk, undefined]) {
       const expected = token ? 403 : 401;
-      const post = await send('POST', '/api/v1/devices', token, { kind: 'kiosk', name: 'rogue' });
+      const post = await send(t.app, 'POST', '/api/v1/devices', token, { kind: 'kiosk', name: 'rogue' });
       expect(post.statusCode).toBe(expected);
       expect(post.body).not.toMatch(/jhd_/);
-      expect((await send('GET', '/api/v1/devices', token)).statusCode).toBe(expected);
+      expect((await send(t.app, 'GET', '/api/v1/devices', token)).statusCode).toBe(expected);
     }
-    const names = (await send('GET', '/api/v1/devices', t.adminToken)).json<Device[]>().map((d) => d.name);
+    const names = (await send(t.app, 'GET', '/api/v1/devices', t.adminToken)).json<Device[]>().map((d) => d.name);
     expect(names).not.toContain('rogue');
   });
 
   it('a bad kind or an empty name is 400', async () => {
-    const kind = await send('POST', '/api/v1/devices', t.adminToken, { kind: 'printer', name: 'x' });
+    const kind = await send(t.app, 'POST', '/api/v1/devices', t.adminToken, { kind: 'printer', name: 'x' });
     expect(kind.statusCode).toBe(400);
     expect(errorCode(kind)).toBe('validation_failed');
-    const name = await send('POST', '/api/v1/devices', t.adminToken, { kind: 'kiosk', name: '' });
+    const name = await send(t.app, 'POST', '/api/v1/devices', t.adminToken, { kind: 'kiosk', name: '' });
     expect(name.statusCode).toBe(400);
-    expect((await send('GET', '/api/v1/devices', t.adminToken)).json()).toEqual([]);
+    expect((await send(t.app, 'GET', '/api/v1/devices', t.adminToken)).json()).toEqual([]);
   });
 });
 
 describe('device tokens', () => {
   it('a kiosk token works as bearer: it issues tickets (channel kiosk) and reads services', async () => {
     const { token } = await register('kiosk', 'Kiosk 1');
-    const issued = await send('POST', '/api/v1/tickets', token, { serviceId: 'reg' });
+    const issued = await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' });
     expect(issued.statusCode).toBe(201);
     expect(issued.json().ticket).toMatchObject({ channel: 'kiosk', number: '1001' });
-    expect((await send('GET', '/api/v1/services', token)).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/services', token)).statusCode).toBe(200);
   });
 
   it('a display token reads the snapshot but may not issue or act as staff', async () => {
     const { token } = await register('display', 'Display 1');
-    expect((await send('GET', '/api/v1/snapshot', token)).statusCode).toBe(200);
-    expect((await send('POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(403);
-    expect((await send('POST', '/api/v1/counters/c2/open', token)).statusCode).toBe(403);
-    expect((await send('GET', '/api/v1/devices', token)).statusCode).toBe(403);
+    expect((await send(t.app, 'GET', '/api/v1/snapshot', token)).statusCode).toBe(200);
+    expect((await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(403);
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/open', token)).statusCode).toBe(403);
+    expect((await send(t.app, 'GET', '/api/v1/devices', token)).statusCode).toBe(403);
   });
 });
 
 describe('PATCH /api/v1/devices/:id (admin)', () => {
   it('renames a device', async () => {
     const { device, token } = await register('display', 'Old name');
-    const res = await send('PATCH', `/api/v1/devices/${device.id}`, t.adminToken, { name: 'New name' });
+    const res = await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, t.adminToken, { name: 'New name' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ...device, name: 'New name' });
-    expect((await send('GET', '/api/v1/snapshot', token)).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/snapshot', token)).statusCode).toBe(200);
   });
 
   it('a revoked token is 401 at once; a revoked device stays revoked', async () => {
     const { device, token } = await register('kiosk', 'Stolen kiosk');
     const other = await register('kiosk', 'Good kiosk');
-    expect((await send('POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(201);
+    expect((await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(201);
 
     t.clock.minutes(5);
-    const revoke = await send('PATCH', `/api/v1/devices/${device.id}`, t.adminToken, { revoked: true });
+    const revoke = await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, t.adminToken, { revoked: true });
     expect(revoke.statusCode).toBe(200);
     expect(revoke.json()).toMatchObject({ id: device.id, revokedAt: new Date(t.clock.now).toISOString() });
 
     const before = t.eventCount();
-    const refused = await send('POST', '/api/v1/tickets', token, { serviceId: 'reg' });
+    const refused = await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' });
     expect(refused.statusCode).toBe(401);
     expect(errorCode(refused)).toBe('unauthenticated');
-    expect((await send('GET', '/api/v1/snapshot', token)).statusCode).toBe(401);
+    expect((await send(t.app, 'GET', '/api/v1/snapshot', token)).statusCode).toBe(401);
     expect(t.eventCount()).toBe(before);
     // Another device is not affected.
-    expect((await send('POST', '/api/v1/tickets', other.token, { serviceId: 'reg' })).statusCode).toBe(201);
+    expect((await send(t.app, 'POST', '/api/v1/tickets', other.token, { serviceId: 'reg' })).statusCode).toBe(201);
 
-    const unrevoke = await send('PATCH', `/api/v1/devices/${device.id}`, t.adminToken, { revoked: false });
+    const unrevoke = await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, t.adminToken, { revoked: false });
     expect(unrevoke.statusCode).toBe(409);
     expect(errorCode(unrevoke)).toBe('conflict');
-    expect((await send('POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(401);
-    const list = (await send('GET', '/api/v1/devices', t.adminToken)).json<Device[]>();
+    expect((await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(401);
+    const list = (await send(t.app, 'GET', '/api/v1/devices', t.adminToken)).json<Device[]>();
     expect(list.find((d) => d.id === device.id)?.revokedAt).not.toBeNull();
   });
 
   it('only an admin; an unknown id 404; an empty patch 400', async () => {
     const { device, token } = await register('kiosk', 'Kiosk');
     const supervisor = await t.staffToken('supervisor');
-    expect((await send('PATCH', `/api/v1/devices/${device.id}`, supervisor, { revoked: true })).statusCode).toBe(403);
-    expect((await send('PATCH', `/api/v1/devices/${device.id}`, token, { revoked: true })).statusCode).toBe(403);
-    expect((await send('PATCH', `/api/v1/devices/${device.id}`, undefined, { revoked: true })).statusCode).toBe(401);
-    expect((await send('POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(201);
-    const missing = await send('PATCH', '/api/v1/devices/no-such-device', t.adminToken, { revoked: true });
+    expect((await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, supervisor, { revoked: true })).statusCode).toBe(403);
+    expect((await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, token, { revoked: true })).statusCode).toBe(403);
+    expect((await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, undefined, { revoked: true })).statusCode).toBe(401);
+    expect((await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' })).statusCode).toBe(201);
+    const missing = await send(t.app, 'PATCH', '/api/v1/devices/no-such-device', t.adminToken, { revoked: true });
     expect(missing.statusCode).toBe(404);
     expect(errorCode(missing)).toBe('not_found');
-    expect((await send('PATCH', `/api/v1/devices/${device.id}`, t.adminToken, {})).statusCode).toBe(400);
+    expect((await send(t.app, 'PATCH', `/api/v1/devices/${device.id}`, t.adminToken, {})).statusCode).toBe(400);
   });
 });
 
@@ -150,15 +140,15 @@ describe('issue rate limit per device', () => {
     t = await testApp({ config: { rateLimits: 'on', issuePerMinute: 2 } });
     const first = await register('kiosk', 'Kiosk A');
     const second = await register('kiosk', 'Kiosk B');
-    for (let i = 0; i < 2; i++) expect((await send('POST', '/api/v1/tickets', first.token, { serviceId: 'reg' })).statusCode).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await send(t.app, 'POST', '/api/v1/tickets', first.token, { serviceId: 'reg' })).statusCode).toBe(201);
     const before = t.eventCount();
-    const limited = await send('POST', '/api/v1/tickets', first.token, { serviceId: 'reg' });
+    const limited = await send(t.app, 'POST', '/api/v1/tickets', first.token, { serviceId: 'reg' });
     expect(limited.statusCode).toBe(429);
     expect(errorCode(limited)).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(t.eventCount()).toBe(before);
 
-    const other = await send('POST', '/api/v1/tickets', second.token, { serviceId: 'reg' });
+    const other = await send(t.app, 'POST', '/api/v1/tickets', second.token, { serviceId: 'reg' });
     expect(other.statusCode).toBe(201);
     expect(other.json().ticket.number).toBe('1003');
   });

@@ -2,42 +2,34 @@
 // the SSE stream, and the public rate limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicStatus, Ticket } from '@jiaohao/shared';
-import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+import { testApp, type TestApp } from '../../testing/fixtures';
+import { officeWithClerkAndKiosk, send } from '../../testing/http';
 
 let t: TestApp;
 let clerk: string;
 let kiosk: string;
 
-function send(method: 'GET' | 'POST', url: string, token?: string, body?: object) {
-  return t.app.inject({ method, url, headers: token ? bearerHeader(token) : {}, ...(body ? { payload: body } : {}) });
-}
-
 async function issue(serviceId: string): Promise<Ticket & { trackingToken: string }> {
-  const res = await send('POST', '/api/v1/tickets', kiosk, { serviceId });
+  const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId });
   expect(res.statusCode, res.body).toBe(201);
   t.clock.tick(1000);
   return res.json().ticket;
 }
 
 async function status(): Promise<PublicStatus> {
-  const res = await send('GET', '/api/v1/public/status');
+  const res = await send(t.app, 'GET', '/api/v1/public/status');
   expect(res.statusCode).toBe(200);
   return res.json<PublicStatus>();
 }
 
 beforeEach(async () => {
-  t = await testApp();
-  clerk = await t.staffToken('clerk');
-  kiosk = t.deviceToken('kiosk');
+  ({ t, clerk, kiosk } = await officeWithClerkAndKiosk());
 });
-
-afterEach(async () => {
-  await t.close();
-});
+afterEach(() => t.close());
 
 describe('GET /api/v1/public/status', () => {
   it('needs no login and sends open CORS, an ETag and a short Cache-Control', async () => {
-    const res = await send('GET', '/api/v1/public/status');
+    const res = await send(t.app, 'GET', '/api/v1/public/status');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['access-control-allow-origin']).toBe('*');
@@ -57,7 +49,7 @@ describe('GET /api/v1/public/status', () => {
   });
 
   it('answers 304 with no body to If-None-Match with the current ETag, 200 once it changed', async () => {
-    const first = await send('GET', '/api/v1/public/status');
+    const first = await send(t.app, 'GET', '/api/v1/public/status');
     const etag = String(first.headers.etag);
     const notModified = await t.app.inject({ method: 'GET', url: '/api/v1/public/status', headers: { 'if-none-match': etag } });
     expect(notModified.statusCode).toBe(304);
@@ -73,9 +65,9 @@ describe('GET /api/v1/public/status', () => {
   });
 
   it('the ETag stays the same while nothing changes', async () => {
-    const a = await send('GET', '/api/v1/public/status');
+    const a = await send(t.app, 'GET', '/api/v1/public/status');
     t.clock.minutes(2);
-    const b = await send('GET', '/api/v1/public/status');
+    const b = await send(t.app, 'GET', '/api/v1/public/status');
     expect(b.headers.etag).toBe(a.headers.etag);
     expect(b.body).toBe(a.body);
   });
@@ -85,15 +77,15 @@ describe('GET /api/v1/public/status', () => {
     expect(before.services.map((s) => s.waiting)).toEqual([0, 0, 0]);
     expect(before.services.every((s) => s.nowServing === null)).toBe(true);
 
-    await send('POST', '/api/v1/counters/c2/open', clerk);
+    await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
     const first = await issue('reg');
     await issue('reg');
     await issue('reg');
     await issue('cert');
-    await send('POST', '/api/v1/counters/c2/call-next', clerk);
+    await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
 
     const after = await status();
-    const snapshot = (await send('GET', '/api/v1/snapshot', clerk)).json<{ tickets: Ticket[] }>();
+    const snapshot = (await send(t.app, 'GET', '/api/v1/snapshot', clerk)).json<{ tickets: Ticket[] }>();
     for (const s of after.services) {
       const waiting = snapshot.tickets.filter((x) => x.serviceId === s.id && x.state === 'waiting').length;
       expect(s.waiting, s.id).toBe(waiting);
@@ -108,26 +100,26 @@ describe('GET /api/v1/public/status', () => {
   });
 
   it('carries no tracking tokens, ticket ids or staff data', async () => {
-    await send('POST', '/api/v1/counters/c2/open', clerk);
+    await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
     const tickets = [await issue('reg'), await issue('cert'), await issue('small')];
-    await send('POST', '/api/v1/counters/c2/call-next', clerk);
-    const res = await send('GET', '/api/v1/public/status');
+    await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
+    const res = await send(t.app, 'GET', '/api/v1/public/status');
     for (const ticket of tickets) {
       expect(res.body).not.toContain(ticket.trackingToken);
       expect(res.body).not.toContain(ticket.id);
     }
     expect(res.body).not.toMatch(/trackingToken|staffId|"tickets"/);
-    const counter = (await send('GET', '/api/v1/counters', clerk)).json<{ id: string; staffId: string }[]>().find((c) => c.id === 'c2')!;
+    const counter = (await send(t.app, 'GET', '/api/v1/counters', clerk)).json<{ id: string; staffId: string }[]>().find((c) => c.id === 'c2')!;
     expect(counter.staffId).toEqual(expect.any(String));
     expect(res.body).not.toContain(counter.staffId);
   });
 
   it('a staff token changes nothing: the public feed ignores credentials', async () => {
-    const anonymous = await send('GET', '/api/v1/public/status');
-    const withToken = await send('GET', '/api/v1/public/status', t.adminToken);
+    const anonymous = await send(t.app, 'GET', '/api/v1/public/status');
+    const withToken = await send(t.app, 'GET', '/api/v1/public/status', t.adminToken);
     expect(withToken.statusCode).toBe(200);
     expect(withToken.body).toBe(anonymous.body);
-    const bogus = await send('GET', '/api/v1/public/status', 'jhs_bogus');
+    const bogus = await send(t.app, 'GET', '/api/v1/public/status', 'jhs_bogus');
     expect(bogus.statusCode).toBe(200);
   });
 });
@@ -136,9 +128,9 @@ describe('public rate limit', () => {
   it("with rateLimits 'on' and publicPerMinute 2 the third request is 429 rate_limited (CORS still open)", async () => {
     await t.close();
     t = await testApp({ config: { rateLimits: 'on', publicPerMinute: 2 } });
-    expect((await send('GET', '/api/v1/public/status')).statusCode).toBe(200);
-    expect((await send('GET', '/api/v1/public/status')).statusCode).toBe(200);
-    const limited = await send('GET', '/api/v1/public/status');
+    expect((await send(t.app, 'GET', '/api/v1/public/status')).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/public/status')).statusCode).toBe(200);
+    const limited = await send(t.app, 'GET', '/api/v1/public/status');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -2,20 +2,15 @@
 // business day. Every test builds its own in-memory office (services reg/cert/small, counters c1–c3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '@jiaohao/shared';
-import { bearerHeader, testApp, type TestApp } from '../../testing/fixtures';
+import type { TestApp } from '../../testing/fixtures';
+import { errorCode, officeWithClerkAndKiosk, send } from '../../testing/http';
 
 let t: TestApp;
 let clerk: string;
 let kiosk: string;
 
-type Method = 'GET' | 'POST' | 'PATCH';
-
-function send(method: Method, url: string, token?: string, body?: object) {
-  return t.app.inject({ method, url, headers: token ? bearerHeader(token) : {}, ...(body ? { payload: body } : {}) });
-}
-
 async function issue(serviceId = 'reg', extra: object = {}, token = kiosk): Promise<Ticket & { trackingToken?: string }> {
-  const res = await send('POST', '/api/v1/tickets', token, { serviceId, ...extra });
+  const res = await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId, ...extra });
   expect(res.statusCode, res.body).toBe(201);
   // Distinct issue times keep the queue order deterministic (ties are broken by random ids).
   t.clock.minutes(1);
@@ -23,12 +18,12 @@ async function issue(serviceId = 'reg', extra: object = {}, token = kiosk): Prom
 }
 
 async function openCounter(counterId: string): Promise<void> {
-  const res = await send('POST', `/api/v1/counters/${counterId}/open`, clerk);
+  const res = await send(t.app, 'POST', `/api/v1/counters/${counterId}/open`, clerk);
   expect(res.statusCode, res.body).toBe(200);
 }
 
 async function getTicket(id: string, token = clerk): Promise<Ticket> {
-  const res = await send('GET', `/api/v1/tickets/${id}`, token);
+  const res = await send(t.app, 'GET', `/api/v1/tickets/${id}`, token);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ ticket: Ticket }>().ticket;
 }
@@ -37,7 +32,7 @@ async function getTicket(id: string, token = clerk): Promise<Ticket> {
 async function calledAt(counterId: string, serviceId = 'reg'): Promise<Ticket> {
   await openCounter(counterId);
   const ticket = await issue(serviceId);
-  const res = await send('POST', `/api/v1/counters/${counterId}/call-next`, clerk);
+  const res = await send(t.app, 'POST', `/api/v1/counters/${counterId}/call-next`, clerk);
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json().ticket.id).toBe(ticket.id);
   return res.json<{ ticket: Ticket }>().ticket;
@@ -45,7 +40,7 @@ async function calledAt(counterId: string, serviceId = 'reg'): Promise<Ticket> {
 
 async function servingAt(counterId: string, serviceId = 'reg'): Promise<Ticket> {
   const ticket = await calledAt(counterId, serviceId);
-  const res = await send('POST', `/api/v1/tickets/${ticket.id}/start`, clerk);
+  const res = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/start`, clerk);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ ticket: Ticket }>().ticket;
 }
@@ -55,30 +50,21 @@ function lastEvent(type: string): Record<string, unknown> | undefined {
   return t.db.prepare('SELECT * FROM events WHERE type = ? ORDER BY seq DESC LIMIT 1').get(type) as Record<string, unknown> | undefined;
 }
 
-function errorCode(res: { json: () => unknown }): string {
-  return (res.json() as { error: { code: string } }).error.code;
-}
-
 beforeEach(async () => {
-  t = await testApp();
-  clerk = await t.staffToken('clerk');
-  kiosk = t.deviceToken('kiosk');
+  ({ t, clerk, kiosk } = await officeWithClerkAndKiosk());
 });
-
-afterEach(async () => {
-  await t.close();
-});
+afterEach(() => t.close());
 
 describe('POST /api/v1/tickets (issue)', () => {
   it('a kiosk issues numbered tickets 1001, 1002… shown with 4 digits, channel kiosk', async () => {
-    const res = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
+    const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.ticket).toMatchObject({ number: '1001', value: 1001, serviceId: 'reg', class: 'normal', channel: 'kiosk', state: 'waiting' });
     expect(body.ticket.issuedAt).toBe(new Date(t.clock.now).toISOString());
     expect(body.ticket.queuedAt).toBe(body.ticket.issuedAt);
     expect(body.ahead).toBe(0);
-    const second = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
+    const second = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
     expect(second.json().ticket.number).toBe('1002');
     expect(second.json().ahead).toBe(1);
   });
@@ -108,7 +94,7 @@ describe('POST /api/v1/tickets (issue)', () => {
 
   it('an appointment needs appointmentAt (400) and gets the appointment series with it', async () => {
     const before = t.eventCount();
-    const res = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'reg', class: 'appointment' });
+    const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg', class: 'appointment' });
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('validation_failed');
     expect(t.eventCount()).toBe(before);
@@ -120,29 +106,29 @@ describe('POST /api/v1/tickets (issue)', () => {
   it('a display device may not issue (403), nobody without a token (401)', async () => {
     const display = t.deviceToken('display');
     const before = t.eventCount();
-    const forbidden = await send('POST', '/api/v1/tickets', display, { serviceId: 'reg' });
+    const forbidden = await send(t.app, 'POST', '/api/v1/tickets', display, { serviceId: 'reg' });
     expect(forbidden.statusCode).toBe(403);
     expect(errorCode(forbidden)).toBe('forbidden');
-    const anonymous = await send('POST', '/api/v1/tickets', undefined, { serviceId: 'reg' });
+    const anonymous = await send(t.app, 'POST', '/api/v1/tickets', undefined, { serviceId: 'reg' });
     expect(anonymous.statusCode).toBe(401);
     expect(errorCode(anonymous)).toBe('unauthenticated');
-    const badToken = await send('POST', '/api/v1/tickets', 'jhd_not-a-real-token', { serviceId: 'reg' });
+    const badToken = await send(t.app, 'POST', '/api/v1/tickets', 'jhd_not-a-real-token', { serviceId: 'reg' });
     expect(badToken.statusCode).toBe(401);
     expect(t.eventCount()).toBe(before);
   });
 
   it('an unknown service is 404 not_found', async () => {
-    const res = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'nope' });
+    const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'nope' });
     expect(res.statusCode).toBe(404);
     expect(errorCode(res)).toBe('not_found');
   });
 
   it('a class the line does not take is 409 class_not_allowed', async () => {
     const before = t.eventCount();
-    const priority = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'cert', class: 'priority' });
+    const priority = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'cert', class: 'priority' });
     expect(priority.statusCode).toBe(409);
     expect(errorCode(priority)).toBe('class_not_allowed');
-    const appointment = await send('POST', '/api/v1/tickets', kiosk, {
+    const appointment = await send(t.app, 'POST', '/api/v1/tickets', kiosk, {
       serviceId: 'small',
       class: 'appointment',
       appointmentAt: new Date(t.clock.now).toISOString(),
@@ -154,15 +140,15 @@ describe('POST /api/v1/tickets (issue)', () => {
 
   it('when issuing is closed the kiosk gets 409 issuing_closed but staff may still issue', async () => {
     const supervisor = await t.staffToken('supervisor');
-    const patch = await send('PATCH', '/api/v1/office', supervisor, { issuingMode: 'closed' });
+    const patch = await send(t.app, 'PATCH', '/api/v1/office', supervisor, { issuingMode: 'closed' });
     expect(patch.statusCode, patch.body).toBe(200);
     expect(patch.json().issuingMode).toBe('closed');
     const before = t.eventCount();
-    const refused = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
+    const refused = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
     expect(refused.statusCode).toBe(409);
     expect(errorCode(refused)).toBe('issuing_closed');
     expect(t.eventCount()).toBe(before);
-    const byStaff = await send('POST', '/api/v1/tickets', clerk, { serviceId: 'reg' });
+    const byStaff = await send(t.app, 'POST', '/api/v1/tickets', clerk, { serviceId: 'reg' });
     expect(byStaff.statusCode).toBe(201);
     expect(byStaff.json().ticket).toMatchObject({ number: '1001', channel: 'staff' });
   });
@@ -172,7 +158,7 @@ describe('POST /api/v1/tickets (issue)', () => {
     expect((await issue('small')).number).toBe('3002');
     expect((await issue('small')).number).toBe('3003');
     const before = t.eventCount();
-    const res = await send('POST', '/api/v1/tickets', kiosk, { serviceId: 'small' });
+    const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'small' });
     expect(res.statusCode).toBe(409);
     expect(errorCode(res)).toBe('range_exhausted');
     expect(t.eventCount()).toBe(before);
@@ -184,14 +170,14 @@ describe('POST /api/v1/tickets (issue)', () => {
     const issued = await issue('reg');
     expect(issued.trackingToken).toEqual(expect.any(String));
     expect(issued.trackingToken!.length).toBeGreaterThanOrEqual(16);
-    const byStaff = await send('GET', `/api/v1/tickets/${issued.id}`, clerk);
+    const byStaff = await send(t.app, 'GET', `/api/v1/tickets/${issued.id}`, clerk);
     expect(byStaff.json().ticket).not.toHaveProperty('trackingToken');
     expect(byStaff.body).not.toContain(issued.trackingToken);
-    const byResident = await send('GET', `/api/v1/tickets/${issued.id}?token=${issued.trackingToken}`);
+    const byResident = await send(t.app, 'GET', `/api/v1/tickets/${issued.id}?token=${issued.trackingToken}`);
     expect(byResident.statusCode).toBe(200);
     expect(byResident.json().ticket).not.toHaveProperty('trackingToken');
     expect(byResident.body).not.toContain(issued.trackingToken);
-    const snapshot = await send('GET', '/api/v1/snapshot', clerk);
+    const snapshot = await send(t.app, 'GET', '/api/v1/snapshot', clerk);
     expect(snapshot.statusCode).toBe(200);
     expect(snapshot.body).not.toContain(issued.trackingToken);
     expect(snapshot.body).not.toContain('trackingToken');
@@ -208,7 +194,7 @@ describe('GET /api/v1/tickets/:id', () => {
     const { trackingToken: _token, ...expected } = issued;
     expect(await getTicket(issued.id, clerk)).toEqual(expected);
     expect(await getTicket(issued.id, t.deviceToken('display'))).toEqual(expected);
-    const resident = await send('GET', `/api/v1/tickets/${issued.id}?token=${encodeURIComponent(issued.trackingToken!)}`);
+    const resident = await send(t.app, 'GET', `/api/v1/tickets/${issued.id}?token=${encodeURIComponent(issued.trackingToken!)}`);
     expect(resident.statusCode).toBe(200);
     expect(resident.json().ticket).toEqual(expected);
   });
@@ -216,20 +202,20 @@ describe('GET /api/v1/tickets/:id', () => {
   it("a wrong tracking token, or another ticket's, is 403", async () => {
     const mine = await issue('reg');
     const other = await issue('reg');
-    const wrong = await send('GET', `/api/v1/tickets/${mine.id}?token=wrong-token-wrong-token`);
+    const wrong = await send(t.app, 'GET', `/api/v1/tickets/${mine.id}?token=wrong-token-wrong-token`);
     expect(wrong.statusCode).toBe(403);
     expect(errorCode(wrong)).toBe('forbidden');
-    const crossed = await send('GET', `/api/v1/tickets/${mine.id}?token=${other.trackingToken}`);
+    const crossed = await send(t.app, 'GET', `/api/v1/tickets/${mine.id}?token=${other.trackingToken}`);
     expect(crossed.statusCode).toBe(403);
     expect(errorCode(crossed)).toBe('forbidden');
   });
 
   it('without any credentials is 401; an unknown id is 404', async () => {
     const issued = await issue('reg');
-    const anonymous = await send('GET', `/api/v1/tickets/${issued.id}`);
+    const anonymous = await send(t.app, 'GET', `/api/v1/tickets/${issued.id}`);
     expect(anonymous.statusCode).toBe(401);
     expect(errorCode(anonymous)).toBe('unauthenticated');
-    const missing = await send('GET', '/api/v1/tickets/no-such-ticket', clerk);
+    const missing = await send(t.app, 'GET', '/api/v1/tickets/no-such-ticket', clerk);
     expect(missing.statusCode).toBe(404);
     expect(errorCode(missing)).toBe('not_found');
   });
@@ -239,7 +225,7 @@ describe('GET /api/v1/snapshot', () => {
   it('gives staff and devices the office state with the active tickets; 401 without a token', async () => {
     const a = await issue('reg');
     const b = await issue('cert');
-    const res = await send('GET', '/api/v1/snapshot', clerk);
+    const res = await send(t.app, 'GET', '/api/v1/snapshot', clerk);
     expect(res.statusCode).toBe(200);
     const snap = res.json();
     expect(snap.businessDate).toBe('2026-12-01');
@@ -248,9 +234,9 @@ describe('GET /api/v1/snapshot', () => {
     expect(snap.counters.map((c: { id: string }) => c.id).sort()).toEqual(['c1', 'c2', 'c3']);
     expect(snap.tickets.map((x: Ticket) => x.id).sort()).toEqual([a.id, b.id].sort());
     expect(snap.seq).toBe(t.services.engine.store.events.lastSeq);
-    const device = await send('GET', '/api/v1/snapshot', t.deviceToken('display'));
+    const device = await send(t.app, 'GET', '/api/v1/snapshot', t.deviceToken('display'));
     expect(device.statusCode).toBe(200);
-    const anonymous = await send('GET', '/api/v1/snapshot');
+    const anonymous = await send(t.app, 'GET', '/api/v1/snapshot');
     expect(anonymous.statusCode).toBe(401);
   });
 });
@@ -260,30 +246,30 @@ describe('ticket lifecycle', () => {
     await openCounter('c2');
     const issued = await issue('reg');
 
-    const next = await send('POST', '/api/v1/counters/c2/call-next', clerk);
+    const next = await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
     expect(next.statusCode).toBe(200);
     expect(next.json().reason).toBe('longest_wait');
     expect(next.json().ticket).toMatchObject({ id: issued.id, state: 'called', counterId: 'c2', recallCount: 0 });
     expect(next.json().ticket.calledAt).toBe(new Date(t.clock.now).toISOString());
 
-    const recall = await send('POST', `/api/v1/tickets/${issued.id}/recall`, clerk);
+    const recall = await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/recall`, clerk);
     expect(recall.statusCode).toBe(200);
     expect(recall.json().ticket).toMatchObject({ state: 'called', recallCount: 1 });
-    const recall2 = await send('POST', `/api/v1/tickets/${issued.id}/recall`, clerk);
+    const recall2 = await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/recall`, clerk);
     expect(recall2.json().ticket.recallCount).toBe(2);
 
     t.clock.minutes(1);
-    const start = await send('POST', `/api/v1/tickets/${issued.id}/start`, clerk);
+    const start = await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/start`, clerk);
     expect(start.statusCode).toBe(200);
     expect(start.json().ticket).toMatchObject({ state: 'serving', counterId: 'c2', startedAt: new Date(t.clock.now).toISOString() });
 
     t.clock.minutes(5);
-    const finish = await send('POST', `/api/v1/tickets/${issued.id}/finish`, clerk);
+    const finish = await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/finish`, clerk);
     expect(finish.statusCode).toBe(200);
     expect(finish.json().ticket).toMatchObject({ state: 'done', endedAt: new Date(t.clock.now).toISOString() });
     expect((await getTicket(issued.id)).state).toBe('done');
 
-    const empty = await send('POST', '/api/v1/counters/c2/call-next', clerk);
+    const empty = await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
     expect(empty.statusCode).toBe(200);
     expect(empty.json()).toEqual({ ticket: null, reason: null });
   });
@@ -291,10 +277,10 @@ describe('ticket lifecycle', () => {
   it('moves need a clerk: a kiosk gets 403 and nothing is written', async () => {
     const ticket = await calledAt('c2');
     const before = t.eventCount();
-    const res = await send('POST', `/api/v1/tickets/${ticket.id}/start`, kiosk);
+    const res = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/start`, kiosk);
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('forbidden');
-    const anonymous = await send('POST', `/api/v1/tickets/${ticket.id}/start`);
+    const anonymous = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/start`);
     expect(anonymous.statusCode).toBe(401);
     expect(t.eventCount()).toBe(before);
     expect((await getTicket(ticket.id)).state).toBe('called');
@@ -304,11 +290,11 @@ describe('ticket lifecycle', () => {
     const waiting = await issue('reg');
     const before = t.eventCount();
     for (const move of ['finish', 'start', 'recall']) {
-      const res = await send('POST', `/api/v1/tickets/${waiting.id}/${move}`, clerk);
+      const res = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/${move}`, clerk);
       expect(res.statusCode, move).toBe(409);
       expect(errorCode(res)).toBe('invalid_transition');
     }
-    const noShow = await send('POST', `/api/v1/tickets/${waiting.id}/no-show`, clerk, { reason: 'left_office' });
+    const noShow = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/no-show`, clerk, { reason: 'left_office' });
     expect(noShow.statusCode).toBe(409);
     expect(errorCode(noShow)).toBe('invalid_transition');
     expect(t.eventCount()).toBe(before);
@@ -316,7 +302,7 @@ describe('ticket lifecycle', () => {
   });
 
   it('a move on an unknown ticket is 404', async () => {
-    const res = await send('POST', '/api/v1/tickets/no-such-ticket/finish', clerk);
+    const res = await send(t.app, 'POST', '/api/v1/tickets/no-such-ticket/finish', clerk);
     expect(res.statusCode).toBe(404);
     expect(errorCode(res)).toBe('not_found');
   });
@@ -325,24 +311,24 @@ describe('ticket lifecycle', () => {
 describe('no-show, requeue, transfer, cancel (reasons)', () => {
   it('no-show with a reason frees the counter; requeue with a reason puts the ticket back in line', async () => {
     const ticket = await calledAt('c2');
-    const noShow = await send('POST', `/api/v1/tickets/${ticket.id}/no-show`, clerk, { reason: 'not_present_after_recalls', note: 'called 3 times' });
+    const noShow = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/no-show`, clerk, { reason: 'not_present_after_recalls', note: 'called 3 times' });
     expect(noShow.statusCode).toBe(200);
     expect(noShow.json().ticket).toMatchObject({ state: 'no_show', counterId: null });
     // The counter is free again.
-    const empty = await send('POST', '/api/v1/counters/c2/call-next', clerk);
+    const empty = await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
     expect(empty.json()).toEqual({ ticket: null, reason: null });
 
     t.clock.minutes(3);
-    const requeue = await send('POST', `/api/v1/tickets/${ticket.id}/requeue`, clerk, { reason: 'resident_returned' });
+    const requeue = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/requeue`, clerk, { reason: 'resident_returned' });
     expect(requeue.statusCode).toBe(200);
     expect(requeue.json().ticket).toMatchObject({ state: 'waiting', counterId: null, calledAt: null, endedAt: null, queuedAt: ticket.queuedAt });
-    const again = await send('POST', '/api/v1/counters/c2/call-next', clerk);
+    const again = await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
     expect(again.json().ticket.id).toBe(ticket.id);
   });
 
   it('requeue straight from called works too', async () => {
     const ticket = await calledAt('c2');
-    const res = await send('POST', `/api/v1/tickets/${ticket.id}/requeue`, clerk, { reason: 'called_in_error' });
+    const res = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/requeue`, clerk, { reason: 'called_in_error' });
     expect(res.statusCode).toBe(200);
     expect(res.json().ticket.state).toBe('waiting');
   });
@@ -352,17 +338,17 @@ describe('no-show, requeue, transfer, cancel (reasons)', () => {
     const before = t.eventCount();
     // Every move that needs a reason answers reason_required, whether it is missing or empty.
     for (const move of ['no-show', 'requeue']) {
-      const res = await send('POST', `/api/v1/tickets/${called.id}/${move}`, clerk, {});
+      const res = await send(t.app, 'POST', `/api/v1/tickets/${called.id}/${move}`, clerk, {});
       expect(res.statusCode, move).toBe(400);
       expect(errorCode(res), move).toBe('reason_required');
-      const empty = await send('POST', `/api/v1/tickets/${called.id}/${move}`, clerk, { reason: '' });
+      const empty = await send(t.app, 'POST', `/api/v1/tickets/${called.id}/${move}`, clerk, { reason: '' });
       expect(empty.statusCode, move).toBe(400);
       expect(errorCode(empty), move).toBe('reason_required');
     }
     // A clerk's cancel needs one too (a resident cancelling with the tracking token does not).
     const waiting = await issue('reg');
     const before2 = t.eventCount();
-    const cancel = await send('POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, {});
+    const cancel = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, {});
     expect(cancel.statusCode).toBe(400);
     expect(errorCode(cancel)).toBe('reason_required');
     expect(t.eventCount()).toBe(before2);
@@ -374,31 +360,31 @@ describe('no-show, requeue, transfer, cancel (reasons)', () => {
   it('a reason that is not on the list is 400 invalid_reason', async () => {
     const called = await calledAt('c2');
     const before = t.eventCount();
-    const noShow = await send('POST', `/api/v1/tickets/${called.id}/no-show`, clerk, { reason: 'resident_request' });
+    const noShow = await send(t.app, 'POST', `/api/v1/tickets/${called.id}/no-show`, clerk, { reason: 'resident_request' });
     expect(noShow.statusCode).toBe(400);
     expect(errorCode(noShow)).toBe('invalid_reason');
-    const requeue = await send('POST', `/api/v1/tickets/${called.id}/requeue`, clerk, { reason: 'because' });
+    const requeue = await send(t.app, 'POST', `/api/v1/tickets/${called.id}/requeue`, clerk, { reason: 'because' });
     expect(requeue.statusCode).toBe(400);
     expect(errorCode(requeue)).toBe('invalid_reason');
     expect(t.eventCount()).toBe(before);
 
-    await send('POST', `/api/v1/tickets/${called.id}/start`, clerk);
-    const transfer = await send('POST', `/api/v1/tickets/${called.id}/transfer`, clerk, { serviceId: 'cert', reason: 'left_office' });
+    await send(t.app, 'POST', `/api/v1/tickets/${called.id}/start`, clerk);
+    const transfer = await send(t.app, 'POST', `/api/v1/tickets/${called.id}/transfer`, clerk, { serviceId: 'cert', reason: 'left_office' });
     expect(transfer.statusCode).toBe(400);
     expect(errorCode(transfer)).toBe('invalid_reason');
 
     const waiting = await issue('reg');
-    const cancel = await send('POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, { reason: 'day_closed' });
+    const cancel = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, { reason: 'day_closed' });
     expect(cancel.statusCode).toBe(400);
     expect(errorCode(cancel)).toBe('invalid_reason');
   });
 
   it('staff cancel a waiting ticket with a reason; a cancelled ticket cannot be cancelled again', async () => {
     const waiting = await issue('reg');
-    const res = await send('POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, { reason: 'duplicate_ticket' });
+    const res = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, { reason: 'duplicate_ticket' });
     expect(res.statusCode).toBe(200);
     expect(res.json().ticket).toMatchObject({ state: 'cancelled', endedAt: new Date(t.clock.now).toISOString() });
-    const again = await send('POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, { reason: 'duplicate_ticket' });
+    const again = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/cancel`, clerk, { reason: 'duplicate_ticket' });
     expect(again.statusCode).toBe(409);
     expect(errorCode(again)).toBe('invalid_transition');
   });
@@ -407,14 +393,14 @@ describe('no-show, requeue, transfer, cancel (reasons)', () => {
     const mine = await issue('reg');
     const other = await issue('reg');
     const before = t.eventCount();
-    const wrong = await send('POST', `/api/v1/tickets/${other.id}/cancel`, undefined, { trackingToken: mine.trackingToken });
+    const wrong = await send(t.app, 'POST', `/api/v1/tickets/${other.id}/cancel`, undefined, { trackingToken: mine.trackingToken });
     expect(wrong.statusCode).toBe(403);
     expect(errorCode(wrong)).toBe('forbidden');
-    const noToken = await send('POST', `/api/v1/tickets/${mine.id}/cancel`, undefined, { reason: 'resident_request' });
+    const noToken = await send(t.app, 'POST', `/api/v1/tickets/${mine.id}/cancel`, undefined, { reason: 'resident_request' });
     expect(noToken.statusCode).toBe(401);
     expect(t.eventCount()).toBe(before);
 
-    const ok = await send('POST', `/api/v1/tickets/${mine.id}/cancel`, undefined, { trackingToken: mine.trackingToken });
+    const ok = await send(t.app, 'POST', `/api/v1/tickets/${mine.id}/cancel`, undefined, { trackingToken: mine.trackingToken });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().ticket).toMatchObject({ id: mine.id, state: 'cancelled' });
     expect((await getTicket(other.id)).state).toBe('waiting');
@@ -427,12 +413,12 @@ describe('no-show, requeue, transfer, cancel (reasons)', () => {
     const older = await issue('reg');
     const moved = await issue('reg');
     // Call the younger ticket out of turn at c1, serve it, then send it to c2.
-    const call = await send('POST', `/api/v1/tickets/${moved.id}/call`, clerk, { counterId: 'c1', reason: 'returning_resident' });
+    const call = await send(t.app, 'POST', `/api/v1/tickets/${moved.id}/call`, clerk, { counterId: 'c1', reason: 'returning_resident' });
     expect(call.statusCode, call.body).toBe(200);
-    await send('POST', `/api/v1/tickets/${moved.id}/start`, clerk);
+    await send(t.app, 'POST', `/api/v1/tickets/${moved.id}/start`, clerk);
     t.clock.minutes(10);
 
-    const transfer = await send('POST', `/api/v1/tickets/${moved.id}/transfer`, clerk, { counterId: 'c2', reason: 'specialist_counter' });
+    const transfer = await send(t.app, 'POST', `/api/v1/tickets/${moved.id}/transfer`, clerk, { counterId: 'c2', reason: 'specialist_counter' });
     expect(transfer.statusCode, transfer.body).toBe(200);
     const ticket = transfer.json().ticket;
     expect(ticket).toMatchObject({ state: 'waiting', serviceId: 'reg', counterId: null, targetCounterId: 'c2', calledAt: null, startedAt: null });
@@ -442,28 +428,28 @@ describe('no-show, requeue, transfer, cancel (reasons)', () => {
     ]);
 
     // c1 is free and does not take the ticket held for c2: it gets the older walk-in.
-    const atC2 = await send('POST', '/api/v1/counters/c2/call-next', clerk);
+    const atC2 = await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
     expect(atC2.json()).toMatchObject({ ticket: { id: moved.id, counterId: 'c2' }, reason: 'transferred_here' });
-    const atC1 = await send('POST', '/api/v1/counters/c1/call-next', clerk);
+    const atC1 = await send(t.app, 'POST', '/api/v1/counters/c1/call-next', clerk);
     expect(atC1.json()).toMatchObject({ ticket: { id: older.id }, reason: 'longest_wait' });
   });
 
   it('transfer to another service keeps the place in line; it needs a target and a serving ticket', async () => {
     const serving = await servingAt('c2');
-    const none = await send('POST', `/api/v1/tickets/${serving.id}/transfer`, clerk, { reason: 'other_service_needed' });
+    const none = await send(t.app, 'POST', `/api/v1/tickets/${serving.id}/transfer`, clerk, { reason: 'other_service_needed' });
     expect(none.statusCode).toBe(400);
     expect(errorCode(none)).toBe('validation_failed');
-    const missingReason = await send('POST', `/api/v1/tickets/${serving.id}/transfer`, clerk, { serviceId: 'cert' });
+    const missingReason = await send(t.app, 'POST', `/api/v1/tickets/${serving.id}/transfer`, clerk, { serviceId: 'cert' });
     expect(missingReason.statusCode).toBe(400);
     expect(errorCode(missingReason)).toBe('reason_required');
 
     t.clock.minutes(7);
-    const res = await send('POST', `/api/v1/tickets/${serving.id}/transfer`, clerk, { serviceId: 'cert', reason: 'other_service_needed' });
+    const res = await send(t.app, 'POST', `/api/v1/tickets/${serving.id}/transfer`, clerk, { serviceId: 'cert', reason: 'other_service_needed' });
     expect(res.statusCode).toBe(200);
     expect(res.json().ticket).toMatchObject({ state: 'waiting', serviceId: 'cert', targetCounterId: null, queuedAt: serving.issuedAt, number: serving.number });
 
     const waiting = await issue('reg');
-    const wrongState = await send('POST', `/api/v1/tickets/${waiting.id}/transfer`, clerk, { serviceId: 'cert', reason: 'other_service_needed' });
+    const wrongState = await send(t.app, 'POST', `/api/v1/tickets/${waiting.id}/transfer`, clerk, { serviceId: 'cert', reason: 'other_service_needed' });
     expect(wrongState.statusCode).toBe(409);
     expect(errorCode(wrongState)).toBe('invalid_transition');
   });
@@ -475,15 +461,15 @@ describe('POST /api/v1/tickets/:id/call (a particular ticket)', () => {
     const first = await issue('reg');
     const second = await issue('reg');
     const before = t.eventCount();
-    const noReason = await send('POST', `/api/v1/tickets/${second.id}/call`, clerk, { counterId: 'c2' });
+    const noReason = await send(t.app, 'POST', `/api/v1/tickets/${second.id}/call`, clerk, { counterId: 'c2' });
     expect(noReason.statusCode).toBe(400);
     expect(errorCode(noReason)).toBe('reason_required');
-    const badReason = await send('POST', `/api/v1/tickets/${second.id}/call`, clerk, { counterId: 'c2', reason: 'left_office' });
+    const badReason = await send(t.app, 'POST', `/api/v1/tickets/${second.id}/call`, clerk, { counterId: 'c2', reason: 'left_office' });
     expect(badReason.statusCode).toBe(400);
     expect(errorCode(badReason)).toBe('invalid_reason');
     expect(t.eventCount()).toBe(before);
 
-    const ok = await send('POST', `/api/v1/tickets/${second.id}/call`, clerk, { counterId: 'c2', reason: 'priority_need', note: 'wheelchair' });
+    const ok = await send(t.app, 'POST', `/api/v1/tickets/${second.id}/call`, clerk, { counterId: 'c2', reason: 'priority_need', note: 'wheelchair' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().ticket).toMatchObject({ id: second.id, state: 'called', counterId: 'c2' });
     expect((await getTicket(first.id)).state).toBe('waiting');
@@ -492,12 +478,12 @@ describe('POST /api/v1/tickets/:id/call (a particular ticket)', () => {
 
   it('a counter that does not serve the line is 409 service_not_served; a closed one 409 counter_not_open', async () => {
     const ticket = await issue('reg');
-    const closed = await send('POST', `/api/v1/tickets/${ticket.id}/call`, clerk, { counterId: 'c3', reason: 'resident_present' });
+    const closed = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/call`, clerk, { counterId: 'c3', reason: 'resident_present' });
     expect(closed.statusCode).toBe(409);
     expect(errorCode(closed)).toBe('counter_not_open');
     await openCounter('c3'); // c3 serves cert only
     const before = t.eventCount();
-    const res = await send('POST', `/api/v1/tickets/${ticket.id}/call`, clerk, { counterId: 'c3', reason: 'resident_present' });
+    const res = await send(t.app, 'POST', `/api/v1/tickets/${ticket.id}/call`, clerk, { counterId: 'c3', reason: 'resident_present' });
     expect(res.statusCode).toBe(409);
     expect(errorCode(res)).toBe('service_not_served');
     expect(t.eventCount()).toBe(before);
@@ -509,24 +495,24 @@ describe('the business day', () => {
   it('a supervisor closes the day: waiting and called tickets expire, counters close; a clerk gets 403', async () => {
     const supervisor = await t.staffToken('supervisor');
     const done = await servingAt('c1');
-    await send('POST', `/api/v1/tickets/${done.id}/finish`, clerk);
-    await send('POST', '/api/v1/counters/c1/close', clerk);
+    await send(t.app, 'POST', `/api/v1/tickets/${done.id}/finish`, clerk);
+    await send(t.app, 'POST', '/api/v1/counters/c1/close', clerk);
     const called = await calledAt('c2');
     const waiting = await issue('cert');
 
     const before = t.eventCount();
-    const denied = await send('POST', '/api/v1/day/close', clerk);
+    const denied = await send(t.app, 'POST', '/api/v1/day/close', clerk);
     expect(denied.statusCode).toBe(403);
     expect(errorCode(denied)).toBe('forbidden');
     expect(t.eventCount()).toBe(before);
 
-    const res = await send('POST', '/api/v1/day/close', supervisor);
+    const res = await send(t.app, 'POST', '/api/v1/day/close', supervisor);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ businessDate: '2026-12-01', expired: 2 });
     expect((await getTicket(waiting.id)).state).toBe('expired');
     expect((await getTicket(called.id)).state).toBe('expired');
     expect((await getTicket(done.id)).state).toBe('done');
-    const counters = (await send('GET', '/api/v1/counters', clerk)).json<{ status: string }[]>();
+    const counters = (await send(t.app, 'GET', '/api/v1/counters', clerk)).json<{ status: string }[]>();
     expect(counters.every((c) => c.status === 'closed')).toBe(true);
   });
 
@@ -547,7 +533,7 @@ describe('the business day', () => {
       expect(ticket.state).toBe('expired');
       expect(ticket.businessDate).toBe('2026-12-01');
     }
-    const snapshot = (await send('GET', '/api/v1/snapshot', clerk)).json();
+    const snapshot = (await send(t.app, 'GET', '/api/v1/snapshot', clerk)).json();
     expect(snapshot.businessDate).toBe('2026-12-02');
     expect(snapshot.tickets).toHaveLength(2);
   });
