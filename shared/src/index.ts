@@ -1,3 +1,4 @@
+export * from './formats';
 export * from './domain.schemas';
 export * from './tickets.transitions';
 export * from './numbering';

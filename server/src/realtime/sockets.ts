@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { FormatRegistry, type TSchema, type Static } from '@sinclair/typebox';
+import type { TSchema, Static } from '@sinclair/typebox';
 import {
   CallTicketPayload,
   CancelPayload,
@@ -42,13 +42,6 @@ type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<strin
 const deviceRoom = (id: string) => `device:${id}`;
 // Staff sockets of one login session, so logging out closes them at once.
 const sessionRoom = (token: string) => `session:${createHash('sha256').update(token).digest('hex')}`;
-
-// TypeBox knows no string formats until one is registered, and refuses every value with an unknown
-// format: without this, a socket payload with an IsoDateTime (appointmentAt) could never validate.
-// REST validates the same schemas with Fastify's ajv, which has the format built in.
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
-}
 
 function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
   if (err instanceof DomainError) return err.toBody();

@@ -2,17 +2,11 @@
 // overrides. Not exported from the package index; pure (no Node built-ins), like the rest of shared/.
 // A test that relies on a value states it itself (an override or a thin local wrapper), so these
 // defaults can stay plain.
-import { FormatRegistry } from '@sinclair/typebox';
 import type { Counter, NumberRange, Office, Service, Ticket } from '../domain.schemas';
 import type { Snapshot } from '../events.schemas';
 
-/** TypeBox checks `format: 'date-time'` only once the format is registered; importing this module does it. */
-export function registerDateTimeFormat(): void {
-  if (!FormatRegistry.Has('date-time')) {
-    FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v));
-  }
-}
-registerDateTimeFormat();
+// Schema checks in the tests need the formats registered, as the package index does.
+import '../formats';
 
 /** Monday 2024-05-06 10:00 in Taipei. */
 export const NOW = Date.parse('2024-05-06T02:00:00.000Z');
