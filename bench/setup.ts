@@ -2,6 +2,7 @@
 // exhausts a series (the demo office has ~900 numbers per line), and N counters serving both.
 import type { Office } from '@jiaohao/shared';
 import type { OfficeSetup } from '@jiaohao/server';
+import { TEST_OFFICE } from '../server/src/testing/fixtures';
 
 export const BENCH_SERVICE_IDS = ['svc-a', 'svc-b'] as const;
 export const BENCH_RANGE = { start: 1, end: 999_999, digits: 6, prefix: '', onExhausted: 'refuse' as const };
@@ -10,20 +11,13 @@ export const benchPrefix = (serviceIndex: number): string => (serviceIndex === 0
 
 export const counterId = (i: number): string => `c${i + 1}`;
 
+// The test office, always issuing so a kiosk can take tickets whatever the hour of the run.
 const office: Office = {
+  ...TEST_OFFICE,
   id: 'bench-office',
   names: { 'zh-TW': '效能測試戶政事務所', en: 'Benchmark Household Registration Office' },
-  address: '臺中市北區測試路1號',
-  tel: '04-0000-0000',
-  fax: '04-0000-0001',
   timeZone: TIME_ZONE,
-  location: { lat: 24.15, lng: 120.68 },
-  postalCode: '404',
-  locality: '北區',
-  region: '臺中市',
-  // Always issuing, so a kiosk can take tickets whatever the hour of the run.
   issuingMode: 'open',
-  sessions: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:30', kind: 'regular' as const, serviceIds: null })),
 };
 
 export function benchSetup(counters: number): OfficeSetup {

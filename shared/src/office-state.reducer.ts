@@ -2,7 +2,7 @@
 // Any event whose seq is not last + 1 marks the state stale: the client then asks for a snapshot.
 import type { Counter, Office, Service, Ticket } from './domain.schemas';
 import type { DomainEvent, Snapshot } from './events.schemas';
-import { isActive } from './tickets.transitions';
+import { AT_COUNTER_STATES, isActive } from './tickets.transitions';
 
 export interface OfficeState {
   readonly seq: number;
@@ -99,7 +99,5 @@ export function waitingIn(state: OfficeState, serviceId: string): Ticket[] {
 
 /** The ticket a counter is calling or serving, if any. */
 export function atCounter(state: OfficeState, counterId: string): Ticket | undefined {
-  return Object.values(state.tickets).find(
-    (t) => t.counterId === counterId && (t.state === 'called' || t.state === 'serving'),
-  );
+  return Object.values(state.tickets).find((t) => t.counterId === counterId && AT_COUNTER_STATES.includes(t.state));
 }

@@ -2,6 +2,7 @@
 import type { Ticket } from './domain.schemas';
 import type { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
+import { AT_COUNTER_STATES } from './tickets.transitions';
 
 export interface PublicStatusInput {
   readonly issuingOpen: boolean;
@@ -20,7 +21,7 @@ export type PublicStatusParts = Omit<Snapshot, 'tickets'> & {
 function latestCalled(tickets: readonly Ticket[]): Ticket | undefined {
   let best: Ticket | undefined;
   for (const t of tickets) {
-    if (t.state !== 'called' && t.state !== 'serving') continue;
+    if (!AT_COUNTER_STATES.includes(t.state)) continue;
     if (!best || (t.calledAt ?? '') > (best.calledAt ?? '')) best = t;
   }
   return best;
@@ -70,5 +71,5 @@ export function publicStatus(snapshot: Snapshot, input: PublicStatusInput): Publ
   const waiting: Record<string, number> = {};
   for (const t of snapshot.tickets) if (t.state === 'waiting') waiting[t.serviceId] = (waiting[t.serviceId] ?? 0) + 1;
   const { tickets, ...rest } = snapshot;
-  return publicStatusOf({ ...rest, waiting, atCounters: tickets.filter((t) => t.state === 'called' || t.state === 'serving') }, input);
+  return publicStatusOf({ ...rest, waiting, atCounters: tickets.filter((t) => AT_COUNTER_STATES.includes(t.state)) }, input);
 }

@@ -93,12 +93,4 @@ export interface PublicClientToServer {
   'public:status': (ack: AckFn<PublicStatus>) => void;
 }
 
-/** What a socket remembers about who is on the other end (set by the handshake). */
-export interface SocketData {
-  principal:
-    | { kind: 'staff'; id: string; role: 'clerk' | 'supervisor' | 'admin' }
-    | { kind: 'device'; id: string; deviceKind: 'kiosk' | 'display' }
-    | { kind: 'public' };
-}
-
 export type { DomainEvent, ErrorBody };

@@ -26,7 +26,6 @@ export const REASONS = {
   pause: ['break', 'meal', 'meeting', 'system_issue', 'other'],
 } as const satisfies Record<string, readonly string[]>;
 export type ReasonMove = keyof typeof REASONS;
-export type ReasonCode<M extends ReasonMove> = (typeof REASONS)[M][number];
 
 interface MoveRule {
   readonly from: readonly TicketState[];

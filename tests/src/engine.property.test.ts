@@ -20,7 +20,6 @@ import {
   type Language,
   type Move,
   type OfficeState,
-  type Series,
   type TicketClass,
   type TicketState,
 } from '@jiaohao/shared';
@@ -28,6 +27,7 @@ import { Commands, Engine, openDatabase, seedOffice, Store, type Principal } fro
 import { FakeClock, TEST_SETUP, TUESDAY_9AM } from '../../server/src/testing/fixtures';
 import { AuthService } from '../../server/src/modules/auth/auth.service';
 import { PublicFeed } from '../../server/src/modules/public/public.service';
+import type { TicketRow } from '../../server/src/modules/tickets/tickets.repo';
 
 const TZ = 'Asia/Taipei';
 const MINUTE = 60_000;
@@ -64,23 +64,6 @@ beforeAll(async () => {
 type Who = 'clerk1' | 'clerk2' | 'super' | 'k1' | 'k2' | 'k3' | 'display' | 'anon';
 
 // ---- one office per run -----------------------------------------------------------------------
-
-interface TicketRow {
-  id: string;
-  business_date: string;
-  service_id: string;
-  series: Series;
-  cycle: number;
-  value: number;
-  number: string;
-  state: TicketState;
-  counter_id: string | null;
-  target_counter_id: string | null;
-  called_at: string | null;
-  started_at: string | null;
-  ended_at: string | null;
-  transfers: string;
-}
 
 class World {
   readonly clock = new FakeClock();

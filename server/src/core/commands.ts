@@ -16,6 +16,7 @@ import {
   type Ticket,
 } from '@jiaohao/shared';
 import type { Ctx, Engine } from './engine';
+import { hashToken } from './tokens';
 import { actorOf, requireRole, requireStaffOrDevice, type Principal } from './principal';
 import * as tickets from '../modules/tickets/tickets.service';
 import * as counters from '../modules/counters/counters.service';
@@ -80,7 +81,7 @@ export class Commands {
     let actor: Principal;
     let reason = input.reason;
     if (input.trackingToken !== undefined) {
-      const own = this.engine.store.tickets.byTrackingTokenHash(tickets.hashToken(input.trackingToken));
+      const own = this.engine.store.tickets.byTrackingTokenHash(hashToken(input.trackingToken));
       if (!own || own.id !== ticketId) throw new DomainError('forbidden', 'That tracking token is not for this ticket');
       actor = { kind: 'resident', ticketId };
       reason ??= 'resident_request';

@@ -1,6 +1,5 @@
 // Socket.IO on the HTTP server's port. Every namespace authenticates in the handshake, sends a
 // snapshot on connect and then every event with its seq; staff can send commands, acked.
-import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -31,6 +30,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../core/principal';
 import type { AppServices } from '../http/context';
+import { hashToken } from '../core/tokens';
 
 interface Data {
   principal: Principal;
@@ -41,7 +41,7 @@ type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<strin
 
 const deviceRoom = (id: string) => `device:${id}`;
 // Staff sockets of one login session, so logging out closes them at once.
-const sessionRoom = (token: string) => `session:${createHash('sha256').update(token).digest('hex')}`;
+const sessionRoom = (token: string) => `session:${hashToken(token)}`;
 
 function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
   if (err instanceof DomainError) return err.toBody();

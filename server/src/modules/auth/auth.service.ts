@@ -4,7 +4,7 @@ import { DomainError, type Role, type Staff } from '@jiaohao/shared';
 import type { Store } from '../../core/store';
 import { actorOf, type Principal } from '../../core/principal';
 import type { Clock, Ctx, Engine } from '../../core/engine';
-import { hashToken } from '../tickets/tickets.service';
+import { hashToken } from '../../core/tokens';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
 import { toStaff } from './auth.repo';
 

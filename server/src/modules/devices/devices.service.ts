@@ -4,7 +4,7 @@ import { DomainError, type Device, type DeviceKind } from '@jiaohao/shared';
 import type { Store } from '../../core/store';
 import type { Clock, Ctx, Engine } from '../../core/engine';
 import { actorOf, type Principal } from '../../core/principal';
-import { hashToken } from '../tickets/tickets.service';
+import { hashToken } from '../../core/tokens';
 import { DEVICE_TOKEN_PREFIX } from '../auth/auth.service';
 
 const SYSTEM: Principal = { kind: 'system' };

@@ -1,7 +1,8 @@
 import type { Series, Ticket, TicketState, TransferStep } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
 
-interface TicketRow {
+/** A row of the tickets table as SQLite returns it. */
+export interface TicketRow {
   id: string;
   business_date: string;
   service_id: string;

@@ -19,7 +19,7 @@ import { requireRole, type Principal } from '../../core/principal';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { bearer } from '../../http/auth';
 import { publicTicket } from './tickets.repo';
-import { hashToken } from './tickets.service';
+import { hashToken } from '../../core/tokens';
 
 const TicketParams = Type.Object({ id: Id });
 const tags = ['tickets'];

@@ -1,5 +1,5 @@
 // The ticket commands. Each runs inside Engine.run (one transaction) and appends its events.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   allocateNumber,
   callsSincePriorityAfter,
@@ -25,11 +25,8 @@ import {
   type WaitEstimate,
 } from '@jiaohao/shared';
 import type { Ctx } from '../../core/engine';
+import { hashToken } from '../../core/tokens';
 import { publicTicket, type StoredTicket } from './tickets.repo';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 function service(ctx: Ctx, id: string): Service {
   const s = ctx.store.services.byId(id);
@@ -62,11 +59,11 @@ export function estimateFor(ctx: Ctx, s: Service, ahead: number): WaitEstimate {
 }
 
 /** Checks the move against the transition table and the reason list, or throws. */
-function guard(t: StoredTicket, move: Move, reason: string | null | undefined, reasonRequired = true): void {
+function guard(t: StoredTicket, move: Move, reason: string | null | undefined): void {
   if (nextState(t.state, move) === null) {
     throw new DomainError('invalid_transition', `A ${t.state} ticket cannot be moved by "${move}"`, { state: t.state, move });
   }
-  const check = checkReason(move, reason, reasonRequired);
+  const check = checkReason(move, reason);
   if (!check.ok) {
     throw new DomainError(check.code, check.code === 'reason_required' ? `"${move}" needs a reason` : `"${reason}" is not a reason for "${move}"`);
   }
