@@ -18,6 +18,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { DevicesService } from './modules/devices/devices.service';
 import { PublicFeed } from './modules/public/public.service';
 import { registerErrorHandling } from './http/errors';
+import { sharedCompilers } from './http/compilers';
 import { registerAuth } from './http/auth';
 import type { AppServices } from './http/context';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
+    schemaController: { compilersFactory: sharedCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

@@ -31,6 +31,8 @@ describe('loadConfig', () => {
         JIAOHAO_RATE_ISSUE_PER_MIN: '60',
         JIAOHAO_SECURE_COOKIES: 'on',
         LOG_LEVEL: 'warn',
+        JIAOHAO_SCRYPT_N: '65536',
+        JIAOHAO_CLIENTS_DIR: '/opt/jiaohao',
       },
       ['--demo'],
     );
@@ -44,6 +46,8 @@ describe('loadConfig', () => {
       secureCookies: true,
       logLevel: 'warn',
       demo: true,
+      scryptCost: 65536,
+      clientsDir: '/opt/jiaohao',
     });
   });
 
@@ -54,6 +58,8 @@ describe('loadConfig', () => {
     [{ JIAOHAO_RATE_LIMITS: 'maybe' }, /rateLimits/],
     [{ LOG_LEVEL: 'loud' }, /logLevel/],
     [{ JIAOHAO_LOCKOUT_ATTEMPTS: '0' }, /lockoutAttempts/],
+    [{ JIAOHAO_SCRYPT_N: '20000' }, /power of two/],
+    [{ JIAOHAO_SCRYPT_N: '1024' }, /scryptCost/],
   ])('refuses %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,6 +1,10 @@
 // Every setting comes from the environment, is validated once here, and is passed down as one object.
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { fileURLToPath } from 'node:url';
+
+// The checkout's root: the web clients' folders sit beside server/.
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const OnOff = Type.Union([Type.Literal('on'), Type.Literal('off')]);
 
@@ -20,6 +24,10 @@ export const ConfigSchema = Type.Object({
   sessionHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
   secureCookies: Type.Boolean(),
   demo: Type.Boolean(),
+  /** scrypt cost N for new password hashes (a power of two; stored with each hash). */
+  scryptCost: Type.Integer({ minimum: 16384, maximum: 1048576 }),
+  /** The folder holding the web clients (counter-client/, display/, kiosk/), served from their dist/. */
+  clientsDir: Type.String({ minLength: 1 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -50,7 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     sessionHours: int('JIAOHAO_SESSION_HOURS', 12),
     secureCookies: (env.JIAOHAO_SECURE_COOKIES || 'off') === 'on',
     demo: argv.includes('--demo'),
+    scryptCost: int('JIAOHAO_SCRYPT_N', 16384),
+    clientsDir: env.JIAOHAO_CLIENTS_DIR || REPO_ROOT,
   };
+  if ((config.scryptCost & (config.scryptCost - 1)) !== 0) {
+    throw new ConfigError(`JIAOHAO_SCRYPT_N must be a power of two, got "${env.JIAOHAO_SCRYPT_N}"`);
+  }
   if (!Value.Check(ConfigSchema, config)) {
     const first = [...Value.Errors(ConfigSchema, config)][0];
     throw new ConfigError(`invalid setting ${first?.path ?? ''}: ${first?.message ?? 'unknown'}`);
@@ -76,6 +89,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionHours: 12,
     secureCookies: false,
     demo: false,
+    // Below the production minimum on purpose: tests hash many passwords and test no cryptography.
+    scryptCost: 1024,
+    clientsDir: REPO_ROOT,
     ...overrides,
   };
 }

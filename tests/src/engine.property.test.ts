@@ -53,7 +53,7 @@ let staffRows: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   const db = openDatabase(':memory:');
-  const auth = new AuthService(new Engine(new Store(db), () => TUESDAY_9AM), { lockoutAttempts: 5, lockoutMinutes: 15, sessionHours: 12 });
+  const auth = new AuthService(new Engine(new Store(db), () => TUESDAY_9AM), { lockoutAttempts: 5, lockoutMinutes: 15, sessionHours: 12, scryptCost: 1024 });
   for (const [username, role] of [['clerk1', 'clerk'], ['clerk2', 'clerk'], ['super', 'supervisor']] as const) {
     await auth.createStaff({ username, displayName: username, role, password: 'correct horse battery staple' });
   }

@@ -15,10 +15,11 @@ export interface AuthSettings {
   readonly lockoutAttempts: number;
   readonly lockoutMinutes: number;
   readonly sessionHours: number;
+  readonly scryptCost: number;
 }
 
 // A fixed hash to compare against when the user does not exist, so timing does not tell.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
+const dummyHash = (cost: number) => `scrypt$${cost}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$` + Buffer.alloc(64).toString('base64');
 
 const SYSTEM: Principal = { kind: 'system' };
 
@@ -46,7 +47,7 @@ export class AuthService {
         retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000),
       });
     }
-    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, row?.password_hash ?? dummyHash(this.settings.scryptCost));
     // Read again: another login may have changed the row while scrypt ran.
     const fresh = row ? this.store.staff.byId(row.id) : undefined;
     if (!fresh || !ok || fresh.active !== 1) {
@@ -87,7 +88,7 @@ export class AuthService {
   /** Creates an account; the change is in the event log with who made it. */
   async createStaff(input: { username: string; displayName: string; role: Role; password: string }, by: Principal = SYSTEM): Promise<Staff> {
     if (this.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(input.password, this.settings.scryptCost);
     const row = {
       id: randomUUID(),
       username: input.username,
@@ -113,7 +114,7 @@ export class AuthService {
     by: Principal = SYSTEM,
   ): Promise<Staff> {
     if (!this.store.staff.byId(id)) throw new DomainError('not_found', `No staff member ${id}`);
-    const passwordHash = patch.password ? await hashPassword(patch.password) : null;
+    const passwordHash = patch.password ? await hashPassword(patch.password, this.settings.scryptCost) : null;
     return this.engine.run(actorOf(by), (ctx) => {
       const row = this.store.staff.byId(id);
       if (!row) throw new DomainError('not_found', `No staff member ${id}`);

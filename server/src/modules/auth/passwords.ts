@@ -1,7 +1,6 @@
 // scrypt from node:crypto with a per-user salt, stored as scrypt$N$r$p$salt$hash.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 16384;
 const R = 8;
 const P = 1;
 const KEYLEN = 64;
@@ -12,9 +11,11 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` is scrypt's N (config.scryptCost); it is stored in the hash, so verify needs no setting. */
+export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, { N, r: R, p: P });
+  const N = cost;
+  const key = await scrypt(password, salt, { N, r: R, p: P, maxmem: 256 * N * R });
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
@@ -22,7 +23,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const N = Number(n);
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), { N, r: Number(r), p: Number(p), maxmem: 256 * N * Number(r) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
