@@ -6,7 +6,8 @@
 //   argv: <temp dir for the database> <counters to open> <display tokens to create>
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, testConfig } from '@jiaohao/server';
+import { buildApp } from '@jiaohao/server';
+import { SYSTEM, testConfig } from '@jiaohao/server/testing';
 import { READY_PREFIX, type ChildInfo } from './common';
 import { benchSetup, counterId } from './setup';
 
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
 
   const admin = await services.auth.login('admin', config.adminPassword ?? '');
   const counterIds = Array.from({ length: counters }, (_, i) => counterId(i));
-  for (const id of counterIds) services.commands.openCounter({ kind: 'system' }, id);
+  for (const id of counterIds) services.bus.executeNow(SYSTEM, 'counter:open', { counterId: id });
 
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();
@@ -50,8 +51,8 @@ async function main(): Promise<void> {
     pid: process.pid,
     port: address.port,
     adminToken: admin.token,
-    kioskToken: services.devices.create('kiosk', 'bench kiosk').token,
-    displayTokens: Array.from({ length: displays }, (_, i) => services.devices.create('display', `bench display ${i + 1}`).token),
+    kioskToken: services.bus.executeNow(SYSTEM, 'device:create', { kind: 'kiosk', name: 'bench kiosk' }).token,
+    displayTokens: Array.from({ length: displays }, (_, i) => services.bus.executeNow(SYSTEM, 'device:create', { kind: 'display', name: `bench display ${i + 1}` }).token),
     counterIds,
     journalMode: String(built.db.pragma('journal_mode', { simple: true })),
     synchronous: Number(built.db.pragma('synchronous', { simple: true })),

@@ -2,7 +2,7 @@
 // exhausts a series (the demo office has ~900 numbers per line), and N counters serving both.
 import type { Office } from '@jiaohao/shared';
 import type { OfficeSetup } from '@jiaohao/server';
-import { TEST_OFFICE } from '../server/src/testing/fixtures';
+import { TEST_OFFICE } from '@jiaohao/server/testing';
 
 export const BENCH_SERVICE_IDS = ['svc-a', 'svc-b'] as const;
 export const BENCH_RANGE = { start: 1, end: 999_999, digits: 6, prefix: '', onExhausted: 'refuse' as const };

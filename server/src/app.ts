@@ -11,12 +11,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError, ErrorResponse, HealthResult } from '@jiaohao/shared';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/database';
-import { Store } from './core/store';
-import { Engine, type Clock } from './core/engine';
-import { Commands } from './core/commands';
+import type { Store } from './store';
+import type { Clock } from './core/engine';
+import { SYSTEM } from './core/principal';
+import { buildCore } from './wiring';
 import { AuthService } from './modules/auth/auth.service';
-import { DevicesService } from './modules/devices/devices.service';
+import { ensureAdmin } from './modules/auth/auth.commands';
 import { PublicFeed } from './modules/public/public.service';
+import { commandRoutes } from './http/commands.routes';
 import { registerErrorHandling } from './http/errors';
 import { sharedCompilers } from './http/compilers';
 import { registerAuth } from './http/auth';
@@ -45,6 +47,10 @@ export interface BuildOptions {
 export interface JiaohaoApp {
   readonly app: FastifyInstance;
   readonly services: AppServices;
+  /** The store under the services (tests and benchmarks inspect it; edges never see it). */
+  readonly store: Store;
+  /** Runs the day roll-over now (the server calls it every minute). */
+  rollDay(): void;
   readonly realtime: Realtime;
   readonly db: Db;
   /** Set when this start created the admin account with a generated password (print it once). */
@@ -55,19 +61,22 @@ export interface JiaohaoApp {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<JiaohaoApp> {
   const clock = options.clock ?? Date.now;
   const db = options.db ?? openDatabase(config.dbPath);
-  const store = new Store(db);
-  const engine = new Engine(store, clock, (err) => app.log.error({ err }, 'event listener failed after a commit'));
+  const { store, engine, bus, queries } = buildCore(db, clock, {
+    scryptCost: config.scryptCost,
+    onListenerError: (err) => app.log.error({ err }, 'event listener failed after a commit'),
+    onRepairedEvent: (seq, type) => app.log.warn({ seq, type }, 'an event did not fit its schema and was repaired for reading'),
+  });
   const seeded = seedOffice(engine, options.setup);
-  const auth = new AuthService(engine, config);
-  const admin = await auth.ensureAdmin(config.adminPassword);
+  const auth = new AuthService(store, clock, config);
+  const adminPassword = await ensureAdmin(bus, store, config.adminPassword);
   const shutdown = new Set<() => void>();
   const services: AppServices = {
     config,
-    engine,
-    commands: new Commands(engine),
+    bus,
+    queries,
     auth,
-    devices: new DevicesService(engine),
     feed: new PublicFeed(engine),
+    onEvents: (listener) => engine.onEvents(listener),
     onShutdown: (fn) => {
       shutdown.add(fn);
       return () => shutdown.delete(fn);
@@ -129,16 +138,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             summary: 'Liveness and where the event log stands',
             response: { 200: HealthResult },
           },
+          config: { access: 'public' },
         },
         async () => {
-          const head = engine.snapshotHead();
+          const head = queries.snapshotHead();
           return { status: 'ok' as const, version: VERSION, seq: head.seq, businessDate: head.businessDate };
         },
       );
+      await api.register(commandRoutes(services));
       await api.register(authRoutes(services, (token) => realtime.disconnectSession(token)));
       await api.register(servicesRoutes(services));
       await api.register(countersRoutes(services));
-      await api.register(devicesRoutes(services, (id) => realtime.disconnectDevice(id)));
+      await api.register(devicesRoutes(services));
       await api.register(ticketsRoutes(services));
       await api.register(publicRoutes(services));
       await api.register(auditRoutes(services));
@@ -155,5 +166,5 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (!options.db) db.close();
   });
 
-  return { app, services, realtime, db, adminPassword: admin.generatedPassword, seeded };
+  return { app, services, store, rollDay: () => bus.tick(SYSTEM), realtime, db, adminPassword, seeded };
 }

@@ -28,6 +28,8 @@ export const ConfigSchema = Type.Object({
   scryptCost: Type.Integer({ minimum: 16384, maximum: 1048576 }),
   /** The folder holding the web clients (counter-client/, display/, kiosk/), served from their dist/. */
   clientsDir: Type.String({ minLength: 1 }),
+  /** Other origins whose pages may use a staff session or device namespace (development servers). */
+  allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     demo: argv.includes('--demo'),
     scryptCost: int('JIAOHAO_SCRYPT_N', 16384),
     clientsDir: env.JIAOHAO_CLIENTS_DIR || REPO_ROOT,
+    allowedOrigins: (env.JIAOHAO_ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
   };
   if ((config.scryptCost & (config.scryptCost - 1)) !== 0) {
     throw new ConfigError(`JIAOHAO_SCRYPT_N must be a power of two, got "${env.JIAOHAO_SCRYPT_N}"`);
@@ -92,6 +95,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Below the production minimum on purpose: tests hash many passwords and test no cryptography.
     scryptCost: 1024,
     clientsDir: REPO_ROOT,
+    allowedOrigins: [],
     ...overrides,
   };
 }

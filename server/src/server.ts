@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { app, services, adminPassword, seeded } = await buildApp(config);
+  const { app, services, rollDay, adminPassword, seeded } = await buildApp(config);
   const log = app.log;
   if (seeded) log.info('empty database: set up the demo office 臺中市北區戶政事務所 (Taichung North District)');
   else if (config.demo) log.warn('--demo: the database already holds an office, so nothing was seeded (use a new JIAOHAO_DB for a fresh demo)');
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `  Jiaohao (叫號) is running — ${services.engine.snapshot().office.names['zh-TW']}`,
+      `  Jiaohao (叫號) is running — ${services.queries.office().names['zh-TW']}`,
       `  API            ${base}/api/v1`,
       `  API docs       ${base}/docs`,
       `  Health         ${base}/api/v1/health`,
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   // A new business date needs no reset: this closes yesterday even when nobody presses anything.
   const dayTimer = setInterval(() => {
     try {
-      services.engine.run({ kind: 'system', id: null }, () => undefined);
+      rollDay();
     } catch (err) {
       log.error({ err }, 'day roll failed');
     }

@@ -12,6 +12,7 @@ import {
   LocalizedText,
   NumberRange,
   OpeningSession,
+  QueuePolicy,
   Role,
   Staff,
 } from './domain.schemas';
@@ -134,6 +135,23 @@ export const DevicePatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DevicePatch = Static<typeof DevicePatch>;
+
+// Admin command payloads: the id of what changes, then the patch (REST has the id in the path).
+const withId = { additionalProperties: false, minProperties: 2 } as const;
+export const ServiceUpdatePayload = Type.Composite([Type.Object({ serviceId: Id }), ServicePatch], withId);
+export type ServiceUpdatePayload = Static<typeof ServiceUpdatePayload>;
+export const CounterUpdatePayload = Type.Composite([Type.Object({ counterId: Id }), CounterPatch], withId);
+export type CounterUpdatePayload = Static<typeof CounterUpdatePayload>;
+export const StaffUpdatePayload = Type.Composite([Type.Object({ staffId: Id }), StaffPatch], withId);
+export type StaffUpdatePayload = Static<typeof StaffUpdatePayload>;
+export const DeviceUpdatePayload = Type.Composite([Type.Object({ deviceId: Id }), DevicePatch], withId);
+export type DeviceUpdatePayload = Static<typeof DeviceUpdatePayload>;
+
+export const SetIssuingPayload = Type.Object({ mode: IssuingMode }, { additionalProperties: false });
+export type SetIssuingPayload = Static<typeof SetIssuingPayload>;
+
+export const PolicyPatch = Type.Partial(QueuePolicy, { additionalProperties: false, minProperties: 1 });
+export type PolicyPatch = Static<typeof PolicyPatch>;
 
 export const HealthResult = Type.Object({
   status: Type.Literal('ok'),

@@ -39,34 +39,11 @@ export type TicketResult = Static<typeof TicketResult>;
 export const CounterResult = Type.Object({ counter: Counter });
 export type CounterResult = Static<typeof CounterResult>;
 
-// REST bodies (the ids are in the path).
-export const EmptyBody = Type.Object({}, strict);
-export const ReasonBody = Type.Object({ reason: Reason, note: Note }, strict);
-export type ReasonBody = Static<typeof ReasonBody>;
-export const CallTicketBody = Type.Object({ counterId: Id, reason: Reason, note: Note }, strict);
-export type CallTicketBody = Static<typeof CallTicketBody>;
-export const TransferBody = Type.Object(
-  {
-    reason: Reason,
-    serviceId: Type.Optional(Id),
-    counterId: Type.Optional(Id),
-    note: Note,
-  },
-  { ...strict, description: 'To another service, another counter, or both (at least one)' },
-);
-export type TransferBody = Static<typeof TransferBody>;
-export const CancelBody = Type.Object(
-  {
-    reason: Reason,
-    trackingToken: Type.Optional(Type.String({ minLength: 16, maxLength: 64, description: 'A resident cancels with the token from their ticket' })),
-    note: Note,
-  },
-  strict,
-);
-export type CancelBody = Static<typeof CancelBody>;
-export const PauseBody = Type.Object({ reason: Reason, note: Note }, strict);
+export const EmptyPayload = Type.Object({}, strict);
+export type EmptyPayload = Static<typeof EmptyPayload>;
 
-// Socket payloads: the same bodies plus the ids.
+// Command payloads: the socket message as it is; REST takes the ids from the path and the rest as
+// the body (see commands.registry.ts).
 export const CounterRef = Type.Object({ counterId: Id }, strict);
 export type CounterRef = Static<typeof CounterRef>;
 export const TicketRef = Type.Object({ ticketId: Id }, strict);
@@ -77,10 +54,18 @@ export const CallTicketPayload = Type.Object({ ticketId: Id, counterId: Id, reas
 export type CallTicketPayload = Static<typeof CallTicketPayload>;
 export const TransferPayload = Type.Object(
   { ticketId: Id, reason: Reason, serviceId: Type.Optional(Id), counterId: Type.Optional(Id), note: Note },
-  strict,
+  { ...strict, description: 'To another service, another counter, or both (at least one)' },
 );
 export type TransferPayload = Static<typeof TransferPayload>;
-export const CancelPayload = Type.Object({ ticketId: Id, reason: Reason, note: Note }, strict);
+export const CancelPayload = Type.Object(
+  {
+    ticketId: Id,
+    reason: Reason,
+    trackingToken: Type.Optional(Type.String({ minLength: 16, maxLength: 64, description: 'A resident cancels with the token from their ticket' })),
+    note: Note,
+  },
+  strict,
+);
 export type CancelPayload = Static<typeof CancelPayload>;
 export const PausePayload = Type.Object({ counterId: Id, reason: Reason, note: Note }, strict);
 export type PausePayload = Static<typeof PausePayload>;

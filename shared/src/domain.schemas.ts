@@ -199,3 +199,26 @@ export const Office = Type.Object({
   sessions: Type.Array(OpeningSession),
 });
 export type Office = Static<typeof Office>;
+
+export const QueuePolicy = Type.Object(
+  {
+    priorityMaxWaitMinutes: Type.Integer({
+      minimum: 0,
+      maximum: 600,
+      description: 'A priority ticket at an ordinary counter goes first once it has waited this long',
+    }),
+    priorityEveryNth: Type.Integer({
+      minimum: 0,
+      maximum: 100,
+      description: 'An ordinary counter takes a waiting priority ticket every Nth call (0: never by count)',
+    }),
+    appointmentEarlyMinutes: Type.Integer({ minimum: 0, maximum: 120, description: 'An appointment is due from this many minutes before its slot…' }),
+    appointmentLateMinutes: Type.Integer({
+      minimum: 0,
+      maximum: 120,
+      description: '…until this many minutes after it; later, it waits like a walk-in',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type QueuePolicy = Static<typeof QueuePolicy>;

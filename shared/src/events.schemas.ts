@@ -10,6 +10,7 @@ import {
   IssuingMode,
   LocalizedText,
   Office,
+  QueuePolicy,
   Role,
   Service,
   Ticket,
@@ -82,6 +83,7 @@ export type CounterEvent = Static<typeof CounterEvent>;
 
 export const ServiceUpdatedEvent = event('service:updated', Type.Object({ service: Service }));
 export const OfficeUpdatedEvent = event('office:updated', Type.Object({ office: Office }));
+export const PolicyUpdatedEvent = event('policy:updated', Type.Object({ policy: QueuePolicy }));
 export const DayClosedEvent = event('day:closed', Type.Object({ businessDate: BusinessDate, expired: Type.Integer() }));
 export const DayStartedEvent = event('day:started', Type.Object({ businessDate: BusinessDate }));
 // Account and device changes are audited like everything else; the events carry no names.
@@ -99,6 +101,7 @@ export const DomainEvent = Type.Union([
   ...CounterEvent.anyOf,
   ServiceUpdatedEvent,
   OfficeUpdatedEvent,
+  PolicyUpdatedEvent,
   DayClosedEvent,
   DayStartedEvent,
   StaffChangedEvent,
@@ -112,6 +115,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   ...COUNTER_EVENT_TYPES,
   'service:updated',
   'office:updated',
+  'policy:updated',
   'day:closed',
   'day:started',
   'staff:changed',
@@ -124,6 +128,7 @@ export const Snapshot = Type.Object({
   at: IsoDateTime,
   businessDate: BusinessDate,
   office: Office,
+  policy: QueuePolicy,
   services: Type.Array(Service),
   counters: Type.Array(Counter),
   tickets: Type.Array(Ticket, { description: "The day's active tickets (waiting, called, serving)" }),

@@ -12,7 +12,8 @@ import {
   type EventOf,
   type TicketEventType,
 } from './events.schemas';
-import { applyEvent, atCounter, checkSeq, fromSnapshot, waitingIn, type OfficeState } from './office-state.reducer';
+import { applyEvent, atCounter, checkSeq, fromSnapshot, skipSeq, waitingIn, type OfficeState } from './office-state.reducer';
+import { DEFAULT_POLICY } from './pick-next';
 import { NOW, ago, counter, iso, office, service, snapshot as baseSnapshot, ticket } from './testing/builders';
 
 /** The shared snapshot (seq 10 here) with two waiting tickets and one being served at c1. */
@@ -74,6 +75,7 @@ describe('builders', () => {
       ev(23, 'counter:updated', { counter: counter({ languages: ['zh-TW', 'en'] }) }),
       ev(24, 'service:updated', { service: service() }),
       ev(25, 'office:updated', { office: office() }),
+      ev(30, 'policy:updated', { policy: { ...DEFAULT_POLICY, priorityEveryNth: 5 } }),
       ev(26, 'day:closed', { businessDate: '2024-05-06', expired: 3 }),
       ev(27, 'day:started', { businessDate: '2024-05-07' }),
       ev(28, 'staff:changed', { staff: { id: 'staff-2', role: 'clerk', active: true } }),
@@ -221,6 +223,24 @@ describe('applyEvent', () => {
     const next = applyEvent(fromSnapshot(snapshot()), ev(11, 'office:updated', { office: o }));
     expect(next.seq).toBe(11);
     expect(next.office).toBe(o);
+  });
+
+  it('policy:updated replaces the queue policy (the counter client previews pickNext with it)', () => {
+    const before = fromSnapshot(snapshot());
+    expect(before.policy).toEqual(DEFAULT_POLICY);
+    const policy = { ...DEFAULT_POLICY, priorityMaxWaitMinutes: 30 };
+    const next = applyEvent(before, ev(11, 'policy:updated', { policy }));
+    expect(next).toEqual({ ...before, seq: 11, policy });
+  });
+
+  it('seq:skipped (an event this audience is not sent) moves seq on, and still finds gaps', () => {
+    const before = fromSnapshot(snapshot());
+    const next = skipSeq(before, before.seq + 1);
+    expect(next).toEqual({ ...before, seq: before.seq + 1 });
+    expect(skipSeq(next, next.seq)).toBe(next); // a duplicate changes nothing
+    expect(skipSeq(next, next.seq + 2).stale).toBe(true); // one seq never came
+    // After a skip, the next real event applies as usual.
+    expect(applyEvent(next, ev(next.seq + 1, 'office:updated', { office: office() })).seq).toBe(next.seq + 1);
   });
 
   it('day:closed only moves seq on (the expiries come as their own events)', () => {

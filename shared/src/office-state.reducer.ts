@@ -1,6 +1,6 @@
 // The client-side state of an office, built from a snapshot and kept current by applying events.
 // Any event whose seq is not last + 1 marks the state stale: the client then asks for a snapshot.
-import type { Counter, Office, Service, Ticket } from './domain.schemas';
+import type { Counter, Office, QueuePolicy, Service, Ticket } from './domain.schemas';
 import type { DomainEvent, Snapshot } from './events.schemas';
 import { AT_COUNTER_STATES, isActive } from './tickets.transitions';
 
@@ -8,6 +8,7 @@ export interface OfficeState {
   readonly seq: number;
   readonly businessDate: string;
   readonly office: Office;
+  readonly policy: QueuePolicy;
   readonly services: Readonly<Record<string, Service>>;
   readonly counters: Readonly<Record<string, Counter>>;
   /** Active tickets only (waiting, called, serving). */
@@ -27,6 +28,7 @@ export function fromSnapshot(snapshot: Snapshot): OfficeState {
     seq: snapshot.seq,
     businessDate: snapshot.businessDate,
     office: snapshot.office,
+    policy: snapshot.policy,
     services: byId(snapshot.services),
     counters: byId(snapshot.counters),
     tickets: byId(snapshot.tickets),
@@ -46,6 +48,15 @@ function withTicket(tickets: Readonly<Record<string, Ticket>>, ticket: Ticket): 
   if (isActive(ticket.state)) next[ticket.id] = ticket;
   else delete next[ticket.id];
   return next;
+}
+
+/** An event this client's audience is not sent (see EVENT_AUDIENCES) still moves its seq on. */
+export function skipSeq(state: OfficeState, seq: number): OfficeState {
+  if (state.stale) return state;
+  const check = checkSeq(state.seq, seq);
+  if (check === 'duplicate') return state;
+  if (check === 'gap') return { ...state, stale: true };
+  return { ...state, seq };
 }
 
 export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState {
@@ -81,6 +92,8 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
       return { ...state, seq, services: { ...state.services, [event.data.service.id]: event.data.service } };
     case 'office:updated':
       return { ...state, seq, office: event.data.office };
+    case 'policy:updated':
+      return { ...state, seq, policy: event.data.policy };
     case 'day:closed':
     case 'staff:changed':
     case 'device:changed':

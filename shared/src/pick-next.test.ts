@@ -1,7 +1,8 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { Counter, Ticket, type TicketState } from './domain.schemas';
-import { DEFAULT_POLICY, callsSincePriorityAfter, pickNext, type QueuePolicy } from './pick-next';
+import { DEFAULT_POLICY, callsSincePriorityAfter, pickNext } from './pick-next';
+import type { QueuePolicy } from './domain.schemas';
 import { MIN, NOW, ago, counter as baseCounter, ticket } from './testing/builders';
 
 /** A counter serving both household and passport (the lines these tests queue for). */

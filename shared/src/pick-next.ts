@@ -1,6 +1,6 @@
 // Which waiting ticket a counter calls next, and why. Pure: the server calls it inside the call-next
 // transaction, the counter client can call it to preview the next ticket.
-import type { Counter, Ticket } from './domain.schemas';
+import type { Counter, QueuePolicy, Ticket } from './domain.schemas';
 
 export const PICK_REASONS = [
   'transferred_here',
@@ -11,17 +11,6 @@ export const PICK_REASONS = [
   'longest_wait',
 ] as const;
 export type PickReason = (typeof PICK_REASONS)[number];
-
-export interface QueuePolicy {
-  /** A priority ticket at an ordinary counter goes first once it has waited this long. */
-  readonly priorityMaxWaitMinutes: number;
-  /** An ordinary counter takes a waiting priority ticket every Nth call (0: never by count). */
-  readonly priorityEveryNth: number;
-  /** An appointment is due from this many minutes before its slot… */
-  readonly appointmentEarlyMinutes: number;
-  /** …until this many minutes after it; later, it waits like a walk-in. */
-  readonly appointmentLateMinutes: number;
-}
 
 export const DEFAULT_POLICY: QueuePolicy = {
   priorityMaxWaitMinutes: 10,

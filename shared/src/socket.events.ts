@@ -1,21 +1,8 @@
 // The typed Socket.IO contract. Namespace and event names come from here, never from literals at
-// call sites; the client side uses the same maps reversed.
+// call sites; the client side uses the same maps reversed. The command messages are derived from
+// the command registry, so a message, its payload and its ack cannot disagree with REST.
 import type { Ack, ErrorBody } from './errors';
-import type {
-  CallNextResult,
-  CallTicketPayload,
-  CancelPayload,
-  CloseDayResult,
-  CounterRef,
-  CounterResult,
-  IssueTicketBody,
-  IssueTicketResult,
-  PausePayload,
-  TicketReasonPayload,
-  TicketRef,
-  TicketResult,
-  TransferPayload,
-} from './commands.schemas';
+import type { CommandPayload, CommandResult, DeviceCommandName, StaffCommandName } from './commands.registry';
 import type { DomainEvent, DomainEventType, EventOf, PublicStatus, Snapshot } from './events.schemas';
 
 export const NAMESPACES = {
@@ -30,33 +17,39 @@ export type Audience = keyof typeof NAMESPACES;
 export const SERVER_EVENTS = {
   snapshot: 'snapshot',
   publicStatus: 'public:status',
+  /** An event this audience is not sent went by: the client only moves its seq on (see EVENT_AUDIENCES). */
+  skipped: 'seq:skipped',
 } as const;
 
-/** Client → server messages. */
+/** Client → server messages that are not commands. */
 export const CLIENT_EVENTS = {
   snapshotRequest: 'snapshot:request',
-  issueTicket: 'ticket:issue',
-  callNext: 'counter:call-next',
-  openCounter: 'counter:open',
-  pauseCounter: 'counter:pause',
-  closeCounter: 'counter:close',
-  callTicket: 'ticket:call',
-  recall: 'ticket:recall',
-  start: 'ticket:start',
-  finish: 'ticket:finish',
-  noShow: 'ticket:no-show',
-  requeue: 'ticket:requeue',
-  transfer: 'ticket:transfer',
-  cancel: 'ticket:cancel',
-  closeDay: 'day:close',
+  publicStatus: 'public:status',
 } as const;
 
-type AckFn<T> = (ack: Ack<T>) => void;
+export type AckFn<T> = (ack: Ack<T>) => void;
+
+/** One socket message per command: the payload, and an ack with the command's result. */
+export type CommandMessages<K extends string> = {
+  [C in K & keyof CommandMessageMap]: CommandMessageMap[C];
+};
+type CommandMessageMap = {
+  [C in StaffCommandName | DeviceCommandName<'kiosk'> | DeviceCommandName<'display'>]: (
+    payload: CommandPayload<C>,
+    ack: AckFn<CommandResult<C>>,
+  ) => void;
+};
 
 export type DomainEventListeners = { [K in DomainEventType]: (event: EventOf<K>) => void };
 
+/** What an audience that misses some events is sent instead: the seq only. */
+export interface SeqSkipped {
+  readonly seq: number;
+}
+
 export type StaffServerToClient = DomainEventListeners & {
   snapshot: (snapshot: Snapshot) => void;
+  'seq:skipped': (skipped: SeqSkipped) => void;
 };
 export type DisplayServerToClient = StaffServerToClient;
 export type KioskServerToClient = StaffServerToClient;
@@ -69,26 +62,9 @@ export interface SnapshotRequests {
   'snapshot:request': (ack: AckFn<Snapshot>) => void;
 }
 
-export interface StaffClientToServer extends SnapshotRequests {
-  'ticket:issue': (payload: IssueTicketBody, ack: AckFn<IssueTicketResult>) => void;
-  'counter:call-next': (payload: CounterRef, ack: AckFn<CallNextResult>) => void;
-  'counter:open': (payload: CounterRef, ack: AckFn<CounterResult>) => void;
-  'counter:pause': (payload: PausePayload, ack: AckFn<CounterResult>) => void;
-  'counter:close': (payload: CounterRef, ack: AckFn<CounterResult>) => void;
-  'ticket:call': (payload: CallTicketPayload, ack: AckFn<TicketResult>) => void;
-  'ticket:recall': (payload: TicketRef, ack: AckFn<TicketResult>) => void;
-  'ticket:start': (payload: TicketRef, ack: AckFn<TicketResult>) => void;
-  'ticket:finish': (payload: TicketRef, ack: AckFn<TicketResult>) => void;
-  'ticket:no-show': (payload: TicketReasonPayload, ack: AckFn<TicketResult>) => void;
-  'ticket:requeue': (payload: TicketReasonPayload, ack: AckFn<TicketResult>) => void;
-  'ticket:transfer': (payload: TransferPayload, ack: AckFn<TicketResult>) => void;
-  'ticket:cancel': (payload: CancelPayload, ack: AckFn<TicketResult>) => void;
-  'day:close': (payload: Record<string, never>, ack: AckFn<CloseDayResult>) => void;
-}
-export type DisplayClientToServer = SnapshotRequests;
-export interface KioskClientToServer extends SnapshotRequests {
-  'ticket:issue': (payload: IssueTicketBody, ack: AckFn<IssueTicketResult>) => void;
-}
+export type StaffClientToServer = SnapshotRequests & CommandMessages<StaffCommandName>;
+export type DisplayClientToServer = SnapshotRequests & CommandMessages<DeviceCommandName<'display'>>;
+export type KioskClientToServer = SnapshotRequests & CommandMessages<DeviceCommandName<'kiosk'>>;
 export interface PublicClientToServer {
   'public:status': (ack: AckFn<PublicStatus>) => void;
 }

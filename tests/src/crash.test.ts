@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '@jiaohao/shared';
-import { EventsRepo } from '../../server/src/modules/events/events.repo';
+import { EventsRepo } from '@jiaohao/server/testing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_ENTRY = join(ROOT, 'server', 'src', 'server.ts');

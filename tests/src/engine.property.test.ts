@@ -16,18 +16,16 @@ import {
   REASONS,
   TICKET_STATES,
   TRANSITIONS,
-  type DomainEvent,
+  DomainEvent,
   type Language,
   type Move,
   type OfficeState,
   type TicketClass,
   type TicketState,
 } from '@jiaohao/shared';
-import { Commands, Engine, openDatabase, seedOffice, Store, type Principal } from '@jiaohao/server';
-import { FakeClock, TEST_SETUP, TUESDAY_9AM } from '../../server/src/testing/fixtures';
-import { AuthService } from '../../server/src/modules/auth/auth.service';
-import { PublicFeed } from '../../server/src/modules/public/public.service';
-import type { TicketRow } from '../../server/src/modules/tickets/tickets.repo';
+import { Value } from '@sinclair/typebox/value';
+import { buildCore, openDatabase, seedOffice, type Core, type Principal } from '@jiaohao/server';
+import { FakeClock, PublicFeed, SYSTEM, TEST_SETUP, TUESDAY_9AM, type TicketRow } from '@jiaohao/server/testing';
 
 const TZ = 'Asia/Taipei';
 const MINUTE = 60_000;
@@ -53,9 +51,9 @@ let staffRows: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   const db = openDatabase(':memory:');
-  const auth = new AuthService(new Engine(new Store(db), () => TUESDAY_9AM), { lockoutAttempts: 5, lockoutMinutes: 15, sessionHours: 12, scryptCost: 1024 });
+  const { bus } = buildCore(db, () => TUESDAY_9AM, { scryptCost: 1024 });
   for (const [username, role] of [['clerk1', 'clerk'], ['clerk2', 'clerk'], ['super', 'supervisor']] as const) {
-    await auth.createStaff({ username, displayName: username, role, password: 'correct horse battery staple' });
+    await bus.execute(SYSTEM, 'staff:create', { username, displayName: username, role, password: 'correct horse battery staple' });
   }
   staffRows = db.prepare('SELECT * FROM staff ORDER BY username').all() as Record<string, unknown>[];
   db.close();
@@ -65,12 +63,36 @@ type Who = 'clerk1' | 'clerk2' | 'super' | 'k1' | 'k2' | 'k3' | 'display' | 'ano
 
 // ---- one office per run -----------------------------------------------------------------------
 
+/** The commands as the test calls them, each one message to the command bus. */
+function commandsOf({ bus }: Core) {
+  type Who = Principal | null;
+  type Reasoned = string | undefined;
+  return {
+    issueTicket: (who: Who, p: { serviceId: string; class?: TicketClass; language?: Language; appointmentAt?: string }) => bus.executeNow(who, 'ticket:issue', p),
+    openCounter: (who: Who, counterId: string) => bus.executeNow(who, 'counter:open', { counterId }).counter,
+    pauseCounter: (who: Who, counterId: string, reason: Reasoned) => bus.executeNow(who, 'counter:pause', { counterId, reason }).counter,
+    closeCounter: (who: Who, counterId: string) => bus.executeNow(who, 'counter:close', { counterId }).counter,
+    callNext: (who: Who, counterId: string) => bus.executeNow(who, 'counter:call-next', { counterId }),
+    callTicket: (who: Who, ticketId: string, counterId: string, reason: Reasoned) => bus.executeNow(who, 'ticket:call', { ticketId, counterId, reason }).ticket,
+    recall: (who: Who, ticketId: string) => bus.executeNow(who, 'ticket:recall', { ticketId }).ticket,
+    start: (who: Who, ticketId: string) => bus.executeNow(who, 'ticket:start', { ticketId }).ticket,
+    finish: (who: Who, ticketId: string) => bus.executeNow(who, 'ticket:finish', { ticketId }).ticket,
+    noShow: (who: Who, ticketId: string, reason: Reasoned) => bus.executeNow(who, 'ticket:no-show', { ticketId, reason }).ticket,
+    requeue: (who: Who, ticketId: string, reason: Reasoned) => bus.executeNow(who, 'ticket:requeue', { ticketId, reason }).ticket,
+    transfer: (who: Who, ticketId: string, to: { serviceId?: string; counterId?: string }, reason: Reasoned) =>
+      bus.executeNow(who, 'ticket:transfer', { ticketId, ...to, reason }).ticket,
+    cancel: (who: Who, ticketId: string, p: { reason?: string; trackingToken?: string }) => bus.executeNow(who, 'ticket:cancel', { ticketId, ...p }).ticket,
+    closeDay: (who: Who) => bus.executeNow(who, 'day:close', {}),
+  };
+}
+
 class World {
   readonly clock = new FakeClock();
   readonly db = openDatabase(':memory:');
-  readonly store = new Store(this.db);
-  readonly engine = new Engine(this.store, this.clock.fn);
-  readonly commands: Commands;
+  readonly core = buildCore(this.db, this.clock.fn, { scryptCost: 1024 });
+  readonly store = this.core.store;
+  readonly engine = this.core.engine;
+  readonly commands = commandsOf(this.core);
   readonly feed: PublicFeed;
   readonly who: Record<Who, Principal | null>;
   /** Tracking tokens handed out at issue, by ticket id. */
@@ -95,7 +117,6 @@ class World {
       display: { kind: 'device', id: 'display-1', deviceKind: 'display' },
       anon: null,
     };
-    this.commands = new Commands(this.engine);
     this.feed = new PublicFeed(this.engine);
     this.q = {
       tickets: this.db.prepare('SELECT * FROM tickets ORDER BY rowid'),
@@ -284,7 +305,7 @@ interface Tracker {
 }
 
 function newTracker(w: World): Tracker {
-  return { states: new Map(), eventStates: new Map(), client: fromSnapshot(w.engine.snapshot()), dayChanges: 0 };
+  return { states: new Map(), eventStates: new Map(), client: fromSnapshot(w.core.queries.snapshot()), dayChanges: 0 };
 }
 
 function checkInvariants(w: World, tr: Tracker): void {
@@ -371,7 +392,7 @@ function checkInvariants(w: World, tr: Tracker): void {
   check(w.store.events.verifyChain() === null, `hash chain broken at ${w.store.events.verifyChain()}`);
 
   // Snapshot and public feed agree with the database for today.
-  const snap = w.engine.snapshot();
+  const snap = w.core.queries.snapshot();
   check(snap.businessDate === today && snap.seq === seqs.length, 'snapshot date/seq');
   const activeToday = w.activeOn(today);
   const snapTickets = sortedById(snap.tickets.map((t) => ({ id: t.id, state: t.state })));
@@ -386,6 +407,8 @@ function checkInvariants(w: World, tr: Tracker): void {
 
   // The event stream: every ticket event is a move allowed from the state the stream last showed.
   const events: DomainEvent[] = w.store.events.after(tr.client.seq);
+  // Every event the server appended fits the published contract.
+  for (const e of events) check(Value.Check(DomainEvent, e), `seq ${e.seq} (${e.type}) does not fit the DomainEvent schema`);
   for (const e of events) {
     if (!e.type.startsWith('ticket:')) continue;
     const t = (e.data as { ticket: { id: string; state: TicketState } }).ticket;

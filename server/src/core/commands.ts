@@ -1,146 +1,81 @@
-// One function per command, used by REST and socket alike, so the same rules and the same events
-// follow whichever way a command arrives. Each checks who may do it, then runs one transaction.
+// The command bus: every state change, whichever way it arrives (REST, socket, the app itself),
+// is looked up here by name, authorised against the registry in shared/, and run as one
+// transaction by its module's handler. The handler table is typed from the registry, so a handler
+// that takes the wrong payload or returns the wrong result does not compile, and neither does a
+// missing one.
 import {
+  COMMANDS,
   DomainError,
-  type CallNextResult,
-  type Counter,
-  type CounterCreate,
-  type CounterPatch,
-  type OfficePatch,
-  type ServiceCreate,
-  type ServicePatch,
-  type IssueTicketBody,
-  type IssueTicketResult,
-  type Office,
-  type Service,
-  type Ticket,
+  type Access,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
 } from '@jiaohao/shared';
 import type { Ctx, Engine } from './engine';
-import { hashToken } from './tokens';
-import { actorOf, requireRole, requireStaffOrDevice, type Principal } from './principal';
-import * as tickets from '../modules/tickets/tickets.service';
-import * as counters from '../modules/counters/counters.service';
-import * as services from '../modules/services/services.service';
-import { closeDay } from '../modules/tickets/day.service';
-import { updateOffice } from '../modules/office/office.service';
-import { publicTicket, type StoredTicket } from '../modules/tickets/tickets.repo';
+import { authorize, type Principal } from './principal';
 
-type Who = Principal | null;
+/** A command that runs inside the transaction and nothing else (almost all of them). */
+export type PlainCommand<S, K extends CommandName> = (ctx: Ctx<S>, payload: CommandPayload<K>) => CommandResult<K>;
 
-export class Commands {
-  constructor(private readonly engine: Engine) {}
+/**
+ * A command with slow work that must not hold the write transaction (hashing a password): `before`
+ * runs first, outside it, and its result is handed to `run`, which is the transaction.
+ */
+export interface PreparedCommand<S, K extends CommandName> {
+  before(payload: CommandPayload<K>): Promise<unknown>;
+  // Method syntax on purpose: each handler names the type its own `before` returns.
+  run(ctx: Ctx<S>, payload: CommandPayload<K>, prepared: unknown): CommandResult<K>;
+}
 
-  issueTicket(who: Who, input: IssueTicketBody): IssueTicketResult {
-    requireStaffOrDevice(who, 'kiosk');
-    const channel = who?.kind === 'device' ? 'kiosk' : 'staff';
-    return this.engine.run(actorOf(who!), (ctx) => tickets.issueTicket(ctx, input, channel));
+export type CommandHandler<S, K extends CommandName> = PlainCommand<S, K> | PreparedCommand<S, K>;
+
+/** One handler per command in the registry. */
+export type CommandHandlers<S> = { readonly [K in CommandName]: CommandHandler<S, K> };
+/** Some of them: what one module contributes. */
+export type ModuleCommands<S, K extends CommandName> = { readonly [C in K]: CommandHandler<S, C> };
+
+/** Turns a resident's tracking token into their principal, for commands that allow residents. */
+export type ResidentResolver = (ticketId: string, trackingToken: string) => Principal | null;
+
+export class CommandBus<S> {
+  constructor(
+    private readonly engine: Engine<S>,
+    private readonly handlers: CommandHandlers<S>,
+    private readonly resident: ResidentResolver,
+  ) {}
+
+  /** Runs a command; async only for commands with work before their transaction. */
+  async execute<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Promise<CommandResult<K>> {
+    const principal = this.authorize(who, name, payload);
+    const handler = this.handlers[name] as CommandHandler<S, K>;
+    if (typeof handler === 'function') return this.engine.run(principal, (ctx) => handler(ctx, payload));
+    const prepared = await handler.before(payload);
+    return this.engine.run(principal, (ctx) => handler.run(ctx, payload, prepared));
   }
 
-  callNext(who: Who, counterId: string): CallNextResult {
-    requireRole(who, 'clerk');
-    return this.engine.run(actorOf(who!), (ctx) => tickets.callNext(ctx, counterId));
+  /** The same, synchronously, for commands without a `before` step (tests, the property test). */
+  executeNow<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): CommandResult<K> {
+    const principal = this.authorize(who, name, payload);
+    const handler = this.handlers[name] as CommandHandler<S, K>;
+    if (typeof handler !== 'function') throw new Error(`${name} does work before its transaction; use execute()`);
+    return this.engine.run(principal, (ctx) => handler(ctx, payload));
   }
 
-  callTicket(who: Who, ticketId: string, counterId: string, reason: string | undefined, note?: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.callTicket(ctx, ticketId, counterId, reason, note));
+  /** Runs only the hooks every command runs first (the day roll-over), as the server itself. */
+  tick(system: Principal): void {
+    this.engine.run(system, () => undefined);
   }
 
-  recall(who: Who, ticketId: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.recall(ctx, ticketId));
-  }
-
-  start(who: Who, ticketId: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.start(ctx, ticketId));
-  }
-
-  finish(who: Who, ticketId: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.finish(ctx, ticketId));
-  }
-
-  noShow(who: Who, ticketId: string, reason: string | undefined, note?: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.noShow(ctx, ticketId, reason, note));
-  }
-
-  requeue(who: Who, ticketId: string, reason: string | undefined, note?: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.requeue(ctx, ticketId, reason, note));
-  }
-
-  transfer(who: Who, ticketId: string, to: { serviceId?: string; counterId?: string }, reason: string | undefined, note?: string): Ticket {
-    requireRole(who, 'clerk');
-    return this.ticketMove(who!, (ctx) => tickets.transfer(ctx, ticketId, to, reason, note));
-  }
-
-  /** Staff cancel with a reason; a resident cancels their own ticket with its tracking token. */
-  cancel(who: Who, ticketId: string, input: { reason?: string | undefined; trackingToken?: string | undefined; note?: string | undefined }): Ticket {
-    let actor: Principal;
-    let reason = input.reason;
-    if (input.trackingToken !== undefined) {
-      const own = this.engine.store.tickets.byTrackingTokenHash(hashToken(input.trackingToken));
-      if (!own || own.id !== ticketId) throw new DomainError('forbidden', 'That tracking token is not for this ticket');
-      actor = { kind: 'resident', ticketId };
-      reason ??= 'resident_request';
-    } else {
-      requireRole(who, 'clerk');
-      actor = who!;
+  private authorize<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Principal {
+    const access: Access = COMMANDS[name].access;
+    // A tracking token in the payload means the resident acts, whoever else is logged in.
+    const token = access.resident ? (payload as { trackingToken?: string }).trackingToken : undefined;
+    if (token !== undefined) {
+      const ticketId = (payload as { ticketId?: string }).ticketId ?? '';
+      const resident = this.resident(ticketId, token);
+      if (!resident) throw new DomainError('forbidden', 'That tracking token is not for this ticket');
+      return resident;
     }
-    return this.ticketMove(actor, (ctx) => tickets.cancel(ctx, ticketId, reason, input.note));
-  }
-
-  openCounter(who: Who, counterId: string): Counter {
-    requireRole(who, 'clerk');
-    const staffId = who?.kind === 'staff' ? who.id : null;
-    return this.engine.run(actorOf(who!), (ctx) => counters.openCounter(ctx, counterId, staffId));
-  }
-
-  pauseCounter(who: Who, counterId: string, reason: string | undefined, note?: string): Counter {
-    requireRole(who, 'clerk');
-    return this.engine.run(actorOf(who!), (ctx) => counters.pauseCounter(ctx, counterId, reason, note));
-  }
-
-  closeCounter(who: Who, counterId: string): Counter {
-    requireRole(who, 'clerk');
-    return this.engine.run(actorOf(who!), (ctx) => counters.closeCounter(ctx, counterId));
-  }
-
-  closeDay(who: Who): { businessDate: string; expired: number } {
-    requireRole(who, 'supervisor');
-    return this.engine.run(actorOf(who!), (ctx) => closeDay(ctx));
-  }
-
-  createCounter(who: Who, input: CounterCreate): Counter {
-    requireRole(who, 'admin');
-    return this.engine.run(actorOf(who!), (ctx) => counters.createCounter(ctx, input));
-  }
-
-  updateCounter(who: Who, id: string, patch: CounterPatch): Counter {
-    requireRole(who, 'admin');
-    return this.engine.run(actorOf(who!), (ctx) => counters.updateCounter(ctx, id, patch));
-  }
-
-  createService(who: Who, input: ServiceCreate): Service {
-    requireRole(who, 'admin');
-    return this.engine.run(actorOf(who!), (ctx) => services.createService(ctx, input));
-  }
-
-  updateService(who: Who, id: string, patch: ServicePatch): Service {
-    requireRole(who, 'admin');
-    return this.engine.run(actorOf(who!), (ctx) => services.updateService(ctx, id, patch));
-  }
-
-  updateOffice(who: Who, patch: OfficePatch): Office {
-    // Opening or closing the issuing by hand is a supervisor's call; the rest is the admin's.
-    const onlyIssuing = Object.keys(patch).every((k) => k === 'issuingMode');
-    requireRole(who, onlyIssuing ? 'supervisor' : 'admin');
-    return this.engine.run(actorOf(who!), (ctx) => updateOffice(ctx, patch));
-  }
-
-  private ticketMove(who: Principal, move: (ctx: Ctx) => StoredTicket): Ticket {
-    return publicTicket(this.engine.run(actorOf(who), move));
+    return authorize(who, access);
   }
 }

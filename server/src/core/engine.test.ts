@@ -3,24 +3,27 @@ import { DomainError, type DomainEvent } from '@jiaohao/shared';
 import { openDatabase, type Db } from '../db/database';
 import { seedOffice } from '../seed/seed';
 import { FakeClock, TEST_SETUP } from '../testing/fixtures';
-import { Commands } from './commands';
-import { Engine } from './engine';
-import { Store } from './store';
+import { buildCore } from '../wiring';
+import type { AppEngine } from '../store';
+import type { CommandBus } from './commands';
+import type { Store } from '../store';
+import { SYSTEM } from './principal';
 import { issueTicket } from '../modules/tickets/tickets.service';
 
 let db: Db;
-let engine: Engine;
-let commands: Commands;
+let engine: AppEngine;
+let bus: CommandBus<Store>;
 let listenerErrors: unknown[];
 const kiosk = { kind: 'device', id: 'k1', deviceKind: 'kiosk' } as const;
-const system = { kind: 'system' } as const;
+const commands = {
+  issueTicket: (who: typeof kiosk, payload: { serviceId: string; class?: 'appointment' }) => bus.executeNow(who, 'ticket:issue', payload),
+};
 
 beforeEach(() => {
   db = openDatabase(':memory:');
   listenerErrors = [];
-  engine = new Engine(new Store(db), new FakeClock().fn, (err) => listenerErrors.push(err));
+  ({ engine, bus } = buildCore(db, new FakeClock().fn, { scryptCost: 1024, onListenerError: (err) => listenerErrors.push(err) }));
   seedOffice(engine, TEST_SETUP);
-  commands = new Commands(engine);
 });
 afterEach(() => db.close());
 
@@ -43,7 +46,7 @@ describe('Engine.run', () => {
     const before = engine.store.events.lastSeq;
     const listener = vi.fn();
     engine.onEvents(listener);
-    expect(() => commands.finish(system, 'no-such-ticket')).toThrow(DomainError);
+    expect(() => bus.executeNow(SYSTEM, 'ticket:finish', { ticketId: 'no-such-ticket' })).toThrow(DomainError);
     expect(() => commands.issueTicket(kiosk, { serviceId: 'reg', class: 'appointment' })).toThrow(DomainError);
     expect(engine.store.events.lastSeq).toBe(before);
     expect(engine.store.events.count()).toBe(before);
@@ -57,7 +60,7 @@ describe('Engine.run', () => {
     const before = engine.store.events.lastSeq;
     const tickets = () => (db.prepare('SELECT COUNT(*) FROM tickets').pluck().get() as number);
     expect(() =>
-      engine.run({ kind: 'system', id: null }, (ctx) => {
+      engine.run(SYSTEM, (ctx) => {
         // A real issue writes its ticket, number and event, then something fails before the commit.
         issueTicket(ctx, { serviceId: 'reg' }, 'staff');
         throw new Error('disk full');

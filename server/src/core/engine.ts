@@ -1,36 +1,90 @@
 // Runs each command as one synchronous transaction: rules are checked, state is written and events
 // are appended together, and only after the commit are the events handed to the listeners.
-import { businessDate, type Actor, type DomainEvent, type Snapshot } from '@jiaohao/shared';
-import type { AppendInput } from '../modules/events/events.repo';
-import { publicTicket } from '../modules/tickets/tickets.repo';
-import type { Store } from './store';
-import { rollDay } from '../modules/tickets/day.service';
+// The engine knows no module: the store it hands to commands, the event log and the hooks that run
+// before every command (the day roll-over) are given to it by the app.
+import { businessDate, type Actor, type DomainEvent, type DomainEventType, type EventOf } from '@jiaohao/shared';
+import { actorOf, type Principal } from './principal';
 
 export type Clock = () => number;
 export type EventsListener = (events: readonly DomainEvent[]) => void;
 
-export interface Ctx {
+/** What an event says besides its data. */
+export interface EventMeta {
+  readonly reason?: string | null;
+  readonly note?: string | null;
+  readonly ticketId?: string | null;
+  readonly counterId?: string | null;
+}
+
+/** One event to append: its data must be the data of that event type (checked by the compiler). */
+export type EmitInput = { [K in DomainEventType]: { readonly type: K; readonly data: EventOf<K>['data'] } & EventMeta }[DomainEventType];
+
+/** A row for the log: the event plus what the engine knows about the command. */
+export type AppendInput = EmitInput & { readonly at: string; readonly businessDate: string; readonly actor: Actor };
+
+export interface LogPosition {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The append-only event log, as the engine uses it. */
+export interface EventLog {
+  readonly lastSeq: number;
+  /** Appends one event; runs inside the command's transaction. */
+  append(input: AppendInput): DomainEvent;
+  /** Where the log stands; restored when a command's transaction rolls back. */
+  mark(): LogPosition;
+  restore(position: LogPosition): void;
+}
+
+export interface EngineParts<S> {
+  /** What commands read and write (the repositories). */
+  readonly store: S;
+  readonly log: EventLog;
+  /** Runs `fn` in one database transaction (better-sqlite3's `db.transaction(fn)()`). */
+  transaction<T>(fn: () => T): T;
+  /** The office's time zone, for business dates. */
+  timeZone(): string;
+  /** Drops in-memory caches after a rolled-back transaction. */
+  forget(): void;
+}
+
+export interface Ctx<S> {
   readonly now: number;
   /** `now` as an ISO string, the form every timestamp is stored in. */
   readonly at: string;
   readonly businessDate: string;
   readonly timeZone: string;
+  /** Who runs the command (never defaulted: every command names its principal). */
+  readonly principal: Principal;
   readonly actor: Actor;
-  readonly store: Store;
-  emit(input: Omit<AppendInput, 'at' | 'businessDate' | 'actor'>): DomainEvent;
+  readonly store: S;
+  emit(input: EmitInput): DomainEvent;
 }
 
-export class Engine {
+export type CommandHook<S> = (ctx: Ctx<S>) => void;
+
+export class Engine<S> {
   private readonly listeners = new Set<EventsListener>();
+  private readonly hooks: CommandHook<S>[] = [];
 
   constructor(
-    readonly store: Store,
+    private readonly parts: EngineParts<S>,
     readonly clock: Clock,
     private readonly onListenerError: (err: unknown) => void = (err) => console.error('event listener failed', err),
   ) {}
 
-  get timeZone(): string {
-    return this.store.office.office()?.timeZone ?? 'Asia/Taipei';
+  get store(): S {
+    return this.parts.store;
+  }
+
+  get lastSeq(): number {
+    return this.parts.log.lastSeq;
+  }
+
+  /** Runs inside every command's transaction, before the command (the day roll-over). */
+  beforeEachCommand(hook: CommandHook<S>): void {
+    this.hooks.push(hook);
   }
 
   onEvents(listener: EventsListener): () => void {
@@ -39,34 +93,38 @@ export class Engine {
   }
 
   /** One command: one transaction. Throws DomainError (nothing written) when a rule refuses it. */
-  run<T>(actor: Actor, command: (ctx: Ctx) => T): T {
-    const { store } = this;
+  run<T>(principal: Principal, command: (ctx: Ctx<S>) => T): T {
+    const { parts } = this;
     const now = this.clock();
     const events: DomainEvent[] = [];
-    const timeZone = this.timeZone;
-    const ctx: Ctx = {
+    const timeZone = parts.timeZone();
+    const at = new Date(now).toISOString();
+    const date = businessDate(now, timeZone);
+    const actor = actorOf(principal);
+    const ctx: Ctx<S> = {
       now,
-      at: new Date(now).toISOString(),
-      businessDate: businessDate(now, timeZone),
+      at,
+      businessDate: date,
       timeZone,
+      principal,
       actor,
-      store,
+      store: parts.store,
       emit: (input) => {
-        const event = store.events.append({ ...input, at: ctx.at, businessDate: ctx.businessDate, actor: ctx.actor });
+        const event = parts.log.append({ ...input, at, businessDate: date, actor });
         events.push(event);
         return event;
       },
     };
-    const mark = store.events.mark();
+    const mark = parts.log.mark();
     let result: T;
     try {
-      result = store.db.transaction(() => {
-        rollDay(ctx);
+      result = parts.transaction(() => {
+        for (const hook of this.hooks) hook(ctx);
         return command(ctx);
-      })();
+      });
     } catch (err) {
-      store.events.restore(mark);
-      store.forget();
+      parts.log.restore(mark);
+      parts.forget();
       throw err;
     }
     if (events.length > 0) {
@@ -81,27 +139,5 @@ export class Engine {
       }
     }
     return result;
-  }
-
-  /** The state a client starts from; consistent because nothing else writes between these reads. */
-  snapshot(): Snapshot {
-    const head = this.snapshotHead();
-    return { ...head, tickets: this.store.tickets.activeOn(head.businessDate).map(publicTicket) };
-  }
-
-  /** The snapshot without its tickets (for views that only count them). */
-  snapshotHead(): Omit<Snapshot, 'tickets'> {
-    const { store } = this;
-    const now = this.clock();
-    const office = store.office.office();
-    if (!office) throw new Error('the office is not set up');
-    return {
-      seq: store.events.lastSeq,
-      at: new Date(now).toISOString(),
-      businessDate: businessDate(now, office.timeZone),
-      office,
-      services: store.services.list(),
-      counters: store.counters.list(),
-    };
   }
 }

@@ -1,12 +1,15 @@
 // Who is asking: checked once by the edge (cookie, bearer or device token, tracking token) and
-// handed to the commands, which decide what that principal may do.
-import { DomainError, type Actor, type Role } from '@jiaohao/shared';
+// handed to the command bus or a read route, which decide with `authorize` what it may do.
+import { DomainError, type Access, type Actor, type Role } from '@jiaohao/shared';
 
 export type Principal =
   | { kind: 'staff'; id: string; role: Role }
   | { kind: 'device'; id: string; deviceKind: 'kiosk' | 'display' }
   | { kind: 'resident'; ticketId: string }
   | { kind: 'system' };
+
+/** The server itself (seeding, the day roll-over timer): named where it acts, never a default. */
+export const SYSTEM: Principal = { kind: 'system' };
 
 const RANK: Record<Role, number> = { clerk: 1, supervisor: 2, admin: 3 };
 
@@ -22,17 +25,34 @@ export function actorOf(p: Principal): Actor {
   }
 }
 
-/** Staff of at least `role` (the system may do anything). */
-export function requireRole(p: Principal | null, role: Role): void {
-  if (p === null) throw new DomainError('unauthenticated', 'Log in first');
-  if (p.kind === 'system') return;
-  if (p.kind !== 'staff') throw new DomainError('forbidden', `Only staff (${role} or above) may do this`);
-  if (RANK[p.role] < RANK[role]) throw new DomainError('forbidden', `Needs the ${role} role or above`);
+function describe(access: Access): string {
+  const who = [
+    access.staff ? `staff (${access.staff} or above)` : null,
+    access.devices?.length ? `a ${access.devices.join(' or ')}` : null,
+    access.resident ? 'the ticket holder' : null,
+  ].filter(Boolean);
+  return who.join(', ') || 'nobody';
 }
 
-export function requireStaffOrDevice(p: Principal | null, deviceKind: 'kiosk' | 'display'): void {
-  if (p === null) throw new DomainError('unauthenticated', 'Log in or use a device token');
-  if (p.kind === 'system' || p.kind === 'staff') return;
-  if (p.kind === 'device' && p.deviceKind === deviceKind) return;
-  throw new DomainError('forbidden', `Only staff or a ${deviceKind} may do this`);
+/**
+ * Whether `p` may do what `access` allows; throws unauthenticated (no principal) or forbidden.
+ * Residents are let through only where the caller has already checked their tracking token.
+ */
+export function authorize(p: Principal | null, access: Access): Principal {
+  if (p === null) throw new DomainError('unauthenticated', 'Log in first (or use a device token)');
+  switch (p.kind) {
+    case 'system':
+      return p;
+    case 'staff':
+      if (access.staff && RANK[p.role] >= RANK[access.staff]) return p;
+      if (access.staff) throw new DomainError('forbidden', `Needs the ${access.staff} role or above`);
+      break;
+    case 'device':
+      if (access.devices?.includes(p.deviceKind)) return p;
+      break;
+    case 'resident':
+      if (access.resident) return p;
+      break;
+  }
+  throw new DomainError('forbidden', `Only ${describe(access)} may do this`);
 }

@@ -1,20 +1,24 @@
 import type { FastifyRequest } from 'fastify';
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { Config } from '../config';
-import type { Commands } from '../core/commands';
-import type { Engine } from '../core/engine';
+import type { CommandBus } from '../core/commands';
+import type { EventsListener } from '../core/engine';
+import type { Store } from '../store';
+import type { Queries } from '../queries';
 import type { AuthService } from '../modules/auth/auth.service';
-import type { DevicesService } from '../modules/devices/devices.service';
 import type { PublicFeed } from '../modules/public/public.service';
 
-/** What the route and socket edges are given: services only, never the database. */
+/** What the route and socket edges are given: the command bus and the queries, never the store. */
 export interface AppServices {
   readonly config: Config;
-  readonly engine: Engine;
-  readonly commands: Commands;
+  /** Every state change goes through here. */
+  readonly bus: CommandBus<Store>;
+  /** Every read. */
+  readonly queries: Queries;
   readonly auth: AuthService;
-  readonly devices: DevicesService;
   readonly feed: PublicFeed;
+  /** Committed events, in seq order (broadcasts). */
+  onEvents(listener: EventsListener): () => void;
   /** Registers clean-up for long-lived responses (SSE) to run at shutdown; returns its removal. */
   onShutdown(fn: () => void): () => void;
 }

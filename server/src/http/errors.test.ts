@@ -126,7 +126,7 @@ describe('bad requests are refused with a listed code, no stack and nothing writ
   });
 
   it('a bug in a handler is 500 internal with a generic message: no stack, no detail', async () => {
-    t.app.get('/api/v1/test-only-boom', async () => {
+    t.app.get('/api/v1/test-only-boom', { config: { access: 'public' } }, async () => {
       throw new Error('secret detail at /work/main/server/src/x.ts:1');
     });
     const res = await expectRefused({ method: 'GET', url: '/api/v1/test-only-boom' }, 500, 'internal');
@@ -134,11 +134,17 @@ describe('bad requests are refused with a listed code, no stack and nothing writ
   });
 });
 
+describe('route access', () => {
+  it('a route that does not declare who may call it is refused when it is registered', () => {
+    expect(() => t.app.get('/api/v1/test-only-open', async () => 'anyone')).toThrow(/declares no config.access/);
+  });
+});
+
 describe('GET /api/v1/health', () => {
   it('is 200 without a login and tells the version, seq and business date, with helmet headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', version: VERSION, seq: t.services.engine.store.events.lastSeq, businessDate: '2026-12-01' });
+    expect(res.json()).toEqual({ status: 'ok', version: VERSION, seq: t.store.events.lastSeq, businessDate: '2026-12-01' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toEqual(expect.any(String));
     await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
@@ -156,12 +162,15 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/auth/me': 'modules/auth/auth.routes.test.ts',
   'GET /api/v1/staff': 'modules/auth/auth.routes.test.ts',
   'POST /api/v1/staff': 'modules/auth/auth.routes.test.ts',
-  'PATCH /api/v1/staff/{id}': 'modules/auth/auth.routes.test.ts',
+  'PATCH /api/v1/staff/{staffId}': 'modules/auth/auth.routes.test.ts',
   'GET /api/v1/services': 'modules/services/services.routes.test.ts',
   'POST /api/v1/services': 'modules/services/services.routes.test.ts',
-  'PATCH /api/v1/services/{id}': 'modules/services/services.routes.test.ts',
+  'PATCH /api/v1/services/{serviceId}': 'modules/services/services.routes.test.ts',
   'GET /api/v1/office': 'modules/services/services.routes.test.ts',
   'PATCH /api/v1/office': 'modules/services/services.routes.test.ts',
+  'POST /api/v1/office/issuing': 'modules/services/services.routes.test.ts',
+  'GET /api/v1/policy': 'modules/services/services.routes.test.ts',
+  'PATCH /api/v1/policy': 'modules/services/services.routes.test.ts',
   'GET /api/v1/counters': 'modules/counters/counters.routes.test.ts',
   'POST /api/v1/counters': 'modules/counters/counters.routes.test.ts',
   'PATCH /api/v1/counters/{counterId}': 'modules/counters/counters.routes.test.ts',
@@ -171,18 +180,18 @@ const COVERED: Readonly<Record<string, string>> = {
   'POST /api/v1/counters/{counterId}/call-next': 'modules/counters/counters.routes.test.ts',
   'GET /api/v1/devices': 'modules/devices/devices.routes.test.ts',
   'POST /api/v1/devices': 'modules/devices/devices.routes.test.ts',
-  'PATCH /api/v1/devices/{id}': 'modules/devices/devices.routes.test.ts',
+  'PATCH /api/v1/devices/{deviceId}': 'modules/devices/devices.routes.test.ts',
   'POST /api/v1/tickets': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/tickets/{id}': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/snapshot': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/recall': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/start': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/finish': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/no-show': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/requeue': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/call': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/transfer': 'modules/tickets/tickets.routes.test.ts',
-  'POST /api/v1/tickets/{id}/cancel': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/recall': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/start': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/finish': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/no-show': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/requeue': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/call': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/transfer': 'modules/tickets/tickets.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/cancel': 'modules/tickets/tickets.routes.test.ts',
   'POST /api/v1/day/close': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/public/status': 'modules/public/public.routes.test.ts',
   'GET /api/v1/public/events': 'modules/public/public.routes.test.ts',
@@ -218,7 +227,7 @@ describe('OpenAPI docs', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info).toMatchObject({ title: expect.stringContaining('Jiaohao'), version: VERSION });
     const paths = Object.keys(doc.paths);
-    for (const expected of ['/api/v1/tickets', '/api/v1/tickets/{id}/transfer', '/api/v1/counters/{counterId}/call-next', '/api/v1/public/status', '/api/v1/auth/login']) {
+    for (const expected of ['/api/v1/tickets', '/api/v1/tickets/{ticketId}/transfer', '/api/v1/counters/{counterId}/call-next', '/api/v1/public/status', '/api/v1/auth/login']) {
       expect(paths).toContain(expected);
     }
     for (const [path, ops] of Object.entries(doc.paths)) {

@@ -212,7 +212,7 @@ const display = () => client<DisplayClient>(NAMESPACES.display, t.deviceToken('d
 const kiosk = () => client<KioskClient>(NAMESPACES.kiosk, t.deviceToken('kiosk'));
 const publicClient = () => client<PublicClient>(NAMESPACES.public);
 
-const serverSeq = () => t.services.engine.snapshot().seq;
+const serverSeq = () => t.services.queries.snapshot().seq;
 
 async function rest<T>(method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: object): Promise<T> {
   const res = await t.app.inject({ method, url, headers: bearerHeader(token), ...(payload ? { payload } : {}) });
@@ -297,7 +297,7 @@ describe('snapshot on connect', () => {
     expect(seq).toBeGreaterThan(0);
 
     const [ss, ds, ks, ps] = await Promise.all([join(s), join(d), join(k), joinPublic(p)]);
-    const server = t.services.engine.snapshot();
+    const server = t.services.queries.snapshot();
     for (const snap of [ss, ds, ks]) {
       expect(snap.seq).toBe(seq);
       expect(snap.tickets).toEqual(server.tickets);
@@ -320,9 +320,9 @@ describe('snapshot on connect', () => {
   it('snapshot:request answers the current state', async () => {
     const s = await staff();
     await join(s);
-    expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'cert' }));
+    expectOk(await ask(s, 'ticket:issue', { serviceId: 'cert' }));
     const snap = expectOk(await ask(s, CLIENT_EVENTS.snapshotRequest));
-    expect(snap).toEqual(t.services.engine.snapshot());
+    expect(snap).toEqual(t.services.queries.snapshot());
   });
 });
 
@@ -363,29 +363,29 @@ describe('staff commands with acks', () => {
     const start = (await join(d)).seq;
     const seen = record(d);
 
-    const opened = expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    const opened = expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
     expect(opened.counter.status).toBe('open');
     // Opening an open counter is fine and appends nothing.
-    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
 
-    const issued = expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }));
+    const issued = expectOk(await ask(s, 'ticket:issue', { serviceId: 'reg' }));
     expect(issued.ticket.state).toBe('waiting');
     expect(issued.ticket.channel).toBe('staff');
     expect(issued.ahead).toBe(0);
     const id = issued.ticket.id;
 
-    const next = expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }));
+    const next = expectOk(await ask(s, 'counter:call-next', { counterId: 'c2' }));
     expect(next.ticket?.id).toBe(id);
     expect(next.ticket?.state).toBe('called');
     expect(next.reason).not.toBeNull();
 
-    const started = expectOk(await ask(s, CLIENT_EVENTS.start, { ticketId: id }));
+    const started = expectOk(await ask(s, 'ticket:start', { ticketId: id }));
     expect(started.ticket.state).toBe('serving');
-    const finished = expectOk(await ask(s, CLIENT_EVENTS.finish, { ticketId: id }));
+    const finished = expectOk(await ask(s, 'ticket:finish', { ticketId: id }));
     expect(finished.ticket.state).toBe('done');
 
     // Nobody waits now: call-next answers a null ticket, not an error, and appends nothing.
-    expect(expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }))).toEqual({ ticket: null, reason: null });
+    expect(expectOk(await ask(s, 'counter:call-next', { counterId: 'c2' }))).toEqual({ ticket: null, reason: null });
 
     const end = serverSeq();
     expect(end).toBe(start + 5);
@@ -402,39 +402,39 @@ describe('staff commands with acks', () => {
     await join(s);
     const before = t.eventCount();
     const bad = (x: unknown) => x as CounterRef;
-    expect(expectError(await ask(s, CLIENT_EVENTS.openCounter, bad({ counterId: 42 })))).toBe('validation_failed');
-    expect(expectError(await ask(s, CLIENT_EVENTS.openCounter, bad({})))).toBe('validation_failed');
-    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, bad({ counterId: 'c2', extra: true })))).toBe('validation_failed');
-    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, bad(null)))).toBe('validation_failed');
-    expect(expectError(await ask(s, CLIENT_EVENTS.start, bad('t1') as unknown as TicketRef))).toBe('validation_failed');
-    expect(expectError(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg', class: 'vip' as 'normal' }))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'counter:open', bad({ counterId: 42 })))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'counter:open', bad({})))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'counter:call-next', bad({ counterId: 'c2', extra: true })))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'counter:call-next', bad(null)))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'ticket:start', bad('t1') as unknown as TicketRef))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'ticket:issue', { serviceId: 'reg', class: 'vip' as 'normal' }))).toBe('validation_failed');
     expect(t.eventCount()).toBe(before);
     // The socket is still usable after refused commands.
     expect(s.connected).toBe(true);
-    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
   });
 
   it('acks invalid_transition for a move the ticket state does not allow, and other domain errors by code', async () => {
     const s = await staff();
     await join(s);
-    const issued = expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }));
+    const issued = expectOk(await ask(s, 'ticket:issue', { serviceId: 'reg' }));
     const before = t.eventCount();
 
     // waiting → serving and waiting → done are not moves.
-    expect(expectError(await ask(s, CLIENT_EVENTS.start, { ticketId: issued.ticket.id }))).toBe('invalid_transition');
-    expect(expectError(await ask(s, CLIENT_EVENTS.finish, { ticketId: issued.ticket.id }))).toBe('invalid_transition');
+    expect(expectError(await ask(s, 'ticket:start', { ticketId: issued.ticket.id }))).toBe('invalid_transition');
+    expect(expectError(await ask(s, 'ticket:finish', { ticketId: issued.ticket.id }))).toBe('invalid_transition');
     // The counter is closed.
-    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }))).toBe('counter_not_open');
-    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'nope' }))).toBe('not_found');
-    expect(expectError(await ask(s, CLIENT_EVENTS.start, { ticketId: 'nope' }))).toBe('not_found');
+    expect(expectError(await ask(s, 'counter:call-next', { counterId: 'c2' }))).toBe('counter_not_open');
+    expect(expectError(await ask(s, 'counter:call-next', { counterId: 'nope' }))).toBe('not_found');
+    expect(expectError(await ask(s, 'ticket:start', { ticketId: 'nope' }))).toBe('not_found');
     expect(t.eventCount()).toBe(before);
 
     // Called, then finished without starting: still refused.
-    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
-    expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }));
-    expect(expectError(await ask(s, CLIENT_EVENTS.finish, { ticketId: issued.ticket.id }))).toBe('invalid_transition');
+    expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
+    expectOk(await ask(s, 'counter:call-next', { counterId: 'c2' }));
+    expect(expectError(await ask(s, 'ticket:finish', { ticketId: issued.ticket.id }))).toBe('invalid_transition');
     // A counter with a called ticket cannot call another.
-    expect(expectError(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }))).toBe('counter_busy');
+    expect(expectError(await ask(s, 'counter:call-next', { counterId: 'c2' }))).toBe('counter_busy');
   });
 
   it('issues an appointment ticket over the socket as over REST (date-time payloads validate)', async () => {
@@ -444,18 +444,18 @@ describe('staff commands with acks', () => {
     const body = { serviceId: 'reg', class: 'appointment' as const, appointmentAt };
     const viaRest = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', await t.staffToken('clerk'), body);
     expect(viaRest.ticket.class).toBe('appointment');
-    const viaSocket = expectOk(await ask(s, CLIENT_EVENTS.issueTicket, body));
+    const viaSocket = expectOk(await ask(s, 'ticket:issue', body));
     expect(viaSocket.ticket.class).toBe('appointment');
     expect(viaSocket.ticket.appointmentAt).toBe(appointmentAt);
     // Not a date-time: refused at the edge.
-    expect(expectError(await ask(s, CLIENT_EVENTS.issueTicket, { ...body, appointmentAt: 'tomorrow' }))).toBe('validation_failed');
+    expect(expectError(await ask(s, 'ticket:issue', { ...body, appointmentAt: 'tomorrow' }))).toBe('validation_failed');
   });
 
   it('logging out disconnects the session’s sockets; the old token cannot reconnect', async () => {
     const token = await t.staffToken('clerk');
     const s = client<StaffClient>(NAMESPACES.staff, token);
     await join(s);
-    expect(expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' })).counter.status).toBe('open');
+    expect(expectOk(await ask(s, 'counter:open', { counterId: 'c2' })).counter.status).toBe('open');
     const gone = disconnected(s);
     const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearerHeader(token) });
     expect(logout.statusCode).toBe(204);
@@ -466,7 +466,7 @@ describe('staff commands with acks', () => {
     const again = client<StaffClient>(NAMESPACES.staff, token);
     await expect(join(again)).rejects.toThrow('unauthenticated');
     expect(t.eventCount()).toBe(before);
-    expect(t.services.engine.store.counters.byId('c2')?.status).toBe('open');
+    expect(t.store.counters.byId('c2')?.status).toBe('open');
   });
 
   it('a session that expired while its socket stayed open cannot act, and the socket is closed', async () => {
@@ -475,7 +475,7 @@ describe('staff commands with acks', () => {
     t.clock.minutes(t.services.config.sessionHours * 60 + 1);
     const before = t.eventCount();
     const gone = disconnected(s);
-    expect(expectError(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }))).toBe('unauthenticated');
+    expect(expectError(await ask(s, 'counter:open', { counterId: 'c2' }))).toBe('unauthenticated');
     await gone;
     expect(t.eventCount()).toBe(before);
   });
@@ -483,14 +483,14 @@ describe('staff commands with acks', () => {
   it('answers a message sent with only an ack callback', async () => {
     const s = await staff('clerk');
     await join(s);
-    const ack = await new Promise<Ack<unknown>>((resolve) => untyped(s).emit(CLIENT_EVENTS.callNext, resolve));
+    const ack = await new Promise<Ack<unknown>>((resolve) => untyped(s).emit('counter:call-next', resolve));
     expect(expectError(ack)).toBe('validation_failed');
   });
 
   it('closing the day needs a supervisor: a clerk gets forbidden', async () => {
     const s = await staff('clerk');
     await join(s);
-    expect(expectError(await ask(s, CLIENT_EVENTS.closeDay, {}))).toBe('forbidden');
+    expect(expectError(await ask(s, 'day:close', {}))).toBe('forbidden');
   });
 
   it('a kiosk issues over /kiosk with channel kiosk; displays see it', async () => {
@@ -498,7 +498,7 @@ describe('staff commands with acks', () => {
     const d = display();
     await Promise.all([join(k), join(d)]);
     const issuedEvent = once(d, 'ticket:issued');
-    const issued = expectOk(await ask(k, CLIENT_EVENTS.issueTicket, { serviceId: 'cert', language: 'en' }));
+    const issued = expectOk(await ask(k, 'ticket:issue', { serviceId: 'cert', language: 'en' }));
     expect(issued.ticket.channel).toBe('kiosk');
     const event = await issuedEvent;
     expect(event.data.ticket.id).toBe(issued.ticket.id);
@@ -516,8 +516,8 @@ describe('re-sync after missed events', () => {
     let state: OfficeState = fromSnapshot(await join(d));
     const seen = record(d);
 
-    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
-    for (let i = 0; i < 3; i++) expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }));
+    expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
+    for (let i = 0; i < 3; i++) expectOk(await ask(s, 'ticket:issue', { serviceId: 'reg' }));
     await seen.untilSeq(serverSeq());
     expect(seen.events).toHaveLength(4);
 
@@ -534,20 +534,20 @@ describe('re-sync after missed events', () => {
     state = fromSnapshot(fresh);
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
-    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
+    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
     expect(Object.keys(state.tickets)).toHaveLength(3);
 
     // From here the live events apply cleanly again.
     const from = seen.events.length;
-    const next = expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' }));
-    expectOk(await ask(s, CLIENT_EVENTS.start, { ticketId: next.ticket!.id }));
+    const next = expectOk(await ask(s, 'counter:call-next', { counterId: 'c2' }));
+    expectOk(await ask(s, 'ticket:start', { ticketId: next.ticket!.id }));
     await seen.untilSeq(serverSeq());
     for (const e of seen.events.slice(from)) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
-    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
+    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
   });
 
   it('a client that was disconnected while commands ran gets a fresh snapshot on reconnect', async () => {
@@ -562,8 +562,8 @@ describe('re-sync after missed events', () => {
     await seen.untilSeq(serverSeq());
     for (const e of seen.events) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
-    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
+    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
 
     // Offline: the display misses these.
     const gone = disconnected(d);
@@ -596,8 +596,8 @@ describe('re-sync after missed events', () => {
     for (const e of live) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
-    expect(state.tickets).toEqual(byId(t.services.engine.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.engine.snapshot().counters));
+    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
     expect(Object.values(state.tickets).map((x) => x.state).sort()).toEqual(['called', 'serving', 'waiting']);
     expect(state.counters['c1']?.status).toBe('open');
   });
@@ -610,18 +610,18 @@ describe('two counters calling at once', () => {
     const a = await staff();
     const b = await staff();
     await Promise.all([join(a), join(b)]);
-    expectOk(await ask(a, CLIENT_EVENTS.openCounter, { counterId: 'c1' }));
-    expectOk(await ask(b, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
+    expectOk(await ask(a, 'counter:open', { counterId: 'c1' }));
+    expectOk(await ask(b, 'counter:open', { counterId: 'c2' }));
     return { a, b };
   }
 
   it('get different tickets', async () => {
     const { a, b } = await twoClerks();
-    const issued = await Promise.all([0, 1].map(async () => expectOk(await ask(a, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' }))));
+    const issued = await Promise.all([0, 1].map(async () => expectOk(await ask(a, 'ticket:issue', { serviceId: 'reg' }))));
 
     const [ra, rb] = await Promise.all([
-      ask(a, CLIENT_EVENTS.callNext, { counterId: 'c1' }),
-      ask(b, CLIENT_EVENTS.callNext, { counterId: 'c2' }),
+      ask(a, 'counter:call-next', { counterId: 'c1' }),
+      ask(b, 'counter:call-next', { counterId: 'c2' }),
     ]);
     const ta = expectOk(ra).ticket;
     const tb = expectOk(rb).ticket;
@@ -639,13 +639,13 @@ describe('two counters calling at once', () => {
     await join(d);
     const seen = record(d);
     const issued: string[] = [];
-    for (let i = 0; i < 20; i++) issued.push(expectOk(await ask(a, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' })).ticket.id);
+    for (let i = 0; i < 20; i++) issued.push(expectOk(await ask(a, 'ticket:issue', { serviceId: 'reg' })).ticket.id);
 
     const called: string[] = [];
     for (let round = 0; round < 10; round++) {
       const acks = await Promise.all([
-        ask(a, CLIENT_EVENTS.callNext, { counterId: 'c1' }),
-        ask(b, CLIENT_EVENTS.callNext, { counterId: 'c2' }),
+        ask(a, 'counter:call-next', { counterId: 'c1' }),
+        ask(b, 'counter:call-next', { counterId: 'c2' }),
       ]);
       const [ta, tb] = acks.map((x) => expectOk(x).ticket);
       expect(ta, `round ${round}, c1`).not.toBeNull();
@@ -653,15 +653,15 @@ describe('two counters calling at once', () => {
       expect(ta!.id).not.toBe(tb!.id);
       called.push(ta!.id, tb!.id);
       const serve = async (clerk: StaffClient, ticketId: string) => {
-        expectOk(await ask(clerk, CLIENT_EVENTS.start, { ticketId }));
-        expectOk(await ask(clerk, CLIENT_EVENTS.finish, { ticketId }));
+        expectOk(await ask(clerk, 'ticket:start', { ticketId }));
+        expectOk(await ask(clerk, 'ticket:finish', { ticketId }));
       };
       await Promise.all([serve(a, ta!.id), serve(b, tb!.id)]);
     }
 
     expect(new Set(called).size).toBe(20);
     expect(new Set(called)).toEqual(new Set(issued));
-    expect(t.services.engine.snapshot().tickets).toEqual([]);
+    expect(t.services.queries.snapshot().tickets).toEqual([]);
     // Everyone else saw exactly one call per ticket, in seq order with no gaps.
     await seen.untilSeq(serverSeq());
     const calls = seen.events.filter((e) => e.type === 'ticket:called');
@@ -684,7 +684,7 @@ describe('/public', () => {
     const s = await staff();
     await join(s);
     const next = once(p, SERVER_EVENTS.publicStatus);
-    expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'cert' }));
+    expectOk(await ask(s, 'ticket:issue', { serviceId: 'cert' }));
     const status = await next;
     expect(status.seq).toBe(serverSeq());
     expect(status.services.find((x) => x.id === 'cert')?.waiting).toBe(1);
@@ -699,7 +699,7 @@ describe('/public', () => {
     const raw = p as unknown as ClientSocket;
     const before = t.eventCount();
     // Nothing listens for it on /public, so no ack ever comes; the status request still answers.
-    raw.emit(CLIENT_EVENTS.issueTicket, { serviceId: 'reg' });
+    raw.emit('ticket:issue', { serviceId: 'reg' });
     expectOk(await ask(p, SERVER_EVENTS.publicStatus));
     expect(t.eventCount()).toBe(before);
   });
@@ -724,19 +724,19 @@ describe('tracking tokens', () => {
       tokens.push(ticket.trackingToken!);
       return ticket;
     };
-    expectOk(await ask(s, CLIENT_EVENTS.openCounter, { counterId: 'c2' }));
-    const first = keep(expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' })).ticket);
+    expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
+    const first = keep(expectOk(await ask(s, 'ticket:issue', { serviceId: 'reg' })).ticket);
     // The first ticket has waited longest, so it is the one c2 calls.
     t.clock.minutes(1);
-    keep(expectOk(await ask(k, CLIENT_EVENTS.issueTicket, { serviceId: 'reg' })).ticket);
+    keep(expectOk(await ask(k, 'ticket:issue', { serviceId: 'reg' })).ticket);
     keep((await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', clerk, { serviceId: 'cert' })).ticket);
-    const cancelled = keep(expectOk(await ask(s, CLIENT_EVENTS.issueTicket, { serviceId: 'cert' })).ticket);
+    const cancelled = keep(expectOk(await ask(s, 'ticket:issue', { serviceId: 'cert' })).ticket);
 
-    expect(expectOk(await ask(s, CLIENT_EVENTS.callNext, { counterId: 'c2' })).ticket?.id).toBe(first.id);
-    expectOk(await ask(s, CLIENT_EVENTS.recall, { ticketId: first.id }));
-    expectOk(await ask(s, CLIENT_EVENTS.start, { ticketId: first.id }));
-    expectOk(await ask(s, CLIENT_EVENTS.finish, { ticketId: first.id }));
-    expect(expectOk(await ask(s, CLIENT_EVENTS.cancel, { ticketId: cancelled.id, reason: 'issued_in_error' })).ticket.state).toBe('cancelled');
+    expect(expectOk(await ask(s, 'counter:call-next', { counterId: 'c2' })).ticket?.id).toBe(first.id);
+    expectOk(await ask(s, 'ticket:recall', { ticketId: first.id }));
+    expectOk(await ask(s, 'ticket:start', { ticketId: first.id }));
+    expectOk(await ask(s, 'ticket:finish', { ticketId: first.id }));
+    expect(expectOk(await ask(s, 'ticket:cancel', { ticketId: cancelled.id, reason: 'issued_in_error' })).ticket.state).toBe('cancelled');
 
     const seq = serverSeq();
     const publicCaughtUp = new Promise<void>((resolve, reject) => {

@@ -1,27 +1,29 @@
-// Socket.IO on the HTTP server's port. Every namespace authenticates in the handshake, sends a
-// snapshot on connect and then every event with its seq; staff can send commands, acked.
-import type { Server as HttpServer } from 'node:http';
+// Socket.IO on the HTTP server's port. Every namespace authenticates in the handshake (a device
+// token, a staff bearer token, or the browser's session cookie), sends a snapshot on connect and
+// then the events its audience is sent (EVENT_AUDIENCES), each with its seq. The commands a
+// namespace accepts come from the registry in shared/: one generic binding validates the payload
+// with the command's own schema, runs it through the command bus and acks its result.
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { TSchema, Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import fastifyCookie from '@fastify/cookie';
 import {
-  CallTicketPayload,
-  CancelPayload,
   CLIENT_EVENTS,
-  CounterRef,
+  COMMANDS,
+  deviceCommandNames,
   DomainError,
-  EmptyBody,
-  IssueTicketBody,
+  isSentTo,
   NAMESPACES,
-  PausePayload,
   SERVER_EVENTS,
-  TicketReasonPayload,
-  TicketRef,
-  TransferPayload,
+  staffCommandNames,
   type Ack,
+  type Audience,
+  type AckFn,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
   type DomainEvent,
   type ErrorBody,
-  type KioskClientToServer,
   type PublicClientToServer,
   type PublicServerToClient,
   type StaffClientToServer,
@@ -30,17 +32,21 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../core/principal';
 import type { AppServices } from '../http/context';
+import { SESSION_COOKIE } from '../http/auth';
+import { sameOrigin } from '../http/origin';
 import { hashToken } from '../core/tokens';
 
 interface Data {
   principal: Principal;
   token: string;
 }
-type StaffNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
-type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
+// /display and /kiosk send a subset of the staff messages; one socket type covers the three.
+type QueueNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
+type QueueSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
+type QueueAudience = Exclude<Audience, 'public'>;
 
 const deviceRoom = (id: string) => `device:${id}`;
-// Staff sockets of one login session, so logging out closes them at once.
+// Sockets of one login session, so logging out closes them at once.
 const sessionRoom = (token: string) => `session:${hashToken(token)}`;
 
 function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
@@ -49,74 +55,90 @@ function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
   return { code: 'internal', message: 'Something went wrong on the server' };
 }
 
-/** Validates the payload, runs the command, acks the result or the error; never throws. */
-function handler<S extends TSchema, R>(schema: S, run: (payload: Static<S>) => R, log: FastifyBaseLogger) {
-  const check = TypeCompiler.Compile(schema);
-  return (payload: unknown, ack: unknown) => {
-    // A client that sent only a callback still gets an answer (the payload is missing).
-    if (typeof payload === 'function' && ack === undefined) {
-      ack = payload;
-      payload = undefined;
-    }
-    const reply = typeof ack === 'function' ? (ack as (a: Ack<R>) => void) : () => undefined;
-    if (!check.Check(payload)) {
-      const first = check.Errors(payload).First();
-      reply({ ok: false, error: { code: 'validation_failed', message: `${first?.path || 'payload'}: ${first?.message ?? 'invalid'}` } });
-      return;
-    }
-    try {
-      reply({ ok: true, data: run(payload) });
-    } catch (err) {
-      reply({ ok: false, error: toError(err, log) });
-    }
-  };
+/** The session cookie of a browser's handshake, if it sent one. */
+function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie;
+  return header ? fastifyCookie.parse(header)[SESSION_COOKIE] : undefined;
 }
 
 export interface Realtime {
   readonly io: Server;
-  disconnectDevice(id: string): void;
   disconnectSession(token: string): void;
   close(): Promise<void>;
 }
 
 export function attachSockets(httpServer: HttpServer, s: AppServices, log: FastifyBaseLogger): Realtime {
+  // Polling requests from other sites are allowed only for what needs no credentials (the public
+  // namespace): cookies are never sent cross-origin, and the handshake below refuses a foreign
+  // Origin on every namespace but /public.
   const io = new Server(httpServer, { serveClient: false, cors: { origin: true, credentials: false } });
-  const { commands, engine } = s;
+  const { bus } = s;
 
   const authenticate = (allowed: (p: Principal) => boolean) => (socket: Socket, next: (err?: Error) => void) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const principal = typeof token === 'string' ? s.auth.resolve(token) : null;
-    if (!principal) return next(new Error('unauthenticated'));
+    const req = socket.request;
+    if (!sameOrigin(req.headers.origin, req.headers.host, s.config.allowedOrigins)) return next(new Error('forbidden origin'));
+    const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    // A browser keeps no token in JavaScript: its httpOnly session cookie authenticates instead.
+    const token = typeof given === 'string' ? given : cookieToken(req);
+    const principal = token === undefined ? null : s.auth.resolve(token);
+    if (!principal || token === undefined) return next(new Error('unauthenticated'));
     if (!allowed(principal)) return next(new Error('forbidden'));
     (socket.data as Data).principal = principal;
-    (socket.data as Data).token = token as string;
-    if (principal.kind === 'device') s.devices.seen(principal.id);
+    (socket.data as Data).token = token;
+    if (principal.kind === 'device') s.auth.deviceSeen(principal.id);
     next();
   };
 
-  const staff = io.of(NAMESPACES.staff) as StaffNs;
-  const display = io.of(NAMESPACES.display) as StaffNs;
-  const kiosk = io.of(NAMESPACES.kiosk) as StaffNs;
+  const namespaces: Record<QueueAudience, QueueNs> = {
+    staff: io.of(NAMESPACES.staff) as QueueNs,
+    display: io.of(NAMESPACES.display) as QueueNs,
+    kiosk: io.of(NAMESPACES.kiosk) as QueueNs,
+  };
   const pub = io.of(NAMESPACES.public) as Namespace<PublicClientToServer, PublicServerToClient>;
 
-  staff.use(authenticate((p) => p.kind === 'staff'));
-  display.use(authenticate((p) => p.kind === 'staff' || (p.kind === 'device' && p.deviceKind === 'display')));
-  kiosk.use(authenticate((p) => p.kind === 'staff' || (p.kind === 'device' && p.deviceKind === 'kiosk')));
+  namespaces.staff.use(authenticate((p) => p.kind === 'staff'));
+  namespaces.display.use(authenticate((p) => p.kind === 'staff' || (p.kind === 'device' && p.deviceKind === 'display')));
+  namespaces.kiosk.use(authenticate((p) => p.kind === 'staff' || (p.kind === 'device' && p.deviceKind === 'kiosk')));
 
-  const onConnect = (socket: StaffSocket) => {
+  /**
+   * Binds one command to a socket. Payload schema, ack type and handler all come from the registry
+   * entry of `name`, so they cannot disagree.
+   */
+  const bind = <K extends CommandName>(socket: QueueSocket, name: K, who: () => Principal) => {
+    const schema = COMMANDS[name].payload;
+    const listener = (payload: unknown, ack: unknown) => {
+      // A client that sent only a callback still gets an answer (the payload is missing).
+      if (typeof payload === 'function' && ack === undefined) {
+        ack = payload;
+        payload = undefined;
+      }
+      const reply: AckFn<CommandResult<K>> = typeof ack === 'function' ? (ack as AckFn<CommandResult<K>>) : () => undefined;
+      if (!Value.Check(schema, payload)) {
+        const first = Value.Errors(schema, payload).First();
+        reply({ ok: false, error: { code: 'validation_failed', message: `${first?.path || 'payload'}: ${first?.message ?? 'invalid'}` } });
+        return;
+      }
+      const fail = (err: unknown) => reply({ ok: false, error: toError(err, log) });
+      try {
+        bus.execute(who(), name, payload as CommandPayload<K>).then((data) => reply({ ok: true, data }), fail);
+      } catch (err) {
+        fail(err);
+      }
+    };
+    // Socket.IO's typed `on` cannot follow a generic K; the listener above is typed from the registry instead.
+    (socket as unknown as Socket).on(name as string, listener);
+  };
+
+  const onConnect = (audience: QueueAudience, socket: QueueSocket) => {
     const p = socket.data.principal;
     if (p.kind === 'device') void socket.join(deviceRoom(p.id));
     if (p.kind === 'staff') void socket.join(sessionRoom(socket.data.token));
-    socket.emit(SERVER_EVENTS.snapshot, engine.snapshot());
-    socket.on(CLIENT_EVENTS.snapshotRequest, (ack) => {
-      if (typeof ack === 'function') ack({ ok: true, data: engine.snapshot() });
+    socket.emit(SERVER_EVENTS.snapshot, s.queries.snapshot());
+    socket.on(CLIENT_EVENTS.snapshotRequest, (ack: AckFn<ReturnType<typeof s.queries.snapshot>>) => {
+      if (typeof ack === 'function') ack({ ok: true, data: s.queries.snapshot() });
     });
-  };
-
-  staff.on('connection', (socket) => {
-    onConnect(socket);
-    // The session is checked again for every command: a staff member who logged out (or whose
-    // session expired) cannot act through a socket opened before.
+    // Checked again for every command: a session that ended (logout, expiry) or a revoked device
+    // cannot act through a socket opened before.
     const who = (): Principal => {
       const current = s.auth.resolve(socket.data.token);
       if (!current) {
@@ -125,34 +147,12 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
       }
       return current;
     };
-    const on = <S extends TSchema, R>(event: keyof StaffClientToServer, schema: S, run: (p: Static<S>) => R) =>
-      (socket as unknown as Socket).on(event, handler(schema, run, log));
-    on(CLIENT_EVENTS.issueTicket, IssueTicketBody, (p) => commands.issueTicket(who(), p));
-    on(CLIENT_EVENTS.callNext, CounterRef, (p) => commands.callNext(who(), p.counterId));
-    on(CLIENT_EVENTS.openCounter, CounterRef, (p) => ({ counter: commands.openCounter(who(), p.counterId) }));
-    on(CLIENT_EVENTS.pauseCounter, PausePayload, (p) => ({ counter: commands.pauseCounter(who(), p.counterId, p.reason, p.note) }));
-    on(CLIENT_EVENTS.closeCounter, CounterRef, (p) => ({ counter: commands.closeCounter(who(), p.counterId) }));
-    on(CLIENT_EVENTS.callTicket, CallTicketPayload, (p) => ({ ticket: commands.callTicket(who(), p.ticketId, p.counterId, p.reason, p.note) }));
-    on(CLIENT_EVENTS.recall, TicketRef, (p) => ({ ticket: commands.recall(who(), p.ticketId) }));
-    on(CLIENT_EVENTS.start, TicketRef, (p) => ({ ticket: commands.start(who(), p.ticketId) }));
-    on(CLIENT_EVENTS.finish, TicketRef, (p) => ({ ticket: commands.finish(who(), p.ticketId) }));
-    on(CLIENT_EVENTS.noShow, TicketReasonPayload, (p) => ({ ticket: commands.noShow(who(), p.ticketId, p.reason, p.note) }));
-    on(CLIENT_EVENTS.requeue, TicketReasonPayload, (p) => ({ ticket: commands.requeue(who(), p.ticketId, p.reason, p.note) }));
-    on(CLIENT_EVENTS.transfer, TransferPayload, (p) => {
-      const to = { ...(p.serviceId ? { serviceId: p.serviceId } : {}), ...(p.counterId ? { counterId: p.counterId } : {}) };
-      return { ticket: commands.transfer(who(), p.ticketId, to, p.reason, p.note) };
-    });
-    on(CLIENT_EVENTS.cancel, CancelPayload, (p) => ({ ticket: commands.cancel(who(), p.ticketId, { reason: p.reason, note: p.note }) }));
-    on(CLIENT_EVENTS.closeDay, EmptyBody, () => commands.closeDay(who()));
-  });
-  display.on('connection', onConnect);
-  kiosk.on('connection', (socket) => {
-    onConnect(socket);
-    (socket as unknown as Socket).on(
-      CLIENT_EVENTS.issueTicket satisfies keyof KioskClientToServer,
-      handler(IssueTicketBody, (p) => commands.issueTicket(socket.data.principal, p), log),
-    );
-  });
+    const names = audience === 'staff' ? staffCommandNames() : deviceCommandNames(audience);
+    for (const name of names) bind(socket, name, who);
+  };
+  for (const audience of ['staff', 'display', 'kiosk'] as const) {
+    namespaces[audience].on('connection', (socket) => onConnect(audience, socket));
+  }
 
   // The public status is only rebuilt for pushing while someone listens on /public.
   let offPublic: (() => void) | null = null;
@@ -165,26 +165,34 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
       }
     });
     socket.emit(SERVER_EVENTS.snapshot, s.feed.current().status);
-    socket.on(SERVER_EVENTS.publicStatus, (ack) => {
-      if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status });
+    socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<ReturnType<typeof s.feed.current>['status']>) => {
+      if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status } satisfies Ack<unknown>);
     });
   });
 
   const broadcast = (events: readonly DomainEvent[]) => {
-    for (const nsp of [staff, display, kiosk]) {
+    for (const audience of ['staff', 'display', 'kiosk'] as const) {
+      const nsp = namespaces[audience];
       if (nsp.sockets.size === 0) continue;
-      for (const e of events) (nsp as unknown as Namespace).emit(e.type, e);
+      for (const e of events) {
+        // An audience that is not sent an event still learns its seq, so a real gap stays a gap.
+        if (isSentTo(audience, e.type)) (nsp as unknown as Namespace).emit(e.type, e);
+        else nsp.emit(SERVER_EVENTS.skipped, { seq: e.seq });
+      }
+    }
+    for (const e of events) {
+      // Revoking a device disconnects it at once, whichever way it was revoked.
+      if (e.type === 'device:changed' && e.data.device.revoked) {
+        for (const nsp of [namespaces.display, namespaces.kiosk]) nsp.in(deviceRoom(e.data.device.id)).disconnectSockets(true);
+      }
     }
   };
-  const offEvents = engine.onEvents(broadcast);
+  const offEvents = s.onEvents(broadcast);
 
   return {
     io,
     disconnectSession(token) {
-      for (const nsp of [staff, display, kiosk]) nsp.in(sessionRoom(token)).disconnectSockets(true);
-    },
-    disconnectDevice(id) {
-      for (const nsp of [display, kiosk]) nsp.in(deviceRoom(id)).disconnectSockets(true);
+      for (const nsp of Object.values(namespaces)) nsp.in(sessionRoom(token)).disconnectSockets(true);
     },
     async close() {
       offEvents();

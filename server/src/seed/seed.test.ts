@@ -2,22 +2,21 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { Counter, Office, Service, servicesOverlap } from '@jiaohao/shared';
 import { openDatabase } from '../db/database';
-import { Commands } from '../core/commands';
-import { Engine } from '../core/engine';
-import { Store } from '../core/store';
+import { SYSTEM } from '../core/principal';
+import { buildCore } from '../wiring';
 import { FakeClock } from '../testing/fixtures';
 import { seedOffice } from './seed';
 
 function demo() {
-  const engine = new Engine(new Store(openDatabase(':memory:')), new FakeClock().fn);
-  expect(seedOffice(engine)).toBe(true);
-  return engine;
+  const core = buildCore(openDatabase(':memory:'), new FakeClock().fn, { scryptCost: 1024 });
+  expect(seedOffice(core.engine)).toBe(true);
+  return { ...core, snapshot: () => core.queries.snapshot() };
 }
 
 describe('the demo office (Taichung North District)', () => {
   it('is seeded once, through commands that leave a verifiable event log', () => {
     const engine = demo();
-    expect(seedOffice(engine)).toBe(false);
+    expect(seedOffice(engine.engine)).toBe(false);
     const snap = engine.snapshot();
     expect(snap.office.names['zh-TW']).toBe('臺中市北區戶政事務所');
     expect(Value.Check(Office, snap.office)).toBe(true);
@@ -59,16 +58,15 @@ describe('the demo office (Taichung North District)', () => {
 
   it('takes a ticket in every line and calls it at a counter that serves it', () => {
     const engine = demo();
-    const commands = new Commands(engine);
-    const system = { kind: 'system' } as const;
-    for (const c of engine.snapshot().counters) commands.openCounter(system, c.id);
+    const { bus } = engine;
+    for (const c of engine.snapshot().counters) bus.executeNow(SYSTEM, 'counter:open', { counterId: c.id });
     for (const s of engine.snapshot().services) {
       const cls = s.id === 'appointment' ? 'appointment' : 'normal';
-      const appointmentAt = cls === 'appointment' ? { appointmentAt: new Date(engine.clock()).toISOString() } : {};
-      const { ticket } = commands.issueTicket(system, { serviceId: s.id, class: cls, ...appointmentAt });
+      const appointmentAt = cls === 'appointment' ? { appointmentAt: new Date(engine.engine.clock()).toISOString() } : {};
+      const { ticket } = bus.executeNow(SYSTEM, 'ticket:issue', { serviceId: s.id, class: cls, ...appointmentAt });
       expect(ticket.number).toBe(String(cls === 'appointment' ? s.appointmentNumbering!.start : s.numbering.start));
     }
-    const called = engine.snapshot().counters.map((c) => commands.callNext(system, c.id).ticket?.serviceId);
+    const called = engine.snapshot().counters.map((c) => bus.executeNow(SYSTEM, 'counter:call-next', { counterId: c.id }).ticket?.serviceId);
     expect(called.filter(Boolean)).toHaveLength(7);
   });
 });

@@ -1,6 +1,7 @@
 // Seeds an empty database with the demo office, through the same commands an admin would use, so
 // the setup is in the event log like any other change.
-import type { Engine } from '../core/engine';
+import type { AppEngine } from '../store';
+import { SYSTEM } from '../core/principal';
 import { createService } from '../modules/services/services.service';
 import { createCounter } from '../modules/counters/counters.service';
 import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from './demo-office';
@@ -15,11 +16,11 @@ export interface OfficeSetup {
 export const DEMO_SETUP: OfficeSetup = { office: DEMO_OFFICE, services: DEMO_SERVICES, counters: DEMO_COUNTERS };
 
 /** Sets up the office when the database has none; returns whether it did. */
-export function seedOffice(engine: Engine, setup: OfficeSetup = DEMO_SETUP): boolean {
+export function seedOffice(engine: AppEngine, setup: OfficeSetup = DEMO_SETUP): boolean {
   if (engine.store.office.office()) return false;
-  engine.run({ kind: 'system', id: null }, (ctx) => {
+  engine.run(SYSTEM, (ctx) => {
     ctx.store.office.saveOffice(setup.office);
-    ctx.emit({ type: 'office:updated', reason: null, data: { office: setup.office } });
+    ctx.emit({ type: 'office:updated', data: { office: setup.office } });
     for (const s of setup.services) createService(ctx, s);
     for (const c of setup.counters) createCounter(ctx, c);
   });

@@ -4,6 +4,7 @@ import { buildApp, type JiaohaoApp } from '../app';
 import { testConfig, type Config } from '../config';
 import { openDatabase } from '../db/database';
 import type { OfficeSetup } from '../seed/seed';
+import { SYSTEM } from '../core/principal';
 
 /** Tuesday 2026-12-01 09:00 in Taipei. */
 export const TUESDAY_9AM = Date.parse('2026-12-01T01:00:00.000Z');
@@ -110,7 +111,7 @@ export async function testApp(options: { clock?: FakeClock; setup?: OfficeSetup;
   const config = testConfig(options.config);
   const db = openDatabase(options.dbPath ?? ':memory:');
   const built = await buildApp(config, { clock: clock.fn, db, setup: options.setup ?? TEST_SETUP, logger: false });
-  const { auth, devices } = built.services;
+  const { auth, bus } = built.services;
   const admin = await auth.login('admin', config.adminPassword ?? '');
   return {
     ...built,
@@ -118,14 +119,14 @@ export async function testApp(options: { clock?: FakeClock; setup?: OfficeSetup;
     adminToken: admin.token,
     async staffToken(role, username = `${role}${++userSeq}`) {
       const password = 'correct horse battery staple';
-      await auth.createStaff({ username, displayName: username, role, password });
+      await bus.execute(SYSTEM, 'staff:create', { username, displayName: username, role, password });
       return (await auth.login(username, password)).token;
     },
     deviceToken(kind) {
-      return devices.create(kind, `${kind} ${++userSeq}`).token;
+      return bus.executeNow(SYSTEM, 'device:create', { kind, name: `${kind} ${++userSeq}` }).token;
     },
     eventCount() {
-      return built.services.engine.store.events.count();
+      return built.store.events.count();
     },
     async close() {
       await built.app.close();

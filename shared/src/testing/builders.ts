@@ -4,6 +4,7 @@
 // defaults can stay plain.
 import type { Counter, NumberRange, Office, Service, Ticket } from '../domain.schemas';
 import type { Snapshot } from '../events.schemas';
+import { DEFAULT_POLICY } from '../pick-next';
 
 // Schema checks in the tests need the formats registered, as the package index does.
 import '../formats';
@@ -117,6 +118,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     at: iso(NOW),
     businessDate: '2024-05-06',
     office: office(),
+    policy: DEFAULT_POLICY,
     services: [service(), service({ id: 'passport', code: 'B', names: { 'zh-TW': '護照' }, targetHandlingMinutes: 20, sortOrder: 2 })],
     counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household', 'passport'] })],
     tickets: [],

@@ -1,9 +1,10 @@
 // The audit trail (內部控制): the event log read in order, and a check that no row was edited.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ChainCheck, DomainError, DomainEvent } from '@jiaohao/shared';
-import { requireRole } from '../../core/principal';
+import { ChainCheck, DomainEvent } from '@jiaohao/shared';
 import { errorResponses, type AppServices } from '../../http/context';
+
+const supervisor = { staff: 'supervisor' } as const;
 
 const tags = ['audit'];
 
@@ -25,14 +26,9 @@ export function auditRoutes(s: AppServices): FastifyPluginAsyncTypebox {
           ),
           response: { 200: Type.Object({ events: Type.Array(DomainEvent), lastSeq: Type.Integer() }), ...errorResponses },
         },
+        config: { access: supervisor },
       },
-      async (req) => {
-        requireRole(req.principal, 'supervisor');
-        const limit = Number(req.query.limit ?? 200);
-        if (limit < 1 || limit > 1000) throw new DomainError('validation_failed', 'limit must be 1–1000');
-        const { events } = s.engine.store;
-        return { events: events.after(Number(req.query.after ?? 0), limit), lastSeq: events.lastSeq };
-      },
+      async (req) => s.queries.eventsAfter(Number(req.query.after ?? 0), Number(req.query.limit ?? 200)),
     );
     app.get(
       '/events/verify',
@@ -42,13 +38,9 @@ export function auditRoutes(s: AppServices): FastifyPluginAsyncTypebox {
           summary: 'Recompute the hash chain of the whole log (supervisor); brokenAt is the first row that does not match',
           response: { 200: ChainCheck, ...errorResponses },
         },
+        config: { access: supervisor },
       },
-      async (req) => {
-        requireRole(req.principal, 'supervisor');
-        const { events } = s.engine.store;
-        const brokenAt = events.verifyChain();
-        return { ok: brokenAt === null, checked: events.count(), brokenAt };
-      },
+      async () => s.queries.verifyChain(),
     );
   };
 }

@@ -1,15 +1,13 @@
 // Staff accounts, logins with lockout, sessions, and turning a presented token into a Principal.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, type Role, type Staff } from '@jiaohao/shared';
-import type { Store } from '../../core/store';
-import { actorOf, type Principal } from '../../core/principal';
-import type { Clock, Ctx, Engine } from '../../core/engine';
-import { hashToken } from '../../core/tokens';
-import { hashPassword, randomPassword, verifyPassword } from './passwords';
+import { DomainError, type Staff, type StaffCreate, type StaffUpdatePayload } from '@jiaohao/shared';
+import type { AppCtx, Store } from '../../store';
+import type { Principal } from '../../core/principal';
+import type { Clock } from '../../core/engine';
+import { DEVICE_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX } from '../../core/tokens';
+import { verifyPassword } from './passwords';
 import { toStaff } from './auth.repo';
 
-export const STAFF_TOKEN_PREFIX = 'jhs_';
-export const DEVICE_TOKEN_PREFIX = 'jhd_';
 
 export interface AuthSettings {
   readonly lockoutAttempts: number;
@@ -21,23 +19,51 @@ export interface AuthSettings {
 // A fixed hash to compare against when the user does not exist, so timing does not tell.
 const dummyHash = (cost: number) => `scrypt$${cost}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$` + Buffer.alloc(64).toString('base64');
 
-const SYSTEM: Principal = { kind: 'system' };
+function audit(ctx: AppCtx, staff: Staff): void {
+  ctx.emit({ type: 'staff:changed', data: { staff: { id: staff.id, role: staff.role, active: staff.active } } });
+}
 
-function audit(ctx: Ctx, staff: Staff): void {
-  ctx.emit({ type: 'staff:changed', reason: null, data: { staff: { id: staff.id, role: staff.role, active: staff.active } } });
+/** Creates an account (the staff:create command); the password was hashed before the transaction. */
+export function createStaff(ctx: AppCtx, input: StaffCreate, passwordHash: string): Staff {
+  if (ctx.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
+  const row = {
+    id: randomUUID(),
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    password_hash: passwordHash,
+    active: 1,
+    created_at: ctx.at,
+  };
+  ctx.store.staff.insert(row);
+  const staff = toStaff({ ...row, failed_logins: 0, locked_until: null });
+  audit(ctx, staff);
+  return staff;
+}
+
+/** Changes an account (staff:update); a new password, hashed beforehand, also clears a lockout. */
+export function updateStaff(ctx: AppCtx, { staffId: id, ...patch }: StaffUpdatePayload, passwordHash: string | null): Staff {
+  const row = ctx.store.staff.byId(id);
+  if (!row) throw new DomainError('not_found', `No staff member ${id}`);
+  const next = {
+    id,
+    display_name: patch.displayName ?? row.display_name,
+    role: patch.role ?? row.role,
+    password_hash: passwordHash ?? row.password_hash,
+    active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
+  };
+  ctx.store.staff.update(next, patch.unlock === true || passwordHash !== null);
+  const staff = toStaff({ ...row, ...next });
+  audit(ctx, staff);
+  return staff;
 }
 
 export class AuthService {
-  private readonly store: Store;
-  private readonly clock: Clock;
-
   constructor(
-    private readonly engine: Engine,
+    private readonly store: Store,
+    private readonly clock: Clock,
     private readonly settings: AuthSettings,
-  ) {
-    this.store = engine.store;
-    this.clock = engine.clock;
-  }
+  ) {}
 
   async login(username: string, password: string): Promise<{ token: string; staff: Staff; expiresAt: string }> {
     const now = this.clock();
@@ -71,6 +97,11 @@ export class AuthService {
     this.store.staff.deleteSession(hashToken(token));
   }
 
+  /** Records when a device last connected (bookkeeping, not an audited change). */
+  deviceSeen(id: string): void {
+    this.store.devices.seen(id, new Date(this.clock()).toISOString());
+  }
+
   /** The principal behind a staff session token or a device token, or null. */
   resolve(token: string | undefined): Principal | null {
     if (!token) return null;
@@ -83,67 +114,5 @@ export class AuthService {
       return device ? { kind: 'device', id: device.id, deviceKind: device.kind } : null;
     }
     return null;
-  }
-
-  /** Creates an account; the change is in the event log with who made it. */
-  async createStaff(input: { username: string; displayName: string; role: Role; password: string }, by: Principal = SYSTEM): Promise<Staff> {
-    if (this.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
-    const passwordHash = await hashPassword(input.password, this.settings.scryptCost);
-    const row = {
-      id: randomUUID(),
-      username: input.username,
-      display_name: input.displayName,
-      role: input.role,
-      password_hash: passwordHash,
-      active: 1,
-      created_at: new Date(this.clock()).toISOString(),
-    };
-    const staff = toStaff({ ...row, failed_logins: 0, locked_until: null });
-    this.engine.run(actorOf(by), (ctx) => {
-      // Checked again inside the transaction: another request may have taken the name during scrypt.
-      if (this.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
-      this.store.staff.insert(row);
-      audit(ctx, staff);
-    });
-    return staff;
-  }
-
-  async updateStaff(
-    id: string,
-    patch: { displayName?: string; role?: Role; password?: string; active?: boolean; unlock?: boolean },
-    by: Principal = SYSTEM,
-  ): Promise<Staff> {
-    if (!this.store.staff.byId(id)) throw new DomainError('not_found', `No staff member ${id}`);
-    const passwordHash = patch.password ? await hashPassword(patch.password, this.settings.scryptCost) : null;
-    return this.engine.run(actorOf(by), (ctx) => {
-      const row = this.store.staff.byId(id);
-      if (!row) throw new DomainError('not_found', `No staff member ${id}`);
-      const next = {
-        id,
-        display_name: patch.displayName ?? row.display_name,
-        role: patch.role ?? row.role,
-        password_hash: passwordHash ?? row.password_hash,
-        active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
-      };
-      this.store.staff.update(next, patch.unlock === true || patch.password !== undefined);
-      const staff = toStaff({ ...row, ...next });
-      audit(ctx, staff);
-      return staff;
-    });
-  }
-
-  listStaff(): Staff[] {
-    return this.store.staff.list().map(toStaff);
-  }
-
-  /**
-   * On an empty database, creates the admin account. Returns the password when it was generated
-   * (the caller prints it once), null when it came from the configuration or the admin exists.
-   */
-  async ensureAdmin(configured: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
-    if (this.store.staff.count() > 0) return { created: false, generatedPassword: null };
-    const password = configured ?? randomPassword();
-    await this.createStaff({ username: 'admin', displayName: 'Administrator', role: 'admin', password });
-    return { created: true, generatedPassword: configured ? null : password };
   }
 }

@@ -1,7 +1,7 @@
 // Opening, pausing and closing counters, and the admin's changes to them.
 import { randomUUID } from 'node:crypto';
 import { checkReason, DomainError, type Counter, type CounterCreate, type CounterEventType, type CounterPatch } from '@jiaohao/shared';
-import type { Ctx } from '../../core/engine';
+import type { AppCtx as Ctx } from '../../store';
 
 function find(ctx: Ctx, id: string): Counter {
   const c = ctx.store.counters.byId(id);

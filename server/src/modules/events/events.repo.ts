@@ -1,20 +1,9 @@
 // The append-only event log. Each row's hash covers the previous row's hash, so editing or removing
 // a row in the file (bypassing the triggers) breaks the chain at that point.
 import { createHash } from 'node:crypto';
-import type { Actor, DomainEvent, DomainEventType } from '@jiaohao/shared';
+import { EVENT_VERSION, upgradeEvent, type DomainEvent } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
-
-export interface AppendInput {
-  readonly type: DomainEventType;
-  readonly at: string;
-  readonly businessDate: string;
-  readonly actor: Actor;
-  readonly reason: string | null;
-  readonly note?: string | null;
-  readonly ticketId?: string | null;
-  readonly counterId?: string | null;
-  readonly data: unknown;
-}
+import type { AppendInput, EventLog, LogPosition } from '../../core/engine';
 
 interface EventRow {
   seq: number;
@@ -30,34 +19,35 @@ interface EventRow {
   data: string;
   prev_hash: string;
   hash: string;
+  v: number;
 }
 
 const GENESIS = '0'.repeat(64);
 
 function chainHash(prev: string, seq: number, row: Omit<EventRow, 'seq' | 'prev_hash' | 'hash'>): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([prev, seq, row.type, row.at, row.business_date, row.actor_kind, row.actor_id, row.reason, row.note, row.ticket_id, row.counter_id, row.data]),
-    )
-    .digest('hex');
+  const fields: unknown[] = [prev, seq, row.type, row.at, row.business_date, row.actor_kind, row.actor_id, row.reason, row.note, row.ticket_id, row.counter_id, row.data];
+  // Version 1 rows were hashed before the version was stored; later versions are covered too.
+  if (row.v !== 1) fields.push(row.v);
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
-export interface LogPosition {
-  readonly seq: number;
-  readonly hash: string;
-}
+/** Reports events that had to be repaired to be read (see upgradeEvent). */
+export type RepairListener = (seq: number, type: string) => void;
 
-export class EventsRepo {
+export class EventsRepo implements EventLog {
   private position: LogPosition;
   private readonly insert;
   private readonly since;
   private readonly all;
   private readonly countStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    db: Db,
+    private readonly onRepaired: RepairListener = () => undefined,
+  ) {
     this.insert = db.prepare(
-      `INSERT INTO events (seq, type, at, business_date, actor_kind, actor_id, reason, note, ticket_id, counter_id, data, prev_hash, hash)
-       VALUES (@seq, @type, @at, @business_date, @actor_kind, @actor_id, @reason, @note, @ticket_id, @counter_id, @data, @prev_hash, @hash)`,
+      `INSERT INTO events (seq, type, at, business_date, actor_kind, actor_id, reason, note, ticket_id, counter_id, data, prev_hash, hash, v)
+       VALUES (@seq, @type, @at, @business_date, @actor_kind, @actor_id, @reason, @note, @ticket_id, @counter_id, @data, @prev_hash, @hash, @v)`,
     );
     this.since = db.prepare<[number, number]>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.all = db.prepare('SELECT * FROM events ORDER BY seq');
@@ -90,21 +80,23 @@ export class EventsRepo {
       business_date: input.businessDate,
       actor_kind: input.actor.kind,
       actor_id: input.actor.id,
-      reason: input.reason,
+      reason: input.reason ?? null,
       note: input.note ?? null,
       ticket_id: input.ticketId ?? null,
       counter_id: input.counterId ?? null,
       data: JSON.stringify(input.data),
+      v: EVENT_VERSION,
     };
     const hash = chainHash(this.position.hash, seq, row);
     this.insert.run({ ...row, seq, prev_hash: this.position.hash, hash });
     this.position = { seq, hash };
-    return { seq, type: input.type, at: input.at, actor: input.actor, reason: input.reason, data: input.data } as DomainEvent;
+    // The union of event types does not narrow through the spread; the input's type and data agree by EmitInput.
+    return { seq, type: input.type, at: input.at, actor: input.actor, reason: row.reason, data: input.data } as DomainEvent;
   }
 
   /** Events after `seq`, oldest first (for catching up and for reports). */
   after(seq: number, limit = 10_000): DomainEvent[] {
-    return (this.since.all(seq, limit) as EventRow[]).map(toEvent);
+    return (this.since.all(seq, limit) as EventRow[]).map((row) => this.toEvent(row));
   }
 
   count(): number {
@@ -120,15 +112,19 @@ export class EventsRepo {
     }
     return null;
   }
-}
 
-function toEvent(row: EventRow): DomainEvent {
-  return {
-    seq: row.seq,
-    type: row.type,
-    at: row.at,
-    actor: { kind: row.actor_kind, id: row.actor_id },
-    reason: row.reason,
-    data: JSON.parse(row.data) as unknown,
-  } as DomainEvent;
+  /** A stored row in the current event shape: older versions are upgraded (never a failure). */
+  private toEvent(row: EventRow): DomainEvent {
+    const stored = {
+      seq: row.seq,
+      type: row.type,
+      at: row.at,
+      actor: { kind: row.actor_kind, id: row.actor_id },
+      reason: row.reason,
+      data: JSON.parse(row.data) as unknown,
+    };
+    const { event, repaired } = upgradeEvent(stored, row.v);
+    if (repaired) this.onRepaired(row.seq, row.type);
+    return event;
+  }
 }

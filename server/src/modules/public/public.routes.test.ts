@@ -40,7 +40,7 @@ describe('GET /api/v1/public/status', () => {
     expect(maxAge).toBeLessThanOrEqual(60);
     const body = res.json<PublicStatus>();
     expect(body).toMatchObject({ office: { id: 'test-office' }, businessDate: '2026-12-01', issuing: { open: true, mode: 'open' } });
-    expect(body.seq).toBe(t.services.engine.store.events.lastSeq);
+    expect(body.seq).toBe(t.store.events.lastSeq);
     expect(body.services.map((s) => s.id)).toEqual(['reg', 'cert', 'small']);
     expect(body.counters.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
     // A browser on another origin gets the same answer with an Origin header.
@@ -208,7 +208,7 @@ describe('GET /api/v1/public/events (SSE)', () => {
 
       const first = await stream.nextStatus();
       expect(first.id).toBe(first.status.seq);
-      expect(first.status.seq).toBe(t.services.engine.store.events.lastSeq);
+      expect(first.status.seq).toBe(t.store.events.lastSeq);
       expect(first.status.services.find((s) => s.id === 'reg')?.waiting).toBe(0);
 
       const ticket = await issue('reg');

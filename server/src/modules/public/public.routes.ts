@@ -21,7 +21,7 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
           security: [],
           response: { 200: PublicStatus, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
         },
-        config: rateLimit(s.config, s.config.publicPerMinute),
+        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
       },
       async (req, reply) => {
         const view = s.feed.current();
@@ -36,7 +36,7 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
       '/public/events',
       {
         schema: { tags, security: [], summary: 'The public status as Server-Sent Events: one "status" event now and after every change' },
-        config: rateLimit(s.config, s.config.publicPerMinute),
+        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
       },
       (req, reply) => {
         reply.hijack();

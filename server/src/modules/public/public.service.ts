@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { isIssuingOpen, publicStatusOf, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
 import { publicTicket } from '../tickets/tickets.repo';
-import type { Engine } from '../../core/engine';
+import type { AppEngine } from '../../store';
+import { snapshotHead } from '../office/office.queries';
 
 export interface PublicView {
   readonly status: PublicStatus;
@@ -24,7 +25,7 @@ export class PublicFeed {
   private lastPush = 0;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly engine: Engine) {
+  constructor(private readonly engine: AppEngine) {
     this.unsubscribe = engine.onEvents(() => {
       if (this.timer || this.listeners.size === 0) return;
       const wait = Math.max(0, this.lastPush + PUSH_INTERVAL_MS - performance.now());
@@ -59,7 +60,7 @@ export class PublicFeed {
     const minute = Math.floor(now / 60_000);
     if (this.cached && this.cached.status.seq === store.events.lastSeq && minute === this.cachedMinute) return this.cached;
     // Counts come from the database; the waiting tickets themselves are never read for this.
-    const head = this.engine.snapshotHead();
+    const head = snapshotHead(store, now);
     const handlingMinutes: Record<string, number> = {};
     for (const s of head.services) {
       handlingMinutes[s.id] = rollingHandlingMinutes(store.tickets.recentHandlingMs(s.id, head.businessDate), s.targetHandlingMinutes);

@@ -1,7 +1,7 @@
 // HTTP tests for the service lines and the office: the admin changes them, a supervisor may only
 // open or close the issuing by hand.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Office, Service } from '@jiaohao/shared';
+import { DEFAULT_POLICY, type Office, type QueuePolicy, type Service } from '@jiaohao/shared';
 import { testApp, type TestApp } from '../../testing/fixtures';
 import { errorCode, send } from '../../testing/http';
 
@@ -184,16 +184,80 @@ describe('GET /api/v1/office', () => {
   });
 });
 
-describe('PATCH /api/v1/office', () => {
-  it('a supervisor may change issuingMode alone', async () => {
+describe('POST /api/v1/office/issuing (supervisor)', () => {
+  it('a supervisor switches the issuing mode; the same mode again writes nothing', async () => {
     const supervisor = await t.staffToken('supervisor');
-    const res = await send(t.app, 'PATCH', '/api/v1/office', supervisor, { issuingMode: 'schedule' });
+    const res = await send(t.app, 'POST', '/api/v1/office/issuing', supervisor, { mode: 'schedule' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().issuingMode).toBe('schedule');
     expect((await office()).issuingMode).toBe('schedule');
+    const before = t.eventCount();
+    expect((await send(t.app, 'POST', '/api/v1/office/issuing', supervisor, { mode: 'schedule' })).statusCode).toBe(200);
+    expect(t.eventCount()).toBe(before);
   });
 
-  it('a supervisor may not change other fields (403), not even together with issuingMode', async () => {
+  it('a clerk may not (403), nobody 401, and an unknown mode is 400; nothing changes', async () => {
+    const before = t.eventCount();
+    const res = await send(t.app, 'POST', '/api/v1/office/issuing', clerk, { mode: 'closed' });
+    expect(res.statusCode).toBe(403);
+    expect(errorCode(res)).toBe('forbidden');
+    expect((await send(t.app, 'POST', '/api/v1/office/issuing', undefined, { mode: 'closed' })).statusCode).toBe(401);
+    expect((await send(t.app, 'POST', '/api/v1/office/issuing', t.adminToken, { mode: 'sometimes' })).statusCode).toBe(400);
+    expect(t.eventCount()).toBe(before);
+    expect((await office()).issuingMode).toBe('open');
+  });
+});
+
+describe('GET/PATCH /api/v1/policy (queue policy)', () => {
+  it('staff read it; devices may not (403), nobody 401', async () => {
+    const res = await send(t.app, 'GET', '/api/v1/policy', clerk);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(DEFAULT_POLICY);
+    expect((await send(t.app, 'GET', '/api/v1/policy', t.deviceToken('kiosk'))).statusCode).toBe(403);
+    expect((await send(t.app, 'GET', '/api/v1/policy')).statusCode).toBe(401);
+  });
+
+  it('a supervisor changes it, call-next follows it at once, and the change is audited', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const kiosk = t.deviceToken('kiosk');
+    await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
+    const priority = (await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg', class: 'priority' })).json().ticket.id;
+    await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
+    // Default policy: an ordinary counter takes the walk-in that waited longest.
+    const first = (await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk)).json();
+    expect(first.reason).toBe('longest_wait');
+    await send(t.app, 'POST', `/api/v1/tickets/${first.ticket.id}/start`, clerk);
+    await send(t.app, 'POST', `/api/v1/tickets/${first.ticket.id}/finish`, clerk);
+
+    const res = await send(t.app, 'PATCH', '/api/v1/policy', supervisor, { priorityEveryNth: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<QueuePolicy>()).toEqual({ ...DEFAULT_POLICY, priorityEveryNth: 1 });
+    expect((await send(t.app, 'GET', '/api/v1/policy', clerk)).json<QueuePolicy>().priorityEveryNth).toBe(1);
+
+    const next = (await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk)).json();
+    expect(next).toMatchObject({ ticket: { id: priority }, reason: 'priority_every_nth' });
+
+    const events = (await send(t.app, 'GET', '/api/v1/events?after=0&limit=1000', supervisor)).json().events as { type: string; actor: { kind: string }; data: unknown }[];
+    const change = events.find((e) => e.type === 'policy:updated');
+    expect(change).toMatchObject({ actor: { kind: 'staff' }, data: { policy: { priorityEveryNth: 1 } } });
+  });
+
+  it('a clerk may not change it (403); out-of-range, unknown and empty patches are 400; nothing is written', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const before = t.eventCount();
+    expect((await send(t.app, 'PATCH', '/api/v1/policy', clerk, { priorityEveryNth: 2 })).statusCode).toBe(403);
+    for (const body of [{ priorityEveryNth: -1 }, { priorityMaxWaitMinutes: 10_000 }, { sometimes: 1 }, {}, { appointmentLateMinutes: 1.5 }]) {
+      const res = await send(t.app, 'PATCH', '/api/v1/policy', supervisor, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(errorCode(res)).toBe('validation_failed');
+    }
+    expect(t.eventCount()).toBe(before);
+    expect((await send(t.app, 'GET', '/api/v1/policy', clerk)).json()).toEqual(DEFAULT_POLICY);
+  });
+});
+
+describe('PATCH /api/v1/office', () => {
+  it('a supervisor may not change the office (403), not even its issuingMode', async () => {
     const supervisor = await t.staffToken('supervisor');
     const before = t.eventCount();
     const names = await send(t.app, 'PATCH', '/api/v1/office', supervisor, { tel: '04-1111-2222' });
@@ -205,7 +269,7 @@ describe('PATCH /api/v1/office', () => {
     expect(await office()).toMatchObject({ issuingMode: 'open', tel: '04-0000-0000', address: '臺中市北區測試路1號' });
   });
 
-  it('a clerk may not change even issuingMode (403); nobody 401', async () => {
+  it('a clerk may not change it (403); nobody 401', async () => {
     const kiosk = t.deviceToken('kiosk');
     const before = t.eventCount();
     const res = await send(t.app, 'PATCH', '/api/v1/office', clerk, { issuingMode: 'closed' });

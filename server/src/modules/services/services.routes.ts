@@ -1,42 +1,30 @@
+// Reads of the lines, the office and the queue policy; their changes are command routes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Id, Office, OfficePatch, Service, ServiceCreate, ServicePatch } from '@jiaohao/shared';
-import { requireRole } from '../../core/principal';
+import { Office, QueuePolicy, Service } from '@jiaohao/shared';
 import { errorResponses, type AppServices } from '../../http/context';
 
-const tags = ['services'];
+const staffAndDevices = { staff: 'clerk', devices: ['kiosk', 'display'] } as const;
 
 export function servicesRoutes(s: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/services', { schema: { tags, summary: 'All service lines', response: { 200: Type.Array(Service), ...errorResponses } } }, async (req) => {
-      if (req.principal?.kind !== 'device') requireRole(req.principal, 'clerk');
-      return s.engine.store.services.list();
-    });
-    app.post(
+    app.get(
       '/services',
-      { schema: { tags, summary: 'Add a service line (admin)', body: ServiceCreate, response: { 201: Service, ...errorResponses } } },
-      async (req, reply) => reply.status(201).send(s.commands.createService(req.principal, req.body)),
+      { schema: { tags: ['services'], summary: 'All service lines', response: { 200: Type.Array(Service), ...errorResponses } }, config: { access: staffAndDevices } },
+      async () => s.queries.services(),
     );
-    app.patch(
-      '/services/:id',
-      { schema: { tags, summary: 'Change a service line (admin)', params: Type.Object({ id: Id }), body: ServicePatch, response: { 200: Service, ...errorResponses } } },
-      async (req) => s.commands.updateService(req.principal, req.params.id, req.body),
-    );
-    app.get('/office', { schema: { tags: ['office'], summary: 'The office', response: { 200: Office, ...errorResponses } } }, async (req) => {
-      if (req.principal?.kind !== 'device') requireRole(req.principal, 'clerk');
-      return s.engine.snapshot().office;
-    });
-    app.patch(
+    app.get(
       '/office',
+      { schema: { tags: ['office'], summary: 'The office', response: { 200: Office, ...errorResponses } }, config: { access: staffAndDevices } },
+      async () => s.queries.office(),
+    );
+    app.get(
+      '/policy',
       {
-        schema: {
-          tags: ['office'],
-          summary: 'Change the office; issuingMode alone (open/closed/schedule) needs a supervisor, the rest an admin',
-          body: OfficePatch,
-          response: { 200: Office, ...errorResponses },
-        },
+        schema: { tags: ['office'], summary: 'The queue policy call-next follows (staff)', response: { 200: QueuePolicy, ...errorResponses } },
+        config: { access: { staff: 'clerk' } },
       },
-      async (req) => s.commands.updateOffice(req.principal, req.body),
+      async () => s.queries.policy(),
     );
   };
 }

@@ -1,6 +1,6 @@
 // The admin's changes to the service lines.
 import { DomainError, servicesOverlap, validateRanges, type Service, type ServiceCreate, type ServicePatch } from '@jiaohao/shared';
-import type { Ctx } from '../../core/engine';
+import type { AppCtx as Ctx } from '../../store';
 
 function checked(ctx: Ctx, s: Service): Service {
   const problem = validateRanges(s);
@@ -16,7 +16,7 @@ function checked(ctx: Ctx, s: Service): Service {
 
 function save(ctx: Ctx, s: Service): Service {
   ctx.store.services.save(s);
-  ctx.emit({ type: 'service:updated', reason: null, data: { service: s } });
+  ctx.emit({ type: 'service:updated', data: { service: s } });
   return s;
 }
 

@@ -1,10 +1,11 @@
 // A new business date starts new number series by itself: the first command of the day expires
 // what the previous day left open and closes its counters. A supervisor can also close the day.
-import type { Ctx } from '../../core/engine';
+import type { AppCtx as Ctx } from '../../store';
 import { publicTicket, type StoredTicket } from './tickets.repo';
+import { moveTo } from './tickets.service';
 
 function expire(ctx: Ctx, t: StoredTicket): void {
-  const ticket: StoredTicket = { ...t, state: 'expired', endedAt: ctx.at, counterId: null, targetCounterId: null };
+  const ticket: StoredTicket = { ...t, state: moveTo(t, 'expire'), endedAt: ctx.at, counterId: null, targetCounterId: null };
   ctx.store.tickets.update(ticket);
   ctx.emit({ type: 'ticket:expired', reason: 'day_closed', ticketId: t.id, data: { ticket: publicTicket(ticket) } });
 }
@@ -27,7 +28,7 @@ export function rollDay(ctx: Ctx): void {
   for (const t of store.tickets.activeBefore(ctx.businessDate)) expire(ctx, t);
   if (open !== null) closeCounters(ctx);
   store.office.saveBusinessDate(ctx.businessDate);
-  ctx.emit({ type: 'day:started', reason: null, data: { businessDate: ctx.businessDate } });
+  ctx.emit({ type: 'day:started', data: { businessDate: ctx.businessDate } });
 }
 
 /** Ends the day now: whatever still waits or stands at a counter expires; counters close. */

@@ -140,7 +140,7 @@ describe('POST /api/v1/tickets (issue)', () => {
 
   it('when issuing is closed the kiosk gets 409 issuing_closed but staff may still issue', async () => {
     const supervisor = await t.staffToken('supervisor');
-    const patch = await send(t.app, 'PATCH', '/api/v1/office', supervisor, { issuingMode: 'closed' });
+    const patch = await send(t.app, 'POST', '/api/v1/office/issuing', supervisor, { mode: 'closed' });
     expect(patch.statusCode, patch.body).toBe(200);
     expect(patch.json().issuingMode).toBe('closed');
     const before = t.eventCount();
@@ -233,7 +233,7 @@ describe('GET /api/v1/snapshot', () => {
     expect(snap.services.map((s: { id: string }) => s.id).sort()).toEqual(['cert', 'reg', 'small']);
     expect(snap.counters.map((c: { id: string }) => c.id).sort()).toEqual(['c1', 'c2', 'c3']);
     expect(snap.tickets.map((x: Ticket) => x.id).sort()).toEqual([a.id, b.id].sort());
-    expect(snap.seq).toBe(t.services.engine.store.events.lastSeq);
+    expect(snap.seq).toBe(t.store.events.lastSeq);
     const device = await send(t.app, 'GET', '/api/v1/snapshot', t.deviceToken('display'));
     expect(device.statusCode).toBe(200);
     const anonymous = await send(t.app, 'GET', '/api/v1/snapshot');

@@ -22,9 +22,10 @@ import {
   type PickReason,
   type Service,
   type TicketEventType,
+  type TicketState,
   type WaitEstimate,
 } from '@jiaohao/shared';
-import type { Ctx } from '../../core/engine';
+import type { AppCtx as Ctx } from '../../store';
 import { hashToken } from '../../core/tokens';
 import { publicTicket, type StoredTicket } from './tickets.repo';
 
@@ -58,20 +59,29 @@ export function estimateFor(ctx: Ctx, s: Service, ahead: number): WaitEstimate {
   });
 }
 
-/** Checks the move against the transition table and the reason list, or throws. */
-function guard(t: StoredTicket, move: Move, reason: string | null | undefined): void {
-  if (nextState(t.state, move) === null) {
+/** The state the transition table leads `t` to by `move`, or invalid_transition. */
+export function moveTo(t: StoredTicket, move: Move): TicketState {
+  const to = nextState(t.state, move);
+  if (to === null) {
     throw new DomainError('invalid_transition', `A ${t.state} ticket cannot be moved by "${move}"`, { state: t.state, move });
   }
+  return to;
+}
+
+/** Checks the move against the transition table and the reason list; returns the state it leads to. */
+function guard(t: StoredTicket, move: Move, reason: string | null | undefined): TicketState {
+  const to = moveTo(t, move);
   const check = checkReason(move, reason);
   if (!check.ok) {
     throw new DomainError(check.code, check.code === 'reason_required' ? `"${move}" needs a reason` : `"${reason}" is not a reason for "${move}"`);
   }
+  return to;
 }
 
 function save(
   ctx: Ctx,
-  type: TicketEventType,
+  // ticket:called carries the counter too (see call()).
+  type: Exclude<TicketEventType, 'ticket:called'>,
   t: StoredTicket,
   opts: { reason?: string | null; note?: string | null; counterId?: string | null; handlingMs?: number | null } = {},
 ): StoredTicket {
@@ -140,7 +150,7 @@ export function issueTicket(ctx: Ctx, input: IssueTicketBody, channel: Channel):
     estimateAtIssue: estimate,
   };
   ctx.store.tickets.insert(t, hashToken(trackingToken));
-  ctx.emit({ type: 'ticket:issued', reason: null, ticketId: t.id, data: { ticket: publicTicket(t) } });
+  ctx.emit({ type: 'ticket:issued', ticketId: t.id, data: { ticket: publicTicket(t) } });
   return { ticket: { ...publicTicket(t), trackingToken }, ahead, estimate };
 }
 
@@ -157,9 +167,10 @@ function readyCounter(ctx: Ctx, counterId: string): Counter {
 }
 
 function call(ctx: Ctx, c: Counter, t: StoredTicket, pickReason: PickReason | null, reason: string | null, note?: string): StoredTicket {
+  const state = moveTo(t, 'call');
   const counter = { ...c, callsSincePriority: callsSincePriorityAfter(c, t) };
   ctx.store.counters.save(counter);
-  const called: StoredTicket = { ...t, state: 'called', calledAt: ctx.at, counterId: c.id, targetCounterId: null, recallCount: 0 };
+  const called: StoredTicket = { ...t, state, calledAt: ctx.at, counterId: c.id, targetCounterId: null, recallCount: 0 };
   ctx.store.tickets.update(called);
   ctx.emit({
     type: 'ticket:called',
@@ -196,33 +207,33 @@ export function callTicket(ctx: Ctx, ticketId: string, counterId: string, reason
 
 export function recall(ctx: Ctx, ticketId: string): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'recall', null);
-  return save(ctx, 'ticket:recalled', { ...t, recallCount: t.recallCount + 1 });
+  const state = guard(t, 'recall', null);
+  return save(ctx, 'ticket:recalled', { ...t, state, recallCount: t.recallCount + 1 });
 }
 
 export function start(ctx: Ctx, ticketId: string): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'start', null);
-  return save(ctx, 'ticket:started', { ...t, state: 'serving', startedAt: ctx.at });
+  const state = guard(t, 'start', null);
+  return save(ctx, 'ticket:started', { ...t, state, startedAt: ctx.at });
 }
 
 export function finish(ctx: Ctx, ticketId: string): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'finish', null);
+  const state = guard(t, 'finish', null);
   const handlingMs = t.startedAt ? ctx.now - Date.parse(t.startedAt) : null;
-  return save(ctx, 'ticket:finished', { ...t, state: 'done', endedAt: ctx.at }, { handlingMs });
+  return save(ctx, 'ticket:finished', { ...t, state, endedAt: ctx.at }, { handlingMs });
 }
 
 export function noShow(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'no_show', reason);
+  const state = guard(t, 'no_show', reason);
   // The ticket leaves the counter free; it keeps its counterId in the event for the audit trail.
-  return save(ctx, 'ticket:missed', { ...t, state: 'no_show', endedAt: ctx.at, counterId: null }, { reason, note, counterId: t.counterId });
+  return save(ctx, 'ticket:missed', { ...t, state, endedAt: ctx.at, counterId: null }, { reason, note, counterId: t.counterId });
 }
 
 export function requeue(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'requeue', reason);
+  const state = guard(t, 'requeue', reason);
   // A no-show is not expired when its day ends, but its day's line is gone: back in line today it
   // would be an active ticket of another date that no snapshot, count or call-next sees.
   if (t.businessDate !== ctx.businessDate) {
@@ -232,7 +243,7 @@ export function requeue(ctx: Ctx, ticketId: string, reason: string | undefined, 
     });
   }
   // Back in line at the place the ticket was issued for: the resident has already waited.
-  const back: StoredTicket = { ...t, state: 'waiting', counterId: null, calledAt: null, endedAt: null, recallCount: 0 };
+  const back: StoredTicket = { ...t, state, counterId: null, calledAt: null, endedAt: null, recallCount: 0 };
   return save(ctx, 'ticket:requeued', back, { reason, note, counterId: t.counterId });
 }
 
@@ -244,7 +255,7 @@ export function transfer(
   note?: string,
 ): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'transfer', reason);
+  const state = guard(t, 'transfer', reason);
   if (!to.serviceId && !to.counterId) throw new DomainError('validation_failed', 'Transfer needs a serviceId, a counterId or both');
   const toService = to.serviceId ? service(ctx, to.serviceId) : service(ctx, t.serviceId);
   if (!toService.active) throw new DomainError('service_inactive', 'That line is not in use');
@@ -255,7 +266,7 @@ export function transfer(
   if (!toCounter && toService.id === t.serviceId) throw new DomainError('validation_failed', 'The ticket is already in that line');
   const moved: StoredTicket = {
     ...t,
-    state: 'waiting',
+    state,
     serviceId: toService.id,
     queuedAt: t.issuedAt, // keeps the resident's place
     calledAt: null,
@@ -273,6 +284,6 @@ export function transfer(
 
 export function cancel(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
   const t = ticket(ctx, ticketId);
-  guard(t, 'cancel', reason);
-  return save(ctx, 'ticket:cancelled', { ...t, state: 'cancelled', endedAt: ctx.at }, { reason, note });
+  const state = guard(t, 'cancel', reason);
+  return save(ctx, 'ticket:cancelled', { ...t, state, endedAt: ctx.at }, { reason, note });
 }

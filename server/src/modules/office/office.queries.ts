@@ -1,0 +1,27 @@
+// Reads of the office state: the snapshot clients start from, and its head (no tickets).
+import { businessDate, type Snapshot } from '@jiaohao/shared';
+import type { Store } from '../../store';
+import { publicTicket } from '../tickets/tickets.repo';
+
+export type SnapshotHead = Omit<Snapshot, 'tickets'>;
+
+/** The snapshot without its tickets (for views that only count them). */
+export function snapshotHead(store: Store, now: number): SnapshotHead {
+  const office = store.office.office();
+  if (!office) throw new Error('the office is not set up');
+  return {
+    seq: store.events.lastSeq,
+    at: new Date(now).toISOString(),
+    businessDate: businessDate(now, office.timeZone),
+    office,
+    policy: store.office.policy(),
+    services: store.services.list(),
+    counters: store.counters.list(),
+  };
+}
+
+/** The state a client starts from; consistent because nothing else writes between these reads. */
+export function snapshot(store: Store, now: number): Snapshot {
+  const head = snapshotHead(store, now);
+  return { ...head, tickets: store.tickets.activeOn(head.businessDate).map(publicTicket) };
+}

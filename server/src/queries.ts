@@ -1,0 +1,52 @@
+// Every read the edges may make, as functions over the store: routes and socket handlers call
+// these, never a repository or the engine.
+import type { ChainCheck, Counter, Device, DomainEvent, Office, QueuePolicy, Service, Snapshot, Staff, Ticket } from '@jiaohao/shared';
+import { DomainError } from '@jiaohao/shared';
+import type { Clock } from './core/engine';
+import type { Store } from './store';
+import { snapshot, snapshotHead, type SnapshotHead } from './modules/office/office.queries';
+import { ticketById, ticketForResident } from './modules/tickets/tickets.queries';
+import { toStaff } from './modules/auth/auth.repo';
+
+export interface Queries {
+  snapshot(): Snapshot;
+  snapshotHead(): SnapshotHead;
+  office(): Office;
+  policy(): QueuePolicy;
+  services(): Service[];
+  counters(): Counter[];
+  ticket(id: string): Ticket;
+  ticketForResident(id: string, trackingToken: string): Ticket;
+  staff(): Staff[];
+  staffMember(id: string): Staff | undefined;
+  devices(): Device[];
+  eventsAfter(seq: number, limit: number): { events: DomainEvent[]; lastSeq: number };
+  verifyChain(): ChainCheck;
+}
+
+export function buildQueries(store: Store, clock: Clock): Queries {
+  return {
+    snapshot: () => snapshot(store, clock()),
+    snapshotHead: () => snapshotHead(store, clock()),
+    office: () => snapshotHead(store, clock()).office,
+    policy: () => store.office.policy(),
+    services: () => store.services.list(),
+    counters: () => store.counters.list(),
+    ticket: (id) => ticketById(store, id),
+    ticketForResident: (id, token) => ticketForResident(store, id, token),
+    staff: () => store.staff.list().map(toStaff),
+    staffMember: (id) => {
+      const row = store.staff.byId(id);
+      return row && toStaff(row);
+    },
+    devices: () => store.devices.list(),
+    eventsAfter: (seq, limit) => {
+      if (limit < 1 || limit > 1000) throw new DomainError('validation_failed', 'limit must be 1–1000');
+      return { events: store.events.after(seq, limit), lastSeq: store.events.lastSeq };
+    },
+    verifyChain: () => {
+      const brokenAt = store.events.verifyChain();
+      return { ok: brokenAt === null, checked: store.events.count(), brokenAt };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Type tests: `tsc -b` checks these lines (vitest runs them as ordinary tests too). Each
+// `@ts-expect-error` must stay an error: if the contract loosened, tsc would fail on the unused
+// directive.
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Ack } from './errors';
+import type { CommandPayload, CommandResult, DeviceCommandName, StaffCommandName } from './commands.registry';
+import type { KioskClientToServer, StaffClientToServer, DisplayClientToServer } from './socket.events';
+import type { Ticket } from './domain.schemas';
+import type { IssueTicketResult } from './commands.schemas';
+
+describe('socket maps derived from the command registry', () => {
+  it('give each command its payload and its ack', () => {
+    expectTypeOf<StaffClientToServer['ticket:recall']>().parameter(0).toEqualTypeOf<{ ticketId: string }>();
+    expectTypeOf<StaffClientToServer['ticket:recall']>().parameter(1).toEqualTypeOf<(ack: Ack<{ ticket: Ticket }>) => void>();
+    expectTypeOf<KioskClientToServer['ticket:issue']>().parameter(1).toEqualTypeOf<(ack: Ack<IssueTicketResult>) => void>();
+    expectTypeOf<CommandResult<'counter:call-next'>['reason']>().toExtend<string | null>();
+  });
+
+  it('give each audience only the commands it may send', () => {
+    expectTypeOf<DeviceCommandName<'kiosk'>>().toEqualTypeOf<'ticket:issue'>();
+    expectTypeOf<DeviceCommandName<'display'>>().toBeNever();
+    expectTypeOf<'staff:create'>().toExtend<StaffCommandName>();
+    expectTypeOf<keyof DisplayClientToServer>().toEqualTypeOf<'snapshot:request'>();
+    // @ts-expect-error a kiosk cannot finish a ticket
+    expectTypeOf<KioskClientToServer['ticket:finish']>().toBeFunction();
+  });
+
+  it('refuse a wrong payload or a wrong ack at compile time', () => {
+    const send = (_recall: StaffClientToServer['ticket:recall']) => undefined;
+    // @ts-expect-error the payload of ticket:recall has ticketId, not counterId
+    send((_p: { counterId: string }, _ack) => undefined);
+    // @ts-expect-error the ack of ticket:recall carries a ticket, not a counter
+    send((_p, ack: (a: Ack<{ counter: string }>) => void) => ack({ ok: true, data: { counter: 'c1' } }));
+    const payload: CommandPayload<'ticket:transfer'> = { ticketId: 't1', serviceId: 'reg', reason: 'wrong_service' };
+    expectTypeOf(payload.ticketId).toBeString();
+    // @ts-expect-error unknown keys are not part of a payload
+    const bad: CommandPayload<'counter:open'> = { counterId: 'c1', nonsense: 1 };
+    void bad;
+  });
+});
