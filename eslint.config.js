@@ -120,13 +120,16 @@ export default defineConfig([
     },
   },
   {
+    // The pages run in a browser; their vite.config.ts keeps the Node globals from above.
     name: 'boundaries/clients',
     files: CLIENT_DIRS.map((dir) => `${dir}/**`),
+    languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
   },
   {
     name: 'boundaries/kiosk-renderer',
     files: ['kiosk/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, ...RENDERER_PATTERNS] }],
     },

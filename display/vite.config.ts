@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+// The server serves the build at /display/; in development the API and sockets go to a running server.
+export default defineConfig({
+  base: '/display/',
+  plugins: [react()],
+  build: {
+    // Two pages: the wall display, and the public waiting-count page (`/` redirects to it).
+    rollupOptions: { input: { index: page('./index.html'), status: page('./status.html') } },
+  },
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/socket.io': { target: 'http://127.0.0.1:8080', ws: true },
+    },
+  },
+});
