@@ -22,6 +22,7 @@ import { commandRoutes } from './http/commands.routes';
 import { registerErrorHandling } from './http/errors';
 import { sharedCompilers } from './http/compilers';
 import { registerAuth } from './http/auth';
+import { registerClients } from './http/clients';
 import type { AppServices } from './http/context';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { countersRoutes } from './modules/counters/counters.routes';
@@ -156,6 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   );
+  await registerClients(app, config.clientsDir);
 
   app.addHook('preClose', async () => {
     for (const fn of shutdown) fn();

@@ -1,0 +1,91 @@
+// Serves the built web clients from their dist/ folders. Vite hashes every file under assets/, so
+// those may be cached for a year; the HTML pages name the current hashes, so they are revalidated
+// on every load and a new build shows up without a hard reload.
+import { stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export interface ServedClient {
+  /** The workspace, as in `npm run build -w <workspace>`. */
+  readonly workspace: string;
+  /** Named in messages: "The counter client is not built…". */
+  readonly label: string;
+  /** The build output, relative to the clients folder. */
+  readonly distDir: string;
+  /** Where it is served, with the trailing slash. */
+  readonly path: `/${string}/`;
+}
+
+/** Keep in step with scripts/clients.mjs (tests/src/clients-build.test.ts compares them). */
+export const SERVED_CLIENTS: readonly ServedClient[] = [
+  { workspace: 'counter-client', label: 'counter client', distDir: 'counter-client/dist', path: '/counter/' },
+  { workspace: 'display', label: 'wall display', distDir: 'display/dist', path: '/display/' },
+  { workspace: 'kiosk', label: 'kiosk', distDir: 'kiosk/renderer/dist', path: '/kiosk/' },
+];
+
+/** Where `GET /` sends a visitor: the public page, since anyone may open the bare address. */
+export const HOME_PAGE = '/display/status.html';
+
+/**
+ * Not yet in shared/src/errors.ts (no code there means "unavailable"): the code to add there,
+ * as `client_not_built: 503`.
+ */
+const NOT_BUILT = 'client_not_built';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+async function isBuilt(distRoot: string): Promise<boolean> {
+  try {
+    return (await stat(join(distRoot, 'index.html'))).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function registerClients(app: FastifyInstance, clientsDir: string): Promise<void> {
+  for (const client of SERVED_CLIENTS) {
+    const root = join(clientsDir, client.distDir);
+    const assets = join(root, 'assets') + sep;
+    if (!(await isBuilt(root))) {
+      app.log.warn(`${root} has no index.html: ${client.path} answers 503 until the ${client.label} is built`);
+    }
+    await app.register(async (scope) => {
+      // @fastify/static refuses a non-canonical path (`//`, a backslash, `/./`) with a 403; to a visitor it is
+      // simply not there.
+      scope.setErrorHandler((err: FastifyError, request, reply) =>
+        err.code === 'FST_STATIC_FORBIDDEN_PATH' ? reply.callNotFound() : app.errorHandler(err, request, reply),
+      );
+      // Checked on every request, so a build made while the server runs is served without a restart.
+      scope.addHook('onRequest', async (_request, reply) => {
+        if (await isBuilt(root)) return;
+        return reply
+          .code(503)
+          .header('cache-control', 'no-store')
+          .send({
+            error: {
+              code: NOT_BUILT,
+              message: `The ${client.label} is not built; run npm start (it builds missing clients) or npm run build -w ${client.workspace}`,
+            },
+          });
+      });
+      await scope.register(fastifyStatic, {
+        root,
+        // Without the trailing slash, so that `redirect` answers /counter with a redirect to /counter/.
+        prefix: client.path.slice(0, -1),
+        redirect: true,
+        index: ['index.html'],
+        // Several registrations: only one may decorate the reply.
+        decorateReply: false,
+        // The dist folder may be missing at start-up; the hook above answers for it.
+        suppressWarning: true,
+        cacheControl: false,
+        setHeaders: (reply, filePath) => {
+          void reply.header('cache-control', filePath.startsWith(assets) ? IMMUTABLE : 'no-cache');
+        },
+      });
+    });
+  }
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(HOME_PAGE, 302));
+}
