@@ -33,6 +33,10 @@ async function main(): Promise<void> {
     [
       '',
       `  Jiaohao (叫號) is running — ${services.queries.office().names['zh-TW']}`,
+      `  Counter client ${base}/counter/`,
+      `  Wall display   ${base}/display/`,
+      `  Kiosk          ${base}/kiosk/`,
+      `  Public page    ${base}/display/status.html`,
       `  API            ${base}/api/v1`,
       `  API docs       ${base}/docs`,
       `  Health         ${base}/api/v1/health`,
