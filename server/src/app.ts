@@ -120,7 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerAuth(app, auth);
+  registerAuth(app, auth, config.allowedOrigins);
 
   const realtime = attachSockets(app.server, services, app.log);
 

@@ -33,18 +33,6 @@ const LIFECYCLE: Record<TicketState, Partial<Record<Move, TicketState>>> = {
 const pairs = TICKET_STATES.flatMap((state) => MOVES.map((move) => [state, move] as const));
 
 describe('TRANSITIONS table', () => {
-  it('has exactly one rule per move', () => {
-    expect(Object.keys(TRANSITIONS).sort()).toEqual([...MOVES].sort());
-  });
-
-  it('only mentions known states', () => {
-    for (const move of MOVES) {
-      const rule = TRANSITIONS[move];
-      expect(TICKET_STATES).toContain(rule.to);
-      for (const from of rule.from) expect(TICKET_STATES).toContain(from);
-    }
-  });
-
   it.each(pairs)('%s + %s matches the lifecycle', (state, move) => {
     const expected = LIFECYCLE[state][move] ?? null;
     expect(canMove(state, move)).toBe(expected !== null);

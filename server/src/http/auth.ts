@@ -2,9 +2,10 @@
 // for staff sessions and devices) and enforces what each route declares it allows.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
-import type { Access } from '@jiaohao/shared';
+import { DomainError, type Access } from '@jiaohao/shared';
 import { authorize, type Principal } from '../core/principal';
 import type { AuthService } from '../modules/auth/auth.service';
+import { sameOrigin } from './origin';
 
 export const SESSION_COOKIE = 'jiaohao_session';
 
@@ -35,7 +36,9 @@ export function residentToken(request: FastifyRequest): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
-export function registerAuth(app: FastifyInstance, auth: AuthService): void {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuth(app: FastifyInstance, auth: AuthService, allowedOrigins: readonly string[]): void {
   app.decorateRequest('principal', null);
   // A route that says nothing about access is a mistake, caught when the app is built.
   app.addHook('onRoute', (route) => {
@@ -45,6 +48,12 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   });
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.access === 'public') return;
+    // The browser sends the cookie with any request to this host, also one a foreign page makes:
+    // a change made with the cookie alone must come from this server's own pages.
+    const byCookie = request.headers.authorization === undefined && request.cookies[SESSION_COOKIE] !== undefined;
+    if (byCookie && !SAFE_METHODS.has(request.method) && !sameOrigin(request.headers.origin, request.headers.host, allowedOrigins)) {
+      throw new DomainError('forbidden', 'A change made with the session cookie must come from this office’s own pages');
+    }
     request.principal = auth.resolve(bearer(request));
   });
   app.addHook('preHandler', async (request) => {

@@ -1,7 +1,7 @@
 // The bad-input rules at the HTTP edge: every refusal is { error: { code, message } } with a code
 // from the closed list and its HTTP status, never a stack trace, and nothing is written. Also the
 // health route, the OpenAPI docs, and a check that every documented route has HTTP tests.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '@jiaohao/shared';
@@ -131,6 +131,20 @@ describe('bad requests are refused with a listed code, no stack and nothing writ
     });
     const res = await expectRefused({ method: 'GET', url: '/api/v1/test-only-boom' }, 500, 'internal');
     expect(res.body).not.toContain('secret detail');
+  });
+});
+
+describe('the closed list of error codes', () => {
+  it('holds no dead code: each one is raised somewhere in the server or the shared rules', () => {
+    const read = (dir: URL): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? read(new URL(`${e.name}/`, dir)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [readFileSync(new URL(e.name, dir), 'utf8')] : [],
+      );
+    const sources = [...read(new URL('../', import.meta.url)), ...read(new URL('../../../shared/src/', import.meta.url))]
+      // The list itself does not count as a use.
+      .map((src) => src.replace(/export const ERROR_STATUS = \{[\s\S]*?\} as const;/, ''));
+    const unused = ERROR_CODES.filter((code) => !sources.some((src) => src.includes(`'${code}'`)));
+    expect(unused).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { io, type Socket as ClientSocket } from 'socket.io-client';
 import {
   applyEvent,
   CLIENT_EVENTS,
+  skipSeq,
   fromSnapshot,
   NAMESPACES,
   SERVER_EVENTS,
@@ -167,7 +168,7 @@ afterEach(async () => {
 });
 
 /** A socket that has not connected yet, so listeners can be in place before the snapshot arrives. */
-function client<S>(nsp: string, token?: string): S {
+function client<S>(nsp: string, token?: string, headers?: Record<string, string>): S {
   const socket = io(baseUrl + nsp, {
     forceNew: true,
     transports: ['websocket'],
@@ -175,6 +176,7 @@ function client<S>(nsp: string, token?: string): S {
     // The tests reconnect by hand, so a reconnect never happens behind their back.
     reconnection: false,
     auth: token === undefined ? {} : { token },
+    ...(headers ? { extraHeaders: headers } : {}),
   });
   clients.push(socket);
   labels.set(socket, nsp);
@@ -221,6 +223,86 @@ async function rest<T>(method: 'GET' | 'POST' | 'PATCH', url: string, token: str
 }
 
 // ---- 1. handshake ---------------------------------------------------------------------------------
+
+describe('browser sessions: the httpOnly cookie, and where a page comes from', () => {
+  /** Logs in over REST as a browser would and returns the Cookie header it would send. */
+  async function sessionCookie(role: 'clerk' | 'supervisor'): Promise<string> {
+    await t.staffToken(role, `${role}-browser`);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${role}-browser`, password: 'correct horse battery staple' } });
+    const cookie = res.cookies.find((c) => c.name === 'jiaohao_session');
+    if (!cookie) throw new Error('no session cookie');
+    return `jiaohao_session=${cookie.value}`;
+  }
+  const own = () => new URL(baseUrl).origin;
+
+  it('the session cookie alone authenticates /staff (no token in the page), and commands work', async () => {
+    const cookie = await sessionCookie('clerk');
+    const s = client<StaffClient>(NAMESPACES.staff, undefined, { cookie, origin: own() });
+    const snap = await join(s);
+    expect(snap.seq).toBe(serverSeq());
+    expect(expectOk(await ask(s, 'counter:open', { counterId: 'c2' })).counter.status).toBe('open');
+  });
+
+  it('a page from another origin cannot use the cookie: /staff, /display and /kiosk refuse it', async () => {
+    const cookie = await sessionCookie('supervisor');
+    for (const nsp of [NAMESPACES.staff, NAMESPACES.display, NAMESPACES.kiosk]) {
+      await expect(join(client<StaffClient>(nsp, undefined, { cookie, origin: 'https://evil.example' }))).rejects.toThrow('forbidden origin');
+    }
+    // A device token from a foreign page is refused as well: staff and device namespaces are same-origin only.
+    await expect(join(client<DisplayClient>(NAMESPACES.display, t.deviceToken('display'), { origin: 'https://evil.example' }))).rejects.toThrow('forbidden origin');
+  });
+
+  it('an origin listed in the config (a development server) is let through', async () => {
+    await t.close();
+    t = await testApp({ config: { allowedOrigins: ['http://localhost:5173'] } });
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const cookie = await sessionCookie('clerk');
+    await join(client<StaffClient>(NAMESPACES.staff, undefined, { cookie, origin: 'http://localhost:5173' }));
+    await expect(join(client<StaffClient>(NAMESPACES.staff, undefined, { cookie, origin: 'http://localhost:5174' }))).rejects.toThrow('forbidden origin');
+  });
+
+  it('the public namespace is open to any site', async () => {
+    const p = client<PublicClient>(NAMESPACES.public, undefined, { origin: 'https://city-app.example' });
+    const status = await joinPublic(p);
+    expect(status.seq).toBe(serverSeq());
+  });
+
+  it('a cookie that is no session is refused', async () => {
+    await expect(join(client<StaffClient>(NAMESPACES.staff, undefined, { cookie: 'jiaohao_session=jhs_forged', origin: own() }))).rejects.toThrow('unauthenticated');
+  });
+});
+
+describe('audiences: each namespace gets only the events meant for it', () => {
+  it('displays and kiosks get no staff:changed or device:changed, only its seq, and stay in step', async () => {
+    const d = display();
+    const k = kiosk();
+    const s = await staff('clerk');
+    const [dSnap, , sSnap] = await Promise.all([join(d), join(k), join(s)]);
+    let dState = fromSnapshot(dSnap);
+    const seen: string[] = [];
+    const dSeen = record(d);
+    untyped(d).onAny((name: string, payload: { seq: number } & DomainEvent) => {
+      seen.push(name);
+      dState = name === SERVER_EVENTS.skipped ? skipSeq(dState, payload.seq) : applyEvent(dState, payload);
+    });
+    const kSeen = record(k);
+    const sSeen = record(s);
+
+    await rest('POST', '/api/v1/staff', t.adminToken, { username: 'newclerk', displayName: 'New', role: 'clerk', password: 'correct horse battery staple' });
+    await rest('POST', '/api/v1/devices', t.adminToken, { kind: 'kiosk', name: 'Lobby 2' });
+    await rest('POST', '/api/v1/tickets', t.adminToken, { serviceId: 'reg' });
+    const last = serverSeq();
+    await Promise.all([dSeen.untilSeq(last), kSeen.untilSeq(last), sSeen.untilSeq(last)]);
+    expect(dState.seq).toBe(last);
+
+    expect(seen).toEqual([SERVER_EVENTS.skipped, SERVER_EVENTS.skipped, 'ticket:issued']);
+    expect(dState.stale).toBe(false);
+    expect(kSeen.all.map(([name]) => name)).toEqual([SERVER_EVENTS.skipped, SERVER_EVENTS.skipped, 'ticket:issued']);
+    // Staff get the events themselves.
+    expect(sSeen.events.map((e) => e.type)).toEqual(['staff:changed', 'device:changed', 'ticket:issued']);
+    expect(sSnap.seq + 3).toBe(last);
+  });
+});
 
 describe('handshake auth', () => {
   it('refuses /staff without a token', async () => {

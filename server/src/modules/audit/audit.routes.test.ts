@@ -36,6 +36,29 @@ describe('GET /api/v1/events', () => {
     expect(tail[1]).toMatchObject({ reason: 'meal', actor: { kind: 'staff' }, data: { counter: { id: 'c2', status: 'paused' } } });
     expect((await send(t.app, 'GET', '/api/v1/events?limit=5000', supervisor)).statusCode).toBe(400);
   });
+
+  it('still reads a row written in an older event shape (a Ticket without fields added later): 200, never 500', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const kiosk = t.deviceToken('kiosk');
+    const issued = (await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' })).json().ticket;
+    // As a version-1 server would have stored it, had Ticket then lacked estimateAtIssue and recallCount.
+    const { estimateAtIssue: _e, recallCount: _r, trackingToken: _t, ...oldTicket } = issued;
+    const seq = t.eventCount() + 1;
+    const db = new Database(join(dir, 'office.db'));
+    db.prepare(
+      `INSERT INTO events (seq, type, at, business_date, actor_kind, actor_id, reason, note, ticket_id, counter_id, data, prev_hash, hash, v)
+       VALUES (?, 'ticket:issued', ?, '2026-12-01', 'device', 'old-kiosk', NULL, NULL, ?, NULL, ?, 'x', 'y', 1)`,
+    ).run(seq, issued.issuedAt, issued.id, JSON.stringify({ ticket: oldTicket }));
+    db.close();
+
+    const res = await send(t.app, 'GET', `/api/v1/events?after=${seq - 1}`, supervisor);
+    expect(res.statusCode, res.body).toBe(200);
+    const [event] = res.json().events;
+    expect(event).toMatchObject({ seq, type: 'ticket:issued', data: { ticket: { id: issued.id, number: issued.number } } });
+    // Filled in so that the answer fits the published schema.
+    expect(event.data.ticket).toHaveProperty('recallCount');
+    expect(event.data.ticket).toHaveProperty('estimateAtIssue');
+  });
 });
 
 describe('account and device changes are audited', () => {

@@ -63,6 +63,27 @@ describe('POST /api/v1/auth/login', () => {
     expect(forged.statusCode).toBe(401);
   });
 
+  it('a change made with the cookie from another site is 403 and writes nothing; from the own pages it works', async () => {
+    await createStaff('clerk', 'chen');
+    const cookie = (await login('chen', PASSWORD)).cookies.find((c) => c.name === SESSION_COOKIE)!;
+    const cookies = { [SESSION_COOKIE]: cookie.value };
+    const before = t.eventCount();
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/open', cookies, headers: { origin: 'https://evil.example', host: 'office.local' } });
+    expect(foreign.statusCode).toBe(403);
+    expect(errorCode(foreign)).toBe('forbidden');
+    expect(t.eventCount()).toBe(before);
+    // Reading with the cookie from anywhere is harmless (CORS keeps the answer from the foreign page).
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/counters', cookies, headers: { origin: 'https://evil.example', host: 'office.local' } });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['access-control-allow-origin']).toBeUndefined();
+    const own = await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/open', cookies, headers: { origin: 'http://office.local', host: 'office.local' } });
+    expect(own.statusCode, own.body).toBe(200);
+    // A bearer token is no ambient credential: a script elsewhere that holds one may use it.
+    const bearer = (await login('chen', PASSWORD)).json().token as string;
+    const withToken = await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/pause', payload: { reason: 'meal' }, headers: { authorization: `Bearer ${bearer}`, origin: 'https://tool.example' } });
+    expect(withToken.statusCode, withToken.body).toBe(200);
+  });
+
   it('a wrong password or an unknown user is 401 invalid_credentials, with no cookie', async () => {
     await createStaff('clerk', 'lin');
     const wrong = await login('lin', 'not the right password');
