@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/src/**/*.test.ts'],
+          // *.dom.test.ts run in the dom project only.
+          exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },

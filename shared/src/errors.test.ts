@@ -15,8 +15,8 @@ describe('ERROR_STATUS', () => {
     expect(ERROR_STATUS.internal).toBe(500);
   });
 
-  it('only internal is a server error', () => {
-    expect(ERROR_CODES.filter((c) => ERROR_STATUS[c] >= 500)).toEqual(['internal']);
+  it('only a bug (internal) and a missing client build are server errors', () => {
+    expect(ERROR_CODES.filter((c) => ERROR_STATUS[c] >= 500)).toEqual(['internal', 'client_not_built']);
   });
 
   it('has a status for the codes the domain rules return', () => {

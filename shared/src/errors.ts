@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   locked_out: 429,
   internal: 500,
+  /** A web client's build is missing (npm start builds it). */
+  client_not_built: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorCode } from '@jiaohao/shared';
 
 export interface ServedClient {
   /** The workspace, as in `npm run build -w <workspace>`. */
@@ -27,11 +28,7 @@ export const SERVED_CLIENTS: readonly ServedClient[] = [
 /** Where `GET /` sends a visitor: the public page, since anyone may open the bare address. */
 export const HOME_PAGE = '/display/status.html';
 
-/**
- * Not yet in shared/src/errors.ts (no code there means "unavailable"): the code to add there,
- * as `client_not_built: 503`.
- */
-const NOT_BUILT = 'client_not_built';
+const NOT_BUILT: ErrorCode = 'client_not_built';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 

@@ -21,7 +21,8 @@ function fromFastify(err: FastifyError): ErrorBody & { status: number } {
   const code = byCode[err.code] ?? (err.statusCode === 429 ? 'rate_limited' : undefined);
   if (code) return { status: ERROR_STATUS[code], code, message: err.message };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    return { status: err.statusCode, code: err.statusCode === 404 ? 'not_found' : 'validation_failed', message: err.message };
+    const code: ErrorCode = err.statusCode === 404 ? 'not_found' : err.statusCode === 403 ? 'forbidden' : err.statusCode === 401 ? 'unauthenticated' : 'validation_failed';
+    return { status: err.statusCode, code, message: err.message };
   }
   return { status: 500, code: 'internal', message: 'Something went wrong on the server' };
 }
