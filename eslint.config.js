@@ -120,6 +120,26 @@ export default defineConfig([
     },
   },
   {
+    // Cross-package tests and benchmarks use the server through its two documented entries
+    // (@jiaohao/server, @jiaohao/server/testing), never its internals: a refactor inside server/src
+    // must not break them.
+    name: 'boundaries/tests-and-bench',
+    files: ['tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/src/**', '@jiaohao/server/src/**', '@jiaohao/server/*', '!@jiaohao/server/testing'],
+              message: 'Use @jiaohao/server or @jiaohao/server/testing (server/src/testing/index.ts), not server internals.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pages run in a browser; their vite.config.ts keeps the Node globals from above.
     name: 'boundaries/clients',
     files: CLIENT_DIRS.map((dir) => `${dir}/**`),

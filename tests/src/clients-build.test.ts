@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildClients, CLIENTS, staleClients } from '../../scripts/clients.mjs';
-import { SERVED_CLIENTS } from '../../server/src/http/clients';
+import { SERVED_CLIENTS } from '@jiaohao/server/testing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

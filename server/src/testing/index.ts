@@ -8,3 +8,4 @@ export { SYSTEM } from '../core/principal';
 export { PublicFeed } from '../modules/public/public.service';
 export { EventsRepo } from '../modules/events/events.repo';
 export type { TicketRow } from '../modules/tickets/tickets.repo';
+export { SERVED_CLIENTS } from '../http/clients';
