@@ -11,6 +11,7 @@ import {
   type CommandPayload,
   type CommandResult,
 } from '@jiaohao/shared';
+import { Value } from '@sinclair/typebox/value';
 import type { Ctx, Engine } from './engine';
 import { authorize, type Principal } from './principal';
 
@@ -46,7 +47,7 @@ export class CommandBus<S> {
 
   /** Runs a command; async only for commands with work before their transaction. */
   async execute<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Promise<CommandResult<K>> {
-    const principal = this.authorize(who, name, payload);
+    const principal = this.admit(who, name, payload);
     const handler = this.handlers[name] as CommandHandler<S, K>;
     if (typeof handler === 'function') return this.engine.run(principal, (ctx) => handler(ctx, payload));
     const prepared = await handler.before(payload);
@@ -55,7 +56,7 @@ export class CommandBus<S> {
 
   /** The same, synchronously, for commands without a `before` step (tests, the property test). */
   executeNow<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): CommandResult<K> {
-    const principal = this.authorize(who, name, payload);
+    const principal = this.admit(who, name, payload);
     const handler = this.handlers[name] as CommandHandler<S, K>;
     if (typeof handler !== 'function') throw new Error(`${name} does work before its transaction; use execute()`);
     return this.engine.run(principal, (ctx) => handler(ctx, payload));
@@ -64,6 +65,20 @@ export class CommandBus<S> {
   /** Runs only the hooks every command runs first (the day roll-over), as the server itself. */
   tick(system: Principal): void {
     this.engine.run(system, () => undefined);
+  }
+
+  /**
+   * Who runs the command, once they may and the payload fits the command's schema. The edges
+   * validate too (with their own error details); this makes every caller safe, the app's own included.
+   */
+  private admit<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Principal {
+    const principal = this.authorize(who, name, payload);
+    const schema = COMMANDS[name].payload;
+    if (!Value.Check(schema, payload)) {
+      const first = Value.Errors(schema, payload).First();
+      throw new DomainError('validation_failed', `${first?.path || 'payload'}: ${first?.message ?? 'invalid'}`);
+    }
+    return principal;
   }
 
   private authorize<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Principal {

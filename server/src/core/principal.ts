@@ -36,7 +36,8 @@ function describe(access: Access): string {
 
 /**
  * Whether `p` may do what `access` allows; throws unauthenticated (no principal) or forbidden.
- * Residents are let through only where the caller has already checked their tracking token.
+ * A resident is never let in here: where `access.resident` allows one, the caller checks the
+ * tracking token against the ticket itself (the command bus, the ticket read route).
  */
 export function authorize(p: Principal | null, access: Access): Principal {
   if (p === null) throw new DomainError('unauthenticated', 'Log in first (or use a device token)');
@@ -51,7 +52,6 @@ export function authorize(p: Principal | null, access: Access): Principal {
       if (access.devices?.includes(p.deviceKind)) return p;
       break;
     case 'resident':
-      if (access.resident) return p;
       break;
   }
   throw new DomainError('forbidden', `Only ${describe(access)} may do this`);
