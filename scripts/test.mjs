@@ -60,6 +60,8 @@ function runBin(name, args) {
 }
 
 const failures = [];
+/** [label, seconds, ok] of each stage, printed together at the end. */
+const stages = [];
 let passed = 0;
 let skipped = 0;
 let testsRun = 0;
@@ -75,12 +77,16 @@ async function step(label, start, { countFailure = true } = {}) {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`=== ${label}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds} s`);
+  stages.push([label, seconds, code === 0]);
   if (code !== 0 && countFailure) failures.push(`${label} failed (exit ${code})`);
   return code;
 }
 
 function finish() {
   if (testsRun === 0 && failures.length === 0) failures.push('no tests ran');
+  console.log('\nTime per stage:');
+  for (const [label, seconds, ok] of stages) console.log(`  ${label.padEnd(22)} ${seconds.padStart(6)} s${ok ? '' : '  (failed)'}`);
+  console.log(`  ${'total'.padEnd(22)} ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s`);
   if (failures.length > 0) {
     console.log('\nFailures:');
     for (const failure of failures.slice(0, 50)) console.log(`  - ${failure}`);
@@ -131,6 +137,7 @@ function countVitest(reportPath, exitCode) {
   }
 }
 
+const startedAt = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), 'jiaohao-test-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -24,6 +24,23 @@ async function main(): Promise<void> {
     );
   }
 
+  // Installed before listening, so a signal during start-up also closes the server cleanly.
+  let dayTimer: NodeJS.Timeout | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    if (dayTimer) clearInterval(dayTimer);
+    // Commands are synchronous transactions, so none is half-done when this runs.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -49,7 +66,7 @@ async function main(): Promise<void> {
   );
 
   // A new business date needs no reset: this closes yesterday even when nobody presses anything.
-  const dayTimer = setInterval(() => {
+  dayTimer = setInterval(() => {
     try {
       rollDay();
     } catch (err) {
@@ -58,20 +75,6 @@ async function main(): Promise<void> {
   }, 60_000);
   dayTimer.unref();
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    clearInterval(dayTimer);
-    // Commands are synchronous transactions, so none is half-done when this runs.
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -221,6 +221,8 @@ describe('GET/PATCH /api/v1/policy (queue policy)', () => {
     const supervisor = await t.staffToken('supervisor');
     const kiosk = t.deviceToken('kiosk');
     await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
+    // The walk-in came first, so without the policy change it is the longest wait.
+    t.clock.minutes(1);
     const priority = (await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg', class: 'priority' })).json().ticket.id;
     await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
     // Default policy: an ordinary counter takes the walk-in that waited longest.
