@@ -16,3 +16,4 @@ export * from './office-state.reducer';
 export * from './public-status';
 export * from './event-audiences';
 export * from './events.versions';
+export * from './i18n';
