@@ -78,10 +78,6 @@ export class Engine<S> {
     return this.parts.store;
   }
 
-  get lastSeq(): number {
-    return this.parts.log.lastSeq;
-  }
-
   /** Runs inside every command's transaction, before the command (the day roll-over). */
   beforeEachCommand(hook: CommandHook<S>): void {
     this.hooks.push(hook);

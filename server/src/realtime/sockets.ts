@@ -14,7 +14,6 @@ import {
   NAMESPACES,
   SERVER_EVENTS,
   staffCommandNames,
-  type Ack,
   type Audience,
   type AckFn,
   type CommandName,
@@ -23,6 +22,8 @@ import {
   type DomainEvent,
   type ErrorBody,
   type PublicClientToServer,
+  type PublicStatus,
+  type Snapshot,
   type PublicServerToClient,
   type StaffClientToServer,
   type StaffServerToClient,
@@ -127,7 +128,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     if (p.kind === 'device') void socket.join(deviceRoom(p.id));
     if (p.kind === 'staff') void socket.join(sessionRoom(socket.data.token));
     socket.emit(SERVER_EVENTS.snapshot, s.queries.snapshot());
-    socket.on(CLIENT_EVENTS.snapshotRequest, (ack: AckFn<ReturnType<typeof s.queries.snapshot>>) => {
+    socket.on(CLIENT_EVENTS.snapshotRequest, (ack: AckFn<Snapshot>) => {
       if (typeof ack === 'function') ack({ ok: true, data: s.queries.snapshot() });
     });
     // Checked again for every command: a session that ended (logout, expiry) or a revoked device
@@ -158,8 +159,8 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
       }
     });
     socket.emit(SERVER_EVENTS.snapshot, s.feed.current().status);
-    socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<ReturnType<typeof s.feed.current>['status']>) => {
-      if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status } satisfies Ack<unknown>);
+    socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<PublicStatus>) => {
+      if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status });
     });
   });
 
