@@ -28,7 +28,11 @@ export function buildQueries(store: Store, clock: Clock): Queries {
   return {
     snapshot: () => snapshot(store, clock()),
     snapshotHead: () => snapshotHead(store, clock()),
-    office: () => snapshotHead(store, clock()).office,
+    office: () => {
+      const office = store.office.office();
+      if (!office) throw new DomainError('not_found', 'The office is not set up');
+      return office;
+    },
     policy: () => store.office.policy(),
     services: () => store.services.list(),
     counters: () => store.counters.list(),

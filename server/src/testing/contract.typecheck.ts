@@ -1,17 +1,21 @@
-// Type tests of the server side of the contract: `tsc -b` checks every line, and each
-// `@ts-expect-error` must stay an error (an unused directive fails the build), so these prove that a
-// wrongly typed handler, event or ack does not compile. Vitest runs the file too, as a smoke test.
-import { describe, expect, expectTypeOf, it } from 'vitest';
+// Type tests of the server side of the contract, checked by `tsc -b` only (never run, so they count
+// as no test): each `@ts-expect-error` must stay an error, since an unused directive fails the
+// build. They prove that a wrongly typed handler, event or ack does not compile.
+import { expectTypeOf } from 'vitest';
+
 import type { AckFn, CommandResult, StaffClientToServer } from '@jiaohao/shared';
-import type { CommandHandlers, ModuleCommands } from './commands';
-import type { Ctx, EmitInput } from './engine';
+import type { CommandHandlers, ModuleCommands } from '../core/commands';
+import type { Ctx, EmitInput } from '../core/engine';
 import type { Store } from '../store';
 import { ticketCommands } from '../modules/tickets/tickets.commands';
 
+/** Groups checks by name; the bodies are for the compiler and never run. */
+const typeChecks = (_name: string, _body: () => void): void => undefined;
+
 type AppHandlers = CommandHandlers<Store>;
 
-describe('command handlers are typed from the registry', () => {
-  it('a handler gets its command payload and must return its command result', () => {
+typeChecks('command handlers are typed from the registry', () => {
+  typeChecks('a handler gets its command payload and must return its command result', () => {
     expectTypeOf<Parameters<Extract<AppHandlers['ticket:recall'], (...a: never[]) => unknown>>[1]>().toEqualTypeOf<{ ticketId: string }>();
     expectTypeOf<ReturnType<Extract<AppHandlers['counter:call-next'], (...a: never[]) => unknown>>>().toEqualTypeOf<CommandResult<'counter:call-next'>>();
 
@@ -28,10 +32,9 @@ describe('command handlers are typed from the registry', () => {
     void wrongResult;
     void wrongPayload;
     void incomplete;
-    expect(Object.keys(ticketCommands)).toContain('ticket:issue');
   });
 
-  it('a socket ack carries the result of its own command only', () => {
+  typeChecks('a socket ack carries the result of its own command only', () => {
     expectTypeOf<Parameters<StaffClientToServer['counter:open']>[1]>().toEqualTypeOf<AckFn<CommandResult<'counter:open'>>>();
     const ack: AckFn<CommandResult<'ticket:finish'>> = () => undefined;
     // @ts-expect-error the finish ack carries { ticket }, not { counter }
@@ -42,8 +45,8 @@ describe('command handlers are typed from the registry', () => {
   });
 });
 
-describe('appending events is typed by event type', () => {
-  it('the data must be the data of that event type', () => {
+typeChecks('appending events is typed by event type', () => {
+  typeChecks('the data must be the data of that event type', () => {
     const emit = (_input: EmitInput) => undefined;
     emit({ type: 'day:started', data: { businessDate: '2026-12-01' } });
     // @ts-expect-error ticket:called carries ticket, counter and pickReason, not nonsense
@@ -52,6 +55,5 @@ describe('appending events is typed by event type', () => {
     emit({ type: 'ticket:teleported', data: {} });
     // @ts-expect-error staff:changed names no staff member by name
     emit({ type: 'staff:changed', data: { staff: { id: 's1', role: 'clerk', active: true, displayName: 'Chen' } } });
-    expect(typeof emit).toBe('function');
   });
 });
