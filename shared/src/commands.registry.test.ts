@@ -12,7 +12,7 @@ describe('the command registry', () => {
     for (const name of COMMAND_NAMES) {
       const { payload, http } = COMMANDS[name];
       for (const param of pathParams(http.path)) {
-        expect([name, param, param in payload.properties, payload.required?.includes(param) ?? false]).toEqual([name, param, true, true]);
+        expect([name, param, param in payload.properties, ((payload.required ?? []) as readonly string[]).includes(param)]).toEqual([name, param, true, true]);
       }
     }
   });
