@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, openDatabase, type Db } from './database';
 
@@ -45,6 +46,27 @@ describe('openDatabase', () => {
   });
 });
 
+describe('migration 0003 (the number key follows the issuing line)', () => {
+  it('fills issued_service_id from the first transfer step, or the line of a ticket that never moved', () => {
+    const mem = new Database(':memory:');
+    const upTo2 = loadMigrations().filter((m) => m.version <= 2);
+    migrate(mem, upTo2);
+    mem.exec(`INSERT INTO services (id, code, doc, active, sort_order) VALUES ('reg', 'RG', '{}', 1, 1), ('pass', 'PS', '{}', 1, 2)`);
+    const row = `'2026-12-01', 'normal', 0, 1001, 'normal', 'zh-TW', 'kiosk', 'waiting', '2026-12-01T01:00:00.000Z', '2026-12-01T01:00:00.000Z'`;
+    const cols = 'business_date, series, cycle, value, class, language, channel, state, issued_at, queued_at';
+    const moved = JSON.stringify([{ at: '2026-12-01T01:05:00.000Z', fromServiceId: 'reg', fromCounterId: 'c1', toServiceId: 'pass', toCounterId: null }]);
+    mem.exec(`INSERT INTO tickets (id, service_id, number, transfers, tracking_token_hash, ${cols}) VALUES
+      ('stayed', 'reg', 'A1001', '[]', 'h1', ${row}), ('moved', 'pass', 'A1002', '${moved}', 'h2', ${row.replace('1001', '1002')})`);
+    migrate(mem);
+    const issued = mem.prepare('SELECT id, issued_service_id FROM tickets ORDER BY id').all();
+    expect(issued).toEqual([
+      { id: 'moved', issued_service_id: 'reg' },
+      { id: 'stayed', issued_service_id: 'reg' },
+    ]);
+    mem.close();
+  });
+});
+
 describe('the schema enforces the queue rules by itself', () => {
   beforeEach(() => {
     db.prepare("INSERT INTO services (id, code, doc, active, sort_order) VALUES ('reg', 'RG', '{}', 1, 1)").run();
@@ -58,17 +80,35 @@ describe('the schema enforces the queue rules by itself', () => {
   const insert = (over: Record<string, unknown> = {}) =>
     db
       .prepare(
-        `INSERT INTO tickets (id, business_date, service_id, series, cycle, value, number, class, language, channel, state,
-           issued_at, queued_at, counter_id, tracking_token_hash)
-         VALUES (@id, '2026-12-01', 'reg', 'normal', @cycle, @value, @number, 'normal', 'zh-TW', 'kiosk', @state,
+        `INSERT INTO tickets (id, business_date, service_id, issued_service_id, series, cycle, value, number, class, language,
+           channel, state, issued_at, queued_at, counter_id, tracking_token_hash)
+         VALUES (@id, '2026-12-01', @service_id, @issued_service_id, 'normal', @cycle, @value, @number, 'normal', 'zh-TW', 'kiosk', @state,
            '2026-12-01T01:00:00.000Z', '2026-12-01T01:00:00.000Z', @counter_id, @token)`,
       )
-      .run({ id: `t${++n}`, cycle: 0, value: 1001, number: '1001', state: 'waiting', counter_id: null, token: `tok${n}`, ...over });
+      .run({
+        id: `t${++n}`,
+        service_id: 'reg',
+        issued_service_id: 'reg',
+        cycle: 0,
+        value: 1001,
+        number: '1001',
+        state: 'waiting',
+        counter_id: null,
+        token: `tok${n}`,
+        ...over,
+      });
 
-  it('no number twice per service, day, series and cycle', () => {
+  it('no number twice per issuing line, day, series and cycle', () => {
     insert();
     expect(() => insert()).toThrow(/UNIQUE/);
     expect(() => insert({ cycle: 1 })).not.toThrow(); // a wrapped series starts a new cycle
+  });
+
+  it('a ticket transferred into a line that gives the same values does not collide with its numbers', () => {
+    db.prepare("INSERT INTO services (id, code, doc, active, sort_order) VALUES ('pass', 'PS', '{}', 1, 2)").run();
+    // A1001 from 'reg' now waits in 'pass', whose own 1001 (B1001) is issued after it.
+    insert({ service_id: 'pass', issued_service_id: 'reg', number: 'A1001' });
+    expect(() => insert({ service_id: 'pass', issued_service_id: 'pass', number: 'B1001' })).not.toThrow();
   });
 
   it('no counter with two tickets called or being served', () => {

@@ -6,6 +6,8 @@ export interface TicketRow {
   id: string;
   business_date: string;
   service_id: string;
+  /** The line that gave the number; service_id moves with transfers, this never does. */
+  issued_service_id: string;
   series: Series;
   cycle: number;
   value: number;
@@ -91,9 +93,9 @@ export class TicketsRepo {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO tickets (id, business_date, service_id, series, cycle, value, number, class, language, channel, state,
-         issued_at, queued_at, appointment_at, estimate_min, estimate_max, tracking_token_hash)
-       VALUES (@id, @business_date, @service_id, @series, @cycle, @value, @number, @class, @language, @channel, 'waiting',
+      `INSERT INTO tickets (id, business_date, service_id, issued_service_id, series, cycle, value, number, class, language, channel,
+         state, issued_at, queued_at, appointment_at, estimate_min, estimate_max, tracking_token_hash)
+       VALUES (@id, @business_date, @service_id, @service_id, @series, @cycle, @value, @number, @class, @language, @channel, 'waiting',
          @issued_at, @issued_at, @appointment_at, @estimate_min, @estimate_max, @tracking_token_hash)`,
     );
     this.updateStmt = db.prepare(
@@ -111,8 +113,9 @@ export class TicketsRepo {
       .prepare<[string, string]>(`SELECT COUNT(*) FROM tickets WHERE business_date = ? AND service_id = ? AND state = 'waiting'`)
       .pluck();
     this.atCounterStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')`);
+    // Counted by the line that issued them: a ticket transferred in or out does not move a daily cap.
     this.issuedCountStmt = db
-      .prepare<[string, string]>('SELECT COUNT(*) FROM tickets WHERE business_date = ? AND service_id = ?')
+      .prepare<[string, string]>('SELECT COUNT(*) FROM tickets WHERE business_date = ? AND issued_service_id = ?')
       .pluck();
     this.seriesStmt = db.prepare<[string, string, string]>(
       'SELECT last_value, cycle FROM number_series WHERE service_id = ? AND business_date = ? AND series = ?',
