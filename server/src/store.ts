@@ -50,6 +50,7 @@ export function storeEngine(store: Store, clock: Clock, onListenerError?: (err: 
       log: store.events,
       transaction: (fn) => store.db.transaction(fn)(),
       timeZone: () => store.office.office()?.timeZone ?? 'Asia/Taipei',
+      openedDate: () => store.office.businessDate(),
       forget: () => store.forget(),
     },
     clock,

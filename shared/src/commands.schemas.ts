@@ -14,6 +14,16 @@ export const IssueTicketBody = Type.Object(
     class: Type.Optional(TicketClass),
     language: Type.Optional(Language),
     appointmentAt: Type.Optional(IsoDateTime),
+    idempotencyKey: Type.Optional(
+      Type.String({
+        minLength: 8,
+        maxLength: 64,
+        pattern: '^[A-Za-z0-9_.:-]+$',
+        description:
+          'Chosen by the client, new for each resident (a UUID): the same request sent again with the same key, ' +
+          'after a lost answer, returns the first ticket instead of issuing a second. Also accepted as the Idempotency-Key header.',
+      }),
+    ),
   },
   strict,
 );

@@ -27,6 +27,12 @@ export const REASONS = {
 } as const satisfies Record<string, readonly string[]>;
 export type ReasonMove = keyof typeof REASONS;
 
+/**
+ * Reasons the server records when it moves tickets itself, never accepted from a client: the day
+ * ended (expire), or the counter a ticket was sent to closed and it went back into its line.
+ */
+export const SYSTEM_REASONS = { dayClosed: 'day_closed', counterClosed: 'counter_closed' } as const;
+
 interface MoveRule {
   readonly from: readonly TicketState[];
   readonly to: TicketState;

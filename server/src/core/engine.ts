@@ -45,6 +45,8 @@ export interface EngineParts<S> {
   transaction<T>(fn: () => T): T;
   /** The office's time zone, for business dates. */
   timeZone(): string;
+  /** The newest business date the data was opened for: a clock stepped back never goes below it. */
+  openedDate(): string | null;
   /** Drops in-memory caches after a rolled-back transaction. */
   forget(): void;
 }
@@ -95,7 +97,11 @@ export class Engine<S> {
     const events: DomainEvent[] = [];
     const timeZone = parts.timeZone();
     const at = new Date(now).toISOString();
-    const date = businessDate(now, timeZone);
+    // A clock stepped back across midnight (NTP, a dead CMOS battery) stays in the newest day: a
+    // ticket issued into the day before would wait where no snapshot or call-next looks.
+    const opened = parts.openedDate();
+    const today = businessDate(now, timeZone);
+    const date = opened !== null && opened > today ? opened : today;
     const actor = actorOf(principal);
     const ctx: Ctx<S> = {
       now,

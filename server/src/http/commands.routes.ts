@@ -37,6 +37,16 @@ function paramsOf(payload: TObject, params: readonly string[]): TObject {
   return Type.Object(Object.fromEntries(params.map((p) => [p, payload.properties[p]!])), { additionalProperties: false });
 }
 
+/**
+ * The Idempotency-Key header, for commands that take a key, when the body has none (the bus
+ * validates it against the payload schema like any other field).
+ */
+function idempotencyHeader(req: FastifyRequest, name: CommandName): { idempotencyKey?: string } {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || !('idempotencyKey' in COMMANDS[name].payload.properties)) return {};
+  return (req.body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey === undefined ? { idempotencyKey: key } : {};
+}
+
 export function commandRoutes(s: AppServices): FastifyPluginAsync {
   // Per device (or staff member): a stuck button or a script cannot empty the number range.
   const limits: Partial<Record<CommandName, object>> = {
@@ -52,7 +62,7 @@ export function commandRoutes(s: AppServices): FastifyPluginAsync {
         config: { access: 'command', ...limits[name] },
         handler: async (req, reply) => {
           // Both halves were validated against the registry's payload schema just now.
-          const input = { ...(req.body as object), ...(req.params as object) } as CommandPayload<typeof name>;
+          const input = { ...(req.body as object), ...(req.params as object), ...idempotencyHeader(req, name) } as CommandPayload<typeof name>;
           const answer = await s.bus.execute(req.principal, name, input);
           return reply.status(http.status).send(answer);
         },

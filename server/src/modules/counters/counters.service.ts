@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkReason, DomainError, type Counter, type CounterCreate, type CounterEventType, type CounterPatch } from '@jiaohao/shared';
 import type { AppCtx as Ctx } from '../../store';
+import { returnTargeted } from '../tickets/tickets.service';
 
 function find(ctx: Ctx, id: string): Counter {
   const c = ctx.store.counters.byId(id);
@@ -35,7 +36,9 @@ export function closeCounter(ctx: Ctx, id: string): Counter {
   if (c.status === 'closed') return c;
   const busy = ctx.store.tickets.atCounter(c.id);
   if (busy) throw new DomainError('counter_busy', `Finish or hand back ticket ${busy.number} first`, { ticketId: busy.id });
-  return save(ctx, 'counter:closed', { ...c, status: 'closed', pauseReason: null, staffId: null });
+  const closed = save(ctx, 'counter:closed', { ...c, status: 'closed', pauseReason: null, staffId: null });
+  returnTargeted(ctx, closed);
+  return closed;
 }
 
 function checkServices(ctx: Ctx, ids: readonly string[]): void {
@@ -81,5 +84,7 @@ export function updateCounter(ctx: Ctx, id: string, patch: CounterPatch): Counte
     ...patch,
     status: patch.active === false ? 'closed' : c.status,
   };
-  return save(ctx, 'counter:updated', next);
+  const saved = save(ctx, 'counter:updated', next);
+  if (next.status === 'closed') returnTargeted(ctx, saved);
+  return saved;
 }

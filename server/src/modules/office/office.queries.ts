@@ -12,7 +12,8 @@ export function snapshotHead(store: Store, now: number): SnapshotHead {
   return {
     seq: store.events.lastSeq,
     at: new Date(now).toISOString(),
-    businessDate: businessDate(now, office.timeZone),
+    // As in the engine: never a day before the newest one opened, whatever the clock says.
+    businessDate: [businessDate(now, office.timeZone), store.office.businessDate() ?? ''].sort().at(-1)!,
     office,
     policy: store.office.policy(),
     services: store.services.list(),

@@ -50,4 +50,11 @@ export class OfficeRepo {
   saveBusinessDate(date: string): void {
     this.write('business_date', date);
   }
+  /** The business date a supervisor closed (no ticket is issued into it again), or null. */
+  closedDate(): string | null {
+    return this.read<string>('closed_date');
+  }
+  saveClosedDate(date: string): void {
+    this.write('closed_date', date);
+  }
 }

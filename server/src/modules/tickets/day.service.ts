@@ -26,6 +26,7 @@ export function rollDay(ctx: Ctx): void {
   if (open === ctx.businessDate) return;
   if (open !== null && open > ctx.businessDate) return; // the clock went back: never reopen an old day
   for (const t of store.tickets.activeBefore(ctx.businessDate)) expire(ctx, t);
+  store.tickets.purgeIssueRequests(ctx.businessDate);
   if (open !== null) closeCounters(ctx);
   store.office.saveBusinessDate(ctx.businessDate);
   ctx.emit({ type: 'day:started', data: { businessDate: ctx.businessDate } });
@@ -36,6 +37,7 @@ export function closeDay(ctx: Ctx): { businessDate: string; expired: number } {
   const left = ctx.store.tickets.activeOn(ctx.businessDate);
   for (const t of left) expire(ctx, t);
   closeCounters(ctx);
+  ctx.store.office.saveClosedDate(ctx.businessDate);
   ctx.emit({ type: 'day:closed', reason: 'day_closed', data: { businessDate: ctx.businessDate, expired: left.length } });
   return { businessDate: ctx.businessDate, expired: left.length };
 }

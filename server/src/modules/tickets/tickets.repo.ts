@@ -90,6 +90,9 @@ export class TicketsRepo {
   private readonly targetedStmt;
   private readonly waitingCountsStmt;
   private readonly atCountersStmt;
+  private readonly requestGetStmt;
+  private readonly requestPutStmt;
+  private readonly requestPurgeStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -148,6 +151,11 @@ export class TicketsRepo {
       `SELECT service_id, COUNT(*) AS n FROM tickets WHERE business_date = ? AND state = 'waiting' GROUP BY service_id`,
     );
     this.atCountersStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date = ? AND state IN ('called', 'serving')`);
+    this.requestGetStmt = db.prepare<[string, string]>('SELECT request, answer FROM issue_requests WHERE actor = ? AND key = ?');
+    this.requestPutStmt = db.prepare<[string, string, string, string, string]>(
+      'INSERT INTO issue_requests (actor, key, business_date, request, answer) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.requestPurgeStmt = db.prepare<[string]>('DELETE FROM issue_requests WHERE business_date < ?');
     this.targetedStmt = db.prepare<[string, string]>(
       `SELECT * FROM tickets WHERE target_counter_id = ? AND business_date = ? AND state = 'waiting'`,
     );
@@ -169,6 +177,23 @@ export class TicketsRepo {
     }
     rows.push(...(this.targetedStmt.all(counterId, businessDate) as TicketRow[]));
     return rows.map(toTicket);
+  }
+
+  /** An issue request already answered under this key, by this actor. */
+  issueRequest(actor: string, key: string): { request: string; answer: string } | undefined {
+    return this.requestGetStmt.get(actor, key) as { request: string; answer: string } | undefined;
+  }
+  saveIssueRequest(actor: string, key: string, businessDate: string, request: string, answer: string): void {
+    this.requestPutStmt.run(actor, key, businessDate, request, answer);
+  }
+  /** Forgets the requests of days before this one (their answers hold tracking tokens). */
+  purgeIssueRequests(before: string): void {
+    this.requestPurgeStmt.run(before);
+  }
+
+  /** Waiting tickets sent to this counter by a transfer. */
+  targetedAt(counterId: string, businessDate: string): StoredTicket[] {
+    return (this.targetedStmt.all(counterId, businessDate) as TicketRow[]).map(toTicket);
   }
 
   insert(t: StoredTicket, trackingTokenHash: string): void {

@@ -92,14 +92,14 @@ describe('POST /api/v1/tickets (issue)', () => {
     expect((await issue('reg')).number).toBe('1002');
   });
 
-  it('an appointment needs appointmentAt (400) and gets the appointment series with it', async () => {
+  it('an appointment (given by staff) needs appointmentAt (400) and gets the appointment series with it', async () => {
     const before = t.eventCount();
-    const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg', class: 'appointment' });
+    const res = await send(t.app, 'POST', '/api/v1/tickets', clerk, { serviceId: 'reg', class: 'appointment' });
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('validation_failed');
     expect(t.eventCount()).toBe(before);
     const at = new Date(t.clock.now + 30 * 60_000).toISOString();
-    const ok = await issue('reg', { class: 'appointment', appointmentAt: at });
+    const ok = await issue('reg', { class: 'appointment', appointmentAt: at }, clerk);
     expect(ok).toMatchObject({ number: '1801', class: 'appointment', appointmentAt: at });
   });
 
@@ -128,7 +128,7 @@ describe('POST /api/v1/tickets (issue)', () => {
     const priority = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'cert', class: 'priority' });
     expect(priority.statusCode).toBe(409);
     expect(errorCode(priority)).toBe('class_not_allowed');
-    const appointment = await send(t.app, 'POST', '/api/v1/tickets', kiosk, {
+    const appointment = await send(t.app, 'POST', '/api/v1/tickets', clerk, {
       serviceId: 'small',
       class: 'appointment',
       appointmentAt: new Date(t.clock.now).toISOString(),

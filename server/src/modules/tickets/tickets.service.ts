@@ -13,6 +13,7 @@ import {
   rangeOf,
   rollingHandlingMinutes,
   seriesFor,
+  SYSTEM_REASONS,
   type CallNextResult,
   type Channel,
   type Counter,
@@ -97,15 +98,47 @@ function save(
   return t;
 }
 
-export function issueTicket(ctx: Ctx, input: IssueTicketBody, channel: Channel): IssueTicketResult {
+/** Who a request's idempotency key belongs to. */
+function requester(ctx: Ctx): string {
+  const p = ctx.principal;
+  return p.kind === 'staff' || p.kind === 'device' ? `${p.kind}:${p.id}` : p.kind;
+}
+
+/**
+ * Issues a ticket; with an idempotency key, a request seen before (the kiosk lost the answer and
+ * sent it again) gets its first answer back and changes nothing.
+ */
+export function issueTicket(ctx: Ctx, { idempotencyKey: key, ...input }: IssueTicketBody, channel: Channel): IssueTicketResult {
+  if (key === undefined) return issueNew(ctx, input, channel);
+  const request = JSON.stringify([input.serviceId, input.class ?? 'normal', input.language ?? null, input.appointmentAt ?? null]);
+  const seen = ctx.store.tickets.issueRequest(requester(ctx), key);
+  if (seen) {
+    if (seen.request !== request) throw new DomainError('conflict', 'This idempotency key was used for another request; use a new key for each ticket');
+    return JSON.parse(seen.answer) as IssueTicketResult;
+  }
+  const answer = issueNew(ctx, input, channel);
+  ctx.store.tickets.saveIssueRequest(requester(ctx), key, ctx.businessDate, request, JSON.stringify(answer));
+  return answer;
+}
+
+function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, channel: Channel): IssueTicketResult {
   const s = service(ctx, input.serviceId);
   if (!s.active) throw new DomainError('service_inactive', `${s.names['zh-TW']} is not taking tickets`);
   const cls = input.class ?? 'normal';
   if (cls === 'priority' && !s.allowPriority) throw new DomainError('class_not_allowed', 'This line has no priority tickets');
+  // An appointment ticket is served at its slot, ahead of walk-ins: a kiosk taking one at will
+  // would jump the queue. Only checking in a booking may create one (staff vouch for a phone booking).
+  if (cls === 'appointment' && channel !== 'staff') {
+    throw new DomainError('class_not_allowed', 'Appointment tickets are given only when a booking is checked in; take an ordinary number');
+  }
   if (cls === 'appointment' && !s.allowAppointment) throw new DomainError('class_not_allowed', 'This line takes no appointments');
   if (cls === 'appointment' && !input.appointmentAt) throw new DomainError('validation_failed', 'An appointment ticket needs appointmentAt');
   if (cls !== 'appointment' && input.appointmentAt) throw new DomainError('validation_failed', 'Only appointment tickets have appointmentAt');
 
+  // Not even staff: the day's numbers, counts and reports were closed with it.
+  if (ctx.store.office.closedDate() === ctx.businessDate) {
+    throw new DomainError('issuing_closed', 'Today’s queue has been closed; numbers start again on the next office day');
+  }
   const office = ctx.store.office.office();
   // Staff can always hand out a number (a resident who arrived just before closing time).
   if (channel !== 'staff' && office && !isIssuingOpen(office.issuingMode, office.sessions, ctx.now, ctx.timeZone, s.id)) {
@@ -260,6 +293,8 @@ export function transfer(
   const toService = to.serviceId ? service(ctx, to.serviceId) : service(ctx, t.serviceId);
   if (!toService.active) throw new DomainError('service_inactive', 'That line is not in use');
   const toCounter = to.counterId ? counter(ctx, to.counterId) : null;
+  // Nobody would call it there (a paused counter comes back; a closed one may not today).
+  if (toCounter?.status === 'closed') throw new DomainError('counter_not_open', `Counter ${toCounter.number} is closed`);
   if (toCounter && toCounter.id === t.counterId && toService.id === t.serviceId) {
     throw new DomainError('validation_failed', 'The ticket is already at that counter');
   }
@@ -280,6 +315,16 @@ export function transfer(
     ],
   };
   return save(ctx, 'ticket:transferred', moved, { reason, note, counterId: t.counterId });
+}
+
+/**
+ * A counter that closes (or is taken out of use) sends the tickets transferred to it back into
+ * their line, at the place they had, so another counter calls them; otherwise nobody would.
+ */
+export function returnTargeted(ctx: Ctx, c: Counter): void {
+  for (const t of ctx.store.tickets.targetedAt(c.id, ctx.businessDate)) {
+    save(ctx, 'ticket:transferred', { ...t, targetCounterId: null }, { reason: SYSTEM_REASONS.counterClosed, counterId: c.id });
+  }
 }
 
 export function cancel(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
