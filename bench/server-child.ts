@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   process.stdin.on('error', stop);
   process.stdin.resume();
 
-  const admin = await services.auth.login('admin', config.adminPassword ?? '');
+  const admin = await services.auth.login('admin', config.adminPassword ?? '', '127.0.0.1');
   const counterIds = Array.from({ length: counters }, (_, i) => counterId(i));
   for (const id of counterIds) services.bus.executeNow(SYSTEM, 'counter:open', { counterId: id });
 

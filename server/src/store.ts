@@ -9,6 +9,7 @@ import { CountersRepo } from './modules/counters/counters.repo';
 import { TicketsRepo } from './modules/tickets/tickets.repo';
 import { StaffRepo } from './modules/auth/auth.repo';
 import { DevicesRepo } from './modules/devices/devices.repo';
+import { LoginsRepo } from './modules/auth/logins.repo';
 
 export class Store {
   readonly events: EventsRepo;
@@ -18,6 +19,7 @@ export class Store {
   readonly tickets: TicketsRepo;
   readonly staff: StaffRepo;
   readonly devices: DevicesRepo;
+  readonly logins: LoginsRepo;
 
   constructor(
     readonly db: Db,
@@ -30,6 +32,7 @@ export class Store {
     this.tickets = new TicketsRepo(db);
     this.staff = new StaffRepo(db);
     this.devices = new DevicesRepo(db);
+    this.logins = new LoginsRepo(db);
   }
 
   /** Drops in-memory caches after a rolled-back transaction. */

@@ -112,7 +112,7 @@ export async function testApp(options: { clock?: FakeClock; setup?: OfficeSetup;
   const db = openDatabase(options.dbPath ?? ':memory:');
   const built = await buildApp(config, { clock: clock.fn, db, setup: options.setup ?? TEST_SETUP, logger: false });
   const { auth, bus } = built.services;
-  const admin = await auth.login('admin', config.adminPassword ?? '');
+  const admin = await auth.login('admin', config.adminPassword ?? '', '127.0.0.1');
   return {
     ...built,
     clock,
@@ -120,7 +120,7 @@ export async function testApp(options: { clock?: FakeClock; setup?: OfficeSetup;
     async staffToken(role, username = `${role}${++userSeq}`) {
       const password = 'correct horse battery staple';
       await bus.execute(SYSTEM, 'staff:create', { username, displayName: username, role, password });
-      return (await auth.login(username, password)).token;
+      return (await auth.login(username, password, '127.0.0.1')).token;
     },
     deviceToken(kind) {
       return bus.executeNow(SYSTEM, 'device:create', { kind, name: `${kind} ${++userSeq}` }).token;

@@ -10,8 +10,8 @@ let t: TestApp;
 
 const PASSWORD = 'a long enough password';
 
-function login(username: string, password: string) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+function login(username: string, password: string, from = '127.0.0.1') {
+  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: from });
 }
 
 async function createStaff(role: Staff['role'], username: string): Promise<Staff> {
@@ -100,49 +100,6 @@ describe('POST /api/v1/auth/login', () => {
     expect(errorCode(missing)).toBe('validation_failed');
   });
 
-  it(`locks out after config.lockoutAttempts failures (429 locked_out even with the right password) until lockoutMinutes pass`, async () => {
-    await createStaff('clerk', 'chen');
-    const { lockoutAttempts, lockoutMinutes } = t.services.config;
-    for (let i = 0; i < lockoutAttempts; i++) {
-      const res = await login('chen', `wrong password ${i}`);
-      expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
-      expect(errorCode(res)).toBe('invalid_credentials');
-    }
-    const locked = await login('chen', PASSWORD);
-    expect(locked.statusCode).toBe(429);
-    expect(errorCode(locked)).toBe('locked_out');
-    expect(Number(locked.headers['retry-after'])).toBe(lockoutMinutes * 60);
-    expect(locked.headers['set-cookie']).toBeUndefined();
-
-    t.clock.minutes(lockoutMinutes - 1);
-    expect((await login('chen', PASSWORD)).statusCode).toBe(429);
-    t.clock.minutes(1);
-    const ok = await login('chen', PASSWORD);
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().token).toMatch(/^jhs_/);
-  });
-
-  it('after a lockout runs out, one wrong password does not lock the account again', async () => {
-    await createStaff('clerk', 'lin');
-    const { lockoutAttempts, lockoutMinutes } = t.services.config;
-    for (let i = 0; i < lockoutAttempts; i++) await login('lin', `wrong password ${i}`);
-    expect((await login('lin', PASSWORD)).statusCode).toBe(429);
-    t.clock.minutes(lockoutMinutes);
-    const wrong = await login('lin', 'one more wrong password');
-    expect(errorCode(wrong)).toBe('invalid_credentials');
-    const ok = await login('lin', PASSWORD);
-    expect(ok.statusCode, ok.body).toBe(200);
-  });
-
-  it('a successful login before the limit clears the failure count', async () => {
-    await createStaff('clerk', 'hsu');
-    const { lockoutAttempts } = t.services.config;
-    for (let i = 0; i < lockoutAttempts - 1; i++) expect((await login('hsu', 'wrong password!')).statusCode).toBe(401);
-    expect((await login('hsu', PASSWORD)).statusCode).toBe(200);
-    for (let i = 0; i < lockoutAttempts - 1; i++) expect((await login('hsu', 'wrong password!')).statusCode).toBe(401);
-    expect((await login('hsu', PASSWORD)).statusCode).toBe(200);
-  });
-
   it('the session ends after sessionHours', async () => {
     await createStaff('clerk', 'kao');
     const token = (await login('kao', PASSWORD)).json().token;
@@ -150,6 +107,86 @@ describe('POST /api/v1/auth/login', () => {
     expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(200);
     t.clock.minutes(1);
     expect((await send(t.app, 'GET', '/api/v1/auth/me', token)).statusCode).toBe(401);
+  });
+});
+
+describe('failed logins slow the guesser down, never lock the owner out', () => {
+  const fail = async (username: string, from: string, n: number) => {
+    for (let i = 0; i < n; i++) expect((await login(username, `wrong password ${i}`, from)).statusCode).toBe(401);
+  };
+
+  it('after lockoutAttempts failures from one address, that address waits 1 min, then 2, 4… at most lockoutMinutes', async () => {
+    await createStaff('clerk', 'chen');
+    const { lockoutAttempts, lockoutMinutes } = t.services.config;
+    await fail('chen', '10.0.0.9', lockoutAttempts);
+    const blocked = await login('chen', PASSWORD, '10.0.0.9');
+    expect(blocked.statusCode).toBe(429);
+    expect(errorCode(blocked)).toBe('locked_out');
+    expect(Number(blocked.headers['retry-after'])).toBe(60);
+    expect(blocked.headers['set-cookie']).toBeUndefined();
+    // Each further failure doubles the wait, up to lockoutMinutes.
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      t.clock.minutes(waits.at(-1) ?? 1);
+      await fail('chen', '10.0.0.9', 1);
+      waits.push(Number((await login('chen', PASSWORD, '10.0.0.9')).headers['retry-after']) / 60);
+    }
+    expect(waits).toEqual([2, 4, 8, lockoutMinutes, lockoutMinutes, lockoutMinutes]);
+    // Once the wait is over, the right password gets in and the count starts again.
+    t.clock.minutes(lockoutMinutes);
+    expect((await login('chen', PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+    await fail('chen', '10.0.0.9', lockoutAttempts - 1);
+    expect((await login('chen', PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+  });
+
+  it('someone guessing from another address does not stop the owner (was: five wrong passwords locked anyone out, admin included)', async () => {
+    await createStaff('clerk', 'lin');
+    await fail('lin', '10.0.0.66', t.services.config.lockoutAttempts);
+    expect((await login('lin', PASSWORD, '10.0.0.66')).statusCode).toBe(429);
+    expect((await login('lin', PASSWORD, '10.0.0.12')).statusCode).toBe(200);
+    // The admin too, and the username's case does not open a second count.
+    await fail('ADMIN', '10.0.0.66', t.services.config.lockoutAttempts);
+    expect((await login('admin', 'test-admin-password', '10.0.0.66')).statusCode).toBe(429);
+    expect((await login('admin', 'test-admin-password', '10.0.0.1')).statusCode).toBe(200);
+  });
+
+  it('guessing from many addresses slows down new addresses; the usual address of the owner still gets in', async () => {
+    await createStaff('clerk', 'hsu');
+    expect((await login('hsu', PASSWORD, '10.0.0.20')).statusCode).toBe(200); // the owner's desk
+    const { lockoutAttempts } = t.services.config;
+    for (let i = 0; i < lockoutAttempts * 4; i++) expect((await login('hsu', `guess ${i}`, `198.51.100.${i}`)).statusCode).toBe(401);
+    const stranger = await login('hsu', PASSWORD, '203.0.113.7');
+    expect(stranger.statusCode).toBe(429);
+    expect(errorCode(stranger)).toBe('locked_out');
+    expect((await login('hsu', PASSWORD, '10.0.0.20')).statusCode).toBe(200);
+  });
+
+  it('an unknown username is answered exactly like an existing one, at every step', async () => {
+    await createStaff('clerk', 'kuo');
+    const answers = async (username: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < t.services.config.lockoutAttempts + 2; i++) {
+        const res = await login(username, 'not the password', '10.0.0.30');
+        seen.push(`${res.statusCode} ${res.headers['retry-after'] ?? '-'} ${res.body}`);
+      }
+      return seen;
+    };
+    const existing = await answers('kuo');
+    expect(existing.at(-1)).toMatch(/^429 60 .*locked_out/);
+    expect(await answers('nobody-here')).toEqual(existing);
+  });
+
+  it('an admin lifts every block on a username with unlock; a new password does too', async () => {
+    const staff = await createStaff('clerk', 'locked');
+    await fail('locked', '10.0.0.40', t.services.config.lockoutAttempts);
+    expect((await login('locked', PASSWORD, '10.0.0.40')).statusCode).toBe(429);
+    const unlock = await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { unlock: true });
+    expect(unlock.statusCode).toBe(200);
+    expect((await login('locked', PASSWORD, '10.0.0.40')).statusCode).toBe(200);
+    await fail('locked', '10.0.0.40', t.services.config.lockoutAttempts);
+    const renewed = 'a brand new long password';
+    await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { password: renewed });
+    expect((await login('locked', renewed, '10.0.0.40')).statusCode).toBe(200);
   });
 });
 
@@ -274,15 +311,6 @@ describe('staff accounts (admin)', () => {
     const refused = await login('wu', newPassword);
     expect(refused.statusCode).toBe(401);
     expect(errorCode(refused)).toBe('invalid_credentials');
-  });
-
-  it('an admin can lift a lockout with unlock', async () => {
-    const staff = await createStaff('clerk', 'locked');
-    for (let i = 0; i < t.services.config.lockoutAttempts; i++) await login('locked', 'wrong password!!');
-    expect((await login('locked', PASSWORD)).statusCode).toBe(429);
-    const unlock = await send(t.app, 'PATCH', `/api/v1/staff/${staff.id}`, t.adminToken, { unlock: true });
-    expect(unlock.statusCode).toBe(200);
-    expect((await login('locked', PASSWORD)).statusCode).toBe(200);
   });
 
   it('an unknown id is 404, an empty or unknown patch 400', async () => {

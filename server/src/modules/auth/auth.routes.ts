@@ -13,7 +13,7 @@ export function authRoutes(s: AppServices, onLoggedOut: (token: string) => void)
         config: { access: 'public', ...rateLimit(s.config, s.config.loginPerMinute) },
       },
       async (req, reply) => {
-        const result = await s.auth.login(req.body.username, req.body.password);
+        const result = await s.auth.login(req.body.username, req.body.password, req.ip);
         void reply.setCookie(SESSION_COOKIE, result.token, {
           httpOnly: true,
           sameSite: 'strict',

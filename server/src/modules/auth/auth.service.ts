@@ -7,6 +7,7 @@ import type { Clock } from '../../core/engine';
 import { DEVICE_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX } from '../../core/tokens';
 import { verifyPassword } from './passwords';
 import { toStaff } from './auth.repo';
+import { ANY_ADDRESS } from './logins.repo';
 
 
 export interface AuthSettings {
@@ -14,6 +15,18 @@ export interface AuthSettings {
   readonly lockoutMinutes: number;
   readonly sessionHours: number;
   readonly scryptCost: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** How long an address an account logged in from counts as the owner's. */
+const KNOWN_ADDRESS_DAYS = 90;
+/** Failures from all addresses together before unknown addresses are slowed down too. */
+const DISTRIBUTED_FACTOR = 4;
+
+function lockedOut(ms: number): DomainError {
+  const seconds = Math.ceil(ms / 1000);
+  return new DomainError('locked_out', `Too many failed logins; try again in ${seconds} s`, { retryAfterSeconds: seconds });
 }
 
 // A fixed hash to compare against when the user does not exist, so timing does not tell.
@@ -53,6 +66,7 @@ export function updateStaff(ctx: AppCtx, { staffId: id, ...patch }: StaffUpdateP
     active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
   };
   ctx.store.staff.update(next, patch.unlock === true || passwordHash !== null);
+  if (patch.unlock === true || passwordHash !== null) ctx.store.logins.clearUsername(row.username.toLowerCase());
   const staff = toStaff({ ...row, ...next });
   audit(ctx, staff);
   return staff;
@@ -65,32 +79,52 @@ export class AuthService {
     private readonly settings: AuthSettings,
   ) {}
 
-  async login(username: string, password: string): Promise<{ token: string; staff: Staff; expiresAt: string }> {
+  /**
+   * Checks a password and opens a session. Failures slow down the address they come from, not the
+   * account: see `recordFailure`. Every refusal reads the same whether the username exists or not.
+   */
+  async login(username: string, password: string, address: string): Promise<{ token: string; staff: Staff; expiresAt: string }> {
     const now = this.clock();
+    const name = username.toLowerCase();
+    const logins = this.store.logins;
     const row = this.store.staff.byUsername(username);
-    if (row && row.locked_until !== null && row.locked_until > now) {
-      throw new DomainError('locked_out', 'Too many failed logins; try again later', {
-        retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000),
-      });
+    const known = row !== undefined && logins.isKnownAddress(row.id, address, now - KNOWN_ADDRESS_DAYS * DAY);
+    // Blocked from here, or (for an address the account never logged in from) blocked everywhere.
+    for (const key of known ? [address] : [address, ANY_ADDRESS]) {
+      const blocked = logins.failures(name, key)?.blocked_until ?? null;
+      if (blocked !== null && blocked > now) throw lockedOut(blocked - now);
     }
     const ok = await verifyPassword(password, row?.password_hash ?? dummyHash(this.settings.scryptCost));
     // Read again: another login may have changed the row while scrypt ran.
     const fresh = row ? this.store.staff.byId(row.id) : undefined;
     if (!fresh || !ok || fresh.active !== 1) {
-      if (fresh) {
-        // A lockout that has run out starts the count again.
-        const expired = fresh.locked_until !== null && fresh.locked_until <= now;
-        const failures = (expired ? 0 : fresh.failed_logins) + 1;
-        const lock = failures >= this.settings.lockoutAttempts ? now + this.settings.lockoutMinutes * 60_000 : null;
-        this.store.staff.recordFailure(fresh.id, lock);
-      }
+      this.recordFailure(name, address, now, this.settings.lockoutAttempts);
+      this.recordFailure(name, ANY_ADDRESS, now, this.settings.lockoutAttempts * DISTRIBUTED_FACTOR);
       throw new DomainError('invalid_credentials', 'Wrong username or password');
     }
-    this.store.staff.recordSuccess(fresh.id);
+    logins.clear(name, address);
+    logins.rememberAddress(fresh.id, address, now, now - KNOWN_ADDRESS_DAYS * DAY);
     const token = STAFF_TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const expiresAt = now + this.settings.sessionHours * 3_600_000;
     this.store.staff.createSession(hashToken(token), fresh.id, now, expiresAt);
     return { token, staff: toStaff(fresh), expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /**
+   * One more failure for a (username, address) pair. The first `free` are only counted; each one
+   * after that blocks the pair for twice as long as the last (1, 2, 4… minutes, at most
+   * lockoutMinutes), so a guesser gets a handful of tries an hour while the owner, elsewhere, is
+   * not shut out. A pair left alone for twice lockoutMinutes is forgiven.
+   */
+  private recordFailure(name: string, address: string, now: number, free: number): void {
+    const { lockoutMinutes } = this.settings;
+    const forgiveAfter = 2 * lockoutMinutes * MINUTE;
+    const prior = this.store.logins.failures(name, address);
+    const failures = (prior && now - prior.last_at < forgiveAfter ? prior.failures : 0) + 1;
+    const over = failures - free;
+    const blockedUntil = over >= 0 ? now + Math.min(lockoutMinutes, 2 ** over) * MINUTE : null;
+    this.store.logins.saveFailures(name, address, { failures, last_at: now, blocked_until: blockedUntil });
+    this.store.logins.purge(now - forgiveAfter);
   }
 
   logout(token: string): void {
