@@ -1,7 +1,7 @@
 // Socket.IO end to end: real socket.io-client connections against the app listening on port 0.
 // Nothing here sleeps: every wait is for an event or an ack, with a timeout that fails the test.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import type { Socket as ClientSocket } from 'socket.io-client';
 import {
   applyEvent,
   CLIENT_EVENTS,
@@ -11,229 +11,45 @@ import {
   SERVER_EVENTS,
   type Ack,
   type CounterRef,
-  type DisplayClientToServer,
-  type DisplayServerToClient,
   type DomainEvent,
-  type KioskClientToServer,
-  type KioskServerToClient,
   type OfficeState,
-  type PublicClientToServer,
-  type PublicServerToClient,
   type PublicStatus,
-  type Snapshot,
-  type StaffClientToServer,
-  type StaffServerToClient,
   type Ticket,
   type TicketRef,
 } from '@jiaohao/shared';
-import { bearerHeader, testApp, type TestApp } from '../testing/fixtures';
+import { bearerHeader } from '../testing/fixtures';
+import {
+  ask,
+  byId,
+  disconnected,
+  expectError,
+  expectOk,
+  once,
+  record,
+  socketTestbed,
+  WAIT_MS,
+  type DisplayClient,
+  type KioskClient,
+  type PublicClient,
+  type StaffClient,
+  untyped,
+} from '../testing/sockets';
 
-type StaffClient = ClientSocket<StaffServerToClient, StaffClientToServer>;
-type DisplayClient = ClientSocket<DisplayServerToClient, DisplayClientToServer>;
-type KioskClient = ClientSocket<KioskServerToClient, KioskClientToServer>;
-type PublicClient = ClientSocket<PublicServerToClient, PublicClientToServer>;
-
-/** Long enough for a loaded CI machine, short enough that a missing event fails fast. */
-const WAIT_MS = 5_000;
-
-// ---- helpers ------------------------------------------------------------------------------------
-
-type Maps<S> = S extends ClientSocket<infer L, infer E> ? { listen: L; emit: E } : never;
-type ListenMap<S> = Maps<S>['listen'];
-type EmitMap<S> = Maps<S>['emit'];
-type FirstArg<F> = F extends (arg: infer A, ...rest: never[]) => void ? A : never;
-type Params<F> = F extends (...args: infer P) => void ? P : never;
-/** The arguments of a client → server message, without its ack callback. */
-type PayloadOf<F> = Params<F> extends [...infer Head, unknown] ? Head : never;
-/** What the ack callback of a client → server message receives. */
-type AckOf<F> = Params<F> extends [...unknown[], infer Last] ? FirstArg<Last> : never;
-
-/** The untyped view of a typed client socket, for the few generic helpers below. */
-const untyped = (socket: object) => socket as unknown as ClientSocket;
-/** The namespace each socket was opened on, for timeout messages (Socket#nsp is private). */
-const labels = new WeakMap<object, string>();
-const label = (socket: object) => labels.get(socket) ?? 'socket';
-
-/** Resolves with the first payload of `event`; rejects after `ms`. */
-function once<S extends object, K extends keyof ListenMap<S> & string>(socket: S, event: K, ms = WAIT_MS): Promise<FirstArg<ListenMap<S>[K]>> {
-  const raw = untyped(socket);
-  return new Promise((resolve, reject) => {
-    const onEvent = (payload: FirstArg<ListenMap<S>[K]>) => {
-      clearTimeout(timer);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      raw.off(event as string, onEvent);
-      reject(new Error(`timed out after ${ms} ms waiting for "${event}" on ${label(socket)}`));
-    }, ms);
-    raw.once(event as string, onEvent);
-  });
-}
-
-/** Resolves with the disconnect reason; rejects after `ms`. */
-function disconnected(socket: object, ms = WAIT_MS): Promise<string> {
-  const raw = untyped(socket);
-  return new Promise((resolve, reject) => {
-    const onEvent = (reason: string) => {
-      clearTimeout(timer);
-      resolve(reason);
-    };
-    const timer = setTimeout(() => {
-      raw.off('disconnect', onEvent);
-      reject(new Error(`${label(socket)} was not disconnected within ${ms} ms`));
-    }, ms);
-    raw.once('disconnect', onEvent);
-  });
-}
-
-/** Sends a client → server message and resolves with its ack; rejects when no ack comes within WAIT_MS. */
-function ask<S extends object, K extends keyof EmitMap<S> & string>(socket: S, event: K, ...payload: PayloadOf<EmitMap<S>[K]>): Promise<AckOf<EmitMap<S>[K]>> {
-  return untyped(socket)
-    .timeout(WAIT_MS)
-    .emitWithAck(event, ...(payload as unknown[])) as Promise<AckOf<EmitMap<S>[K]>>;
-}
-
-function expectOk<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
-  return ack.data;
-}
-
-function expectError<T>(ack: Ack<T>): string {
-  if (ack.ok) throw new Error(`expected an error, got ${JSON.stringify(ack.data)}`);
-  return ack.error.code;
-}
-
-const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> => Object.fromEntries(items.map((x) => [x.id, x]));
-
-/** Everything one socket received, in order, with a way to wait until a given seq has arrived. */
-interface Recorder {
-  /** Every message: [event name, payload]. */
-  readonly all: Array<[string, unknown]>;
-  /** Domain events only, in arrival order. */
-  readonly events: DomainEvent[];
-  untilSeq(seq: number, ms?: number): Promise<void>;
-}
-
-function record(socket: object): Recorder {
-  const raw = untyped(socket);
-  const all: Array<[string, unknown]> = [];
-  const events: DomainEvent[] = [];
-  let lastSeq = 0;
-  const waiters = new Set<() => void>();
-  raw.onAny((name: string, payload: unknown) => {
-    all.push([name, payload]);
-    if (name !== SERVER_EVENTS.snapshot && name !== SERVER_EVENTS.publicStatus) {
-      const e = payload as DomainEvent;
-      events.push(e);
-      lastSeq = Math.max(lastSeq, e.seq);
-    }
-    for (const w of waiters) w();
-  });
-  return {
-    all,
-    events,
-    untilSeq(seq, ms = WAIT_MS) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (lastSeq < seq) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out on ${label(socket)} waiting for seq ${seq}; last seen ${lastSeq}`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
-    },
-  };
-}
-
-// ---- fixture ------------------------------------------------------------------------------------
-
-let t: TestApp;
-let baseUrl: string;
-const clients: ClientSocket[] = [];
-
-beforeEach(async () => {
-  t = await testApp();
-  baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await t.close();
-});
-
-/** A socket that has not connected yet, so listeners can be in place before the snapshot arrives. */
-function client<S>(nsp: string, token?: string, headers?: Record<string, string>): S {
-  const socket = io(baseUrl + nsp, {
-    forceNew: true,
-    transports: ['websocket'],
-    autoConnect: false,
-    // The tests reconnect by hand, so a reconnect never happens behind their back.
-    reconnection: false,
-    auth: token === undefined ? {} : { token },
-    ...(headers ? { extraHeaders: headers } : {}),
-  });
-  clients.push(socket);
-  labels.set(socket, nsp);
-  return socket as unknown as S;
-}
-
-/** Connects; resolves with the snapshot the server sends first, or rejects with the connect_error. */
-function connectFirst<T>(socket: object): Promise<T> {
-  const raw = untyped(socket);
-  const first = new Promise<T>((resolve, reject) => {
-    const fail = (err: Error) => {
-      clearTimeout(timer);
-      raw.off(SERVER_EVENTS.snapshot, ok);
-      raw.off('connect_error', fail);
-      reject(err);
-    };
-    const ok = (snapshot: T) => {
-      clearTimeout(timer);
-      raw.off('connect_error', fail);
-      resolve(snapshot);
-    };
-    const timer = setTimeout(() => fail(new Error(`no snapshot on ${label(socket)} within ${WAIT_MS} ms`)), WAIT_MS);
-    raw.once(SERVER_EVENTS.snapshot, ok);
-    raw.once('connect_error', fail);
-  });
-  raw.connect();
-  return first;
-}
-
-const join = (socket: StaffClient | DisplayClient | KioskClient) => connectFirst<Snapshot>(socket);
-const joinPublic = (socket: PublicClient) => connectFirst<PublicStatus>(socket);
-
-const staff = async (role: 'clerk' | 'supervisor' | 'admin' = 'clerk') => client<StaffClient>(NAMESPACES.staff, await t.staffToken(role));
-const display = () => client<DisplayClient>(NAMESPACES.display, t.deviceToken('display'));
-const kiosk = () => client<KioskClient>(NAMESPACES.kiosk, t.deviceToken('kiosk'));
-const publicClient = () => client<PublicClient>(NAMESPACES.public);
-
-const serverSeq = () => t.services.queries.snapshot().seq;
-
-async function rest<T>(method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: object): Promise<T> {
-  const res = await t.app.inject({ method, url, headers: bearerHeader(token), ...(payload ? { payload } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
-  return res.json<T>();
-}
+const bed = socketTestbed();
+const { client, join, joinPublic, staff, display, kiosk, publicClient, serverSeq, rest } = bed;
 
 // ---- 1. handshake ---------------------------------------------------------------------------------
 
 describe('browser sessions: the httpOnly cookie, and where a page comes from', () => {
   /** Logs in over REST as a browser would and returns the Cookie header it would send. */
   async function sessionCookie(role: 'clerk' | 'supervisor'): Promise<string> {
-    await t.staffToken(role, `${role}-browser`);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${role}-browser`, password: 'correct horse battery staple' } });
+    await bed.t.staffToken(role, `${role}-browser`);
+    const res = await bed.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${role}-browser`, password: 'correct horse battery staple' } });
     const cookie = res.cookies.find((c) => c.name === 'jiaohao_session');
     if (!cookie) throw new Error('no session cookie');
     return `jiaohao_session=${cookie.value}`;
   }
-  const own = () => new URL(baseUrl).origin;
+  const own = () => new URL(bed.baseUrl).origin;
 
   it('the session cookie alone authenticates /staff (no token in the page), and commands work', async () => {
     const cookie = await sessionCookie('clerk');
@@ -249,13 +65,11 @@ describe('browser sessions: the httpOnly cookie, and where a page comes from', (
       await expect(join(client<StaffClient>(nsp, undefined, { cookie, origin: 'https://evil.example' }))).rejects.toThrow('forbidden origin');
     }
     // A device token from a foreign page is refused as well: staff and device namespaces are same-origin only.
-    await expect(join(client<DisplayClient>(NAMESPACES.display, t.deviceToken('display'), { origin: 'https://evil.example' }))).rejects.toThrow('forbidden origin');
+    await expect(join(client<DisplayClient>(NAMESPACES.display, bed.t.deviceToken('display'), { origin: 'https://evil.example' }))).rejects.toThrow('forbidden origin');
   });
 
   it('an origin listed in the config (a development server) is let through', async () => {
-    await t.close();
-    t = await testApp({ config: { allowedOrigins: ['http://localhost:5173'] } });
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await bed.restart({ config: { allowedOrigins: ['http://localhost:5173'] } });
     const cookie = await sessionCookie('clerk');
     await join(client<StaffClient>(NAMESPACES.staff, undefined, { cookie, origin: 'http://localhost:5173' }));
     await expect(join(client<StaffClient>(NAMESPACES.staff, undefined, { cookie, origin: 'http://localhost:5174' }))).rejects.toThrow('forbidden origin');
@@ -288,9 +102,9 @@ describe('audiences: each namespace gets only the events meant for it', () => {
     const kSeen = record(k);
     const sSeen = record(s);
 
-    await rest('POST', '/api/v1/staff', t.adminToken, { username: 'newclerk', displayName: 'New', role: 'clerk', password: 'correct horse battery staple' });
-    await rest('POST', '/api/v1/devices', t.adminToken, { kind: 'kiosk', name: 'Lobby 2' });
-    await rest('POST', '/api/v1/tickets', t.adminToken, { serviceId: 'reg' });
+    await rest('POST', '/api/v1/staff', bed.t.adminToken, { username: 'newclerk', displayName: 'New', role: 'clerk', password: 'correct horse battery staple' });
+    await rest('POST', '/api/v1/devices', bed.t.adminToken, { kind: 'kiosk', name: 'Lobby 2' });
+    await rest('POST', '/api/v1/tickets', bed.t.adminToken, { serviceId: 'reg' });
     const last = serverSeq();
     await Promise.all([dSeen.untilSeq(last), kSeen.untilSeq(last), sSeen.untilSeq(last)]);
     expect(dState.seq).toBe(last);
@@ -317,11 +131,11 @@ describe('handshake auth', () => {
   });
 
   it('refuses a kiosk device on /staff and on /display, and a display on /kiosk', async () => {
-    const kioskToken = t.deviceToken('kiosk');
+    const kioskToken = bed.t.deviceToken('kiosk');
     await expect(join(client<StaffClient>(NAMESPACES.staff, kioskToken))).rejects.toThrow('forbidden');
     await expect(join(client<DisplayClient>(NAMESPACES.display, kioskToken))).rejects.toThrow('forbidden');
-    await expect(join(client<KioskClient>(NAMESPACES.kiosk, t.deviceToken('display')))).rejects.toThrow('forbidden');
-    await expect(join(client<StaffClient>(NAMESPACES.staff, t.deviceToken('display')))).rejects.toThrow('forbidden');
+    await expect(join(client<KioskClient>(NAMESPACES.kiosk, bed.t.deviceToken('display')))).rejects.toThrow('forbidden');
+    await expect(join(client<StaffClient>(NAMESPACES.staff, bed.t.deviceToken('display')))).rejects.toThrow('forbidden');
   });
 
   it('lets a display on /display, a kiosk on /kiosk, staff on /staff, and anyone on /public', async () => {
@@ -334,13 +148,13 @@ describe('handshake auth', () => {
   });
 
   it('disconnects a revoked device at once, and it cannot come back', async () => {
-    const made = await rest<{ device: { id: string }; token: string }>('POST', '/api/v1/devices', t.adminToken, { kind: 'display', name: 'hall display' });
+    const made = await rest<{ device: { id: string }; token: string }>('POST', '/api/v1/devices', bed.t.adminToken, { kind: 'display', name: 'hall display' });
     const revoked = client<DisplayClient>(NAMESPACES.display, made.token);
     const other = display();
     await Promise.all([join(revoked), join(other)]);
 
     const gone = disconnected(revoked);
-    await rest('PATCH', `/api/v1/devices/${made.device.id}`, t.adminToken, { revoked: true });
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, bed.t.adminToken, { revoked: true });
     expect(await gone).toBe('io server disconnect');
     expect(revoked.connected).toBe(false);
 
@@ -353,11 +167,11 @@ describe('handshake auth', () => {
   });
 
   it('disconnects a revoked kiosk too', async () => {
-    const made = await rest<{ device: { id: string }; token: string }>('POST', '/api/v1/devices', t.adminToken, { kind: 'kiosk', name: 'kiosk 1' });
+    const made = await rest<{ device: { id: string }; token: string }>('POST', '/api/v1/devices', bed.t.adminToken, { kind: 'kiosk', name: 'kiosk 1' });
     const k = client<KioskClient>(NAMESPACES.kiosk, made.token);
     await join(k);
     const gone = disconnected(k);
-    await rest('PATCH', `/api/v1/devices/${made.device.id}`, t.adminToken, { revoked: true });
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, bed.t.adminToken, { revoked: true });
     expect(await gone).toBe('io server disconnect');
   });
 });
@@ -367,7 +181,7 @@ describe('handshake auth', () => {
 describe('snapshot on connect', () => {
   it('every namespace gets a snapshot whose seq is the server seq', async () => {
     // Move the log past the seed so seq is not a constant.
-    const token = await t.staffToken('clerk');
+    const token = await bed.t.staffToken('clerk');
     await rest('POST', '/api/v1/counters/c2/open', token);
     await rest('POST', '/api/v1/tickets', token, { serviceId: 'reg' });
     // Registering the clients' accounts and devices is itself in the log: do it first.
@@ -379,7 +193,7 @@ describe('snapshot on connect', () => {
     expect(seq).toBeGreaterThan(0);
 
     const [ss, ds, ks, ps] = await Promise.all([join(s), join(d), join(k), joinPublic(p)]);
-    const server = t.services.queries.snapshot();
+    const server = bed.t.services.queries.snapshot();
     for (const snap of [ss, ds, ks]) {
       expect(snap.seq).toBe(seq);
       expect(snap.tickets).toEqual(server.tickets);
@@ -390,7 +204,7 @@ describe('snapshot on connect', () => {
     expect(ss.tickets).toHaveLength(1);
 
     // /public gets the aggregate status, not the ticket list.
-    expect(ps).toEqual(t.services.feed.current().status);
+    expect(ps).toEqual(bed.t.services.feed.current().status);
     expect(ps.seq).toBe(seq);
     expect(ps).not.toHaveProperty('tickets');
     expect(ps.services.find((x) => x.id === 'reg')?.waiting).toBe(1);
@@ -404,7 +218,7 @@ describe('snapshot on connect', () => {
     await join(s);
     expectOk(await ask(s, 'ticket:issue', { serviceId: 'cert' }));
     const snap = expectOk(await ask(s, CLIENT_EVENTS.snapshotRequest));
-    expect(snap).toEqual(t.services.queries.snapshot());
+    expect(snap).toEqual(bed.t.services.queries.snapshot());
   });
 });
 
@@ -412,14 +226,14 @@ describe('snapshot on connect', () => {
 
 describe('display and REST', () => {
   it('gets ticket:called with seq = previous + 1 after a call-next over REST', async () => {
-    const clerk = await t.staffToken('clerk');
+    const clerk = await bed.t.staffToken('clerk');
     await rest('POST', '/api/v1/counters/c2/open', clerk);
     const issued = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', clerk, { serviceId: 'reg' });
 
     const d = display();
     const snap = await join(d);
     const called = once(d, 'ticket:called');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/call-next', headers: bearerHeader(clerk) });
+    const res = await bed.t.app.inject({ method: 'POST', url: '/api/v1/counters/c2/call-next', headers: bearerHeader(clerk) });
     expect(res.statusCode).toBe(200);
 
     const event = await called;
@@ -482,7 +296,7 @@ describe('staff commands with acks', () => {
   it('acks validation_failed for a bad payload and writes nothing', async () => {
     const s = await staff();
     await join(s);
-    const before = t.eventCount();
+    const before = bed.t.eventCount();
     const bad = (x: unknown) => x as CounterRef;
     expect(expectError(await ask(s, 'counter:open', bad({ counterId: 42 })))).toBe('validation_failed');
     expect(expectError(await ask(s, 'counter:open', bad({})))).toBe('validation_failed');
@@ -490,7 +304,7 @@ describe('staff commands with acks', () => {
     expect(expectError(await ask(s, 'counter:call-next', bad(null)))).toBe('validation_failed');
     expect(expectError(await ask(s, 'ticket:start', bad('t1') as unknown as TicketRef))).toBe('validation_failed');
     expect(expectError(await ask(s, 'ticket:issue', { serviceId: 'reg', class: 'vip' as 'normal' }))).toBe('validation_failed');
-    expect(t.eventCount()).toBe(before);
+    expect(bed.t.eventCount()).toBe(before);
     // The socket is still usable after refused commands.
     expect(s.connected).toBe(true);
     expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
@@ -500,7 +314,7 @@ describe('staff commands with acks', () => {
     const s = await staff();
     await join(s);
     const issued = expectOk(await ask(s, 'ticket:issue', { serviceId: 'reg' }));
-    const before = t.eventCount();
+    const before = bed.t.eventCount();
 
     // waiting → serving and waiting → done are not moves.
     expect(expectError(await ask(s, 'ticket:start', { ticketId: issued.ticket.id }))).toBe('invalid_transition');
@@ -509,7 +323,7 @@ describe('staff commands with acks', () => {
     expect(expectError(await ask(s, 'counter:call-next', { counterId: 'c2' }))).toBe('counter_not_open');
     expect(expectError(await ask(s, 'counter:call-next', { counterId: 'nope' }))).toBe('not_found');
     expect(expectError(await ask(s, 'ticket:start', { ticketId: 'nope' }))).toBe('not_found');
-    expect(t.eventCount()).toBe(before);
+    expect(bed.t.eventCount()).toBe(before);
 
     // Called, then finished without starting: still refused.
     expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
@@ -522,9 +336,9 @@ describe('staff commands with acks', () => {
   it('issues an appointment ticket over the socket as over REST (date-time payloads validate)', async () => {
     const s = await staff();
     await join(s);
-    const appointmentAt = new Date(t.clock.now + 10 * 60_000).toISOString();
+    const appointmentAt = new Date(bed.t.clock.now + 10 * 60_000).toISOString();
     const body = { serviceId: 'reg', class: 'appointment' as const, appointmentAt };
-    const viaRest = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', await t.staffToken('clerk'), body);
+    const viaRest = await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', await bed.t.staffToken('clerk'), body);
     expect(viaRest.ticket.class).toBe('appointment');
     const viaSocket = expectOk(await ask(s, 'ticket:issue', body));
     expect(viaSocket.ticket.class).toBe('appointment');
@@ -534,32 +348,32 @@ describe('staff commands with acks', () => {
   });
 
   it('logging out disconnects the session’s sockets; the old token cannot reconnect', async () => {
-    const token = await t.staffToken('clerk');
+    const token = await bed.t.staffToken('clerk');
     const s = client<StaffClient>(NAMESPACES.staff, token);
     await join(s);
     expect(expectOk(await ask(s, 'counter:open', { counterId: 'c2' })).counter.status).toBe('open');
     const gone = disconnected(s);
-    const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearerHeader(token) });
+    const logout = await bed.t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearerHeader(token) });
     expect(logout.statusCode).toBe(204);
     // Logging out closes the session's sockets at once…
     await gone;
-    const before = t.eventCount();
+    const before = bed.t.eventCount();
     // …and a socket of an ended session cannot act even if it reconnects with the old token.
     const again = client<StaffClient>(NAMESPACES.staff, token);
     await expect(join(again)).rejects.toThrow('unauthenticated');
-    expect(t.eventCount()).toBe(before);
-    expect(t.store.counters.byId('c2')?.status).toBe('open');
+    expect(bed.t.eventCount()).toBe(before);
+    expect(bed.t.store.counters.byId('c2')?.status).toBe('open');
   });
 
   it('a session that expired while its socket stayed open cannot act, and the socket is closed', async () => {
     const s = await staff('clerk');
     await join(s);
-    t.clock.minutes(t.services.config.sessionHours * 60 + 1);
-    const before = t.eventCount();
+    bed.t.clock.minutes(bed.t.services.config.sessionHours * 60 + 1);
+    const before = bed.t.eventCount();
     const gone = disconnected(s);
     expect(expectError(await ask(s, 'counter:open', { counterId: 'c2' }))).toBe('unauthenticated');
     await gone;
-    expect(t.eventCount()).toBe(before);
+    expect(bed.t.eventCount()).toBe(before);
   });
 
   it('answers a message sent with only an ack callback', async () => {
@@ -616,8 +430,8 @@ describe('re-sync after missed events', () => {
     state = fromSnapshot(fresh);
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
-    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
+    expect(state.tickets).toEqual(byId(bed.t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(bed.t.services.queries.snapshot().counters));
     expect(Object.keys(state.tickets)).toHaveLength(3);
 
     // From here the live events apply cleanly again.
@@ -628,12 +442,12 @@ describe('re-sync after missed events', () => {
     for (const e of seen.events.slice(from)) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
-    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
+    expect(state.tickets).toEqual(byId(bed.t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(bed.t.services.queries.snapshot().counters));
   });
 
   it('a client that was disconnected while commands ran gets a fresh snapshot on reconnect', async () => {
-    const clerk = await t.staffToken('clerk');
+    const clerk = await bed.t.staffToken('clerk');
     const d = display();
     let state: OfficeState = fromSnapshot(await join(d));
     const seen = record(d);
@@ -644,8 +458,8 @@ describe('re-sync after missed events', () => {
     await seen.untilSeq(serverSeq());
     for (const e of seen.events) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
-    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
+    expect(state.tickets).toEqual(byId(bed.t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(bed.t.services.queries.snapshot().counters));
 
     // Offline: the display misses these.
     const gone = disconnected(d);
@@ -678,8 +492,8 @@ describe('re-sync after missed events', () => {
     for (const e of live) state = applyEvent(state, e);
     expect(state.stale).toBe(false);
     expect(state.seq).toBe(serverSeq());
-    expect(state.tickets).toEqual(byId(t.services.queries.snapshot().tickets));
-    expect(state.counters).toEqual(byId(t.services.queries.snapshot().counters));
+    expect(state.tickets).toEqual(byId(bed.t.services.queries.snapshot().tickets));
+    expect(state.counters).toEqual(byId(bed.t.services.queries.snapshot().counters));
     expect(Object.values(state.tickets).map((x) => x.state).sort()).toEqual(['called', 'serving', 'waiting']);
     expect(state.counters['c1']?.status).toBe('open');
   });
@@ -743,7 +557,7 @@ describe('two counters calling at once', () => {
 
     expect(new Set(called).size).toBe(20);
     expect(new Set(called)).toEqual(new Set(issued));
-    expect(t.services.queries.snapshot().tickets).toEqual([]);
+    expect(bed.t.services.queries.snapshot().tickets).toEqual([]);
     // Everyone else saw exactly one call per ticket, in seq order with no gaps.
     await seen.untilSeq(serverSeq());
     const calls = seen.events.filter((e) => e.type === 'ticket:called');
@@ -779,11 +593,11 @@ describe('/public', () => {
     const p = publicClient();
     await joinPublic(p);
     const raw = p as unknown as ClientSocket;
-    const before = t.eventCount();
+    const before = bed.t.eventCount();
     // Nothing listens for it on /public, so no ack ever comes; the status request still answers.
     raw.emit('ticket:issue', { serviceId: 'reg' });
     expectOk(await ask(p, SERVER_EVENTS.publicStatus));
-    expect(t.eventCount()).toBe(before);
+    expect(bed.t.eventCount()).toBe(before);
   });
 });
 
@@ -798,7 +612,7 @@ describe('tracking tokens', () => {
     const p = publicClient();
     const recorders = [record(watcher), record(d), record(k), record(p)];
     await Promise.all([join(s), join(watcher), join(d), join(k), joinPublic(p)]);
-    const clerk = await t.staffToken('clerk');
+    const clerk = await bed.t.staffToken('clerk');
 
     const tokens: string[] = [];
     const keep = (ticket: Ticket) => {
@@ -809,7 +623,7 @@ describe('tracking tokens', () => {
     expectOk(await ask(s, 'counter:open', { counterId: 'c2' }));
     const first = keep(expectOk(await ask(s, 'ticket:issue', { serviceId: 'reg' })).ticket);
     // The first ticket has waited longest, so it is the one c2 calls.
-    t.clock.minutes(1);
+    bed.t.clock.minutes(1);
     keep(expectOk(await ask(k, 'ticket:issue', { serviceId: 'reg' })).ticket);
     keep((await rest<{ ticket: Ticket }>('POST', '/api/v1/tickets', clerk, { serviceId: 'cert' })).ticket);
     const cancelled = keep(expectOk(await ask(s, 'ticket:issue', { serviceId: 'cert' })).ticket);
