@@ -30,6 +30,7 @@ export const EVENT_AUDIENCES: Readonly<Record<DomainEventType, readonly Audience
   'day:started': QUEUE,
   'staff:changed': STAFF,
   'device:changed': STAFF,
+  'alert:raised': STAFF,
 };
 
 export function isSentTo(audience: Audience, type: DomainEventType): boolean {

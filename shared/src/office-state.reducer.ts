@@ -97,6 +97,7 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
     case 'day:closed':
     case 'staff:changed':
     case 'device:changed':
+    case 'alert:raised':
       return { ...state, seq };
     case 'day:started':
       return { ...state, seq, businessDate: event.data.businessDate, tickets: {} };

@@ -13,7 +13,11 @@ import {
 } from '@jiaohao/shared';
 import { Value } from '@sinclair/typebox/value';
 import type { Ctx, Engine } from './engine';
-import { authorize, type Principal } from './principal';
+import { authorize, SYSTEM, type Principal } from './principal';
+import { SlidingWindow, type Limit } from './limits';
+
+/** Per-caller rate limits of some commands (ticket:issue: people walk up at a human pace). */
+export type CommandLimits = Partial<Record<CommandName, Limit>>;
 
 /** A command that runs inside the transaction and nothing else (almost all of them). */
 export type PlainCommand<S, K extends CommandName> = (ctx: Ctx<S>, payload: CommandPayload<K>) => CommandResult<K>;
@@ -39,11 +43,16 @@ export type ModuleCommands<S, K extends CommandName> = { readonly [C in K]: Comm
 export type ResidentResolver = (ticketId: string, trackingToken: string) => Principal | null;
 
 export class CommandBus<S> {
+  private readonly windows = new Map<CommandName, { limit: Limit; window: SlidingWindow }>();
+
   constructor(
     private readonly engine: Engine<S>,
     private readonly handlers: CommandHandlers<S>,
     private readonly resident: ResidentResolver,
-  ) {}
+    limits: CommandLimits = {},
+  ) {
+    for (const [name, limit] of Object.entries(limits) as [CommandName, Limit][]) this.windows.set(name, { limit, window: new SlidingWindow(limit) });
+  }
 
   /** Runs a command; async only for commands with work before their transaction. */
   async execute<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Promise<CommandResult<K>> {
@@ -78,7 +87,29 @@ export class CommandBus<S> {
       const first = Value.Errors(schema, payload).First();
       throw new DomainError('validation_failed', `${first?.path || 'payload'}: ${first?.message ?? 'invalid'}`);
     }
+    this.limit(principal, name);
     return principal;
+  }
+
+  /**
+   * Refuses a caller that runs a limited command faster than its limit, and tells the supervisors
+   * (an `alert:raised` event) at the first refusal of each burst: a stuck button or a script must
+   * not empty a line's number range, and someone should go and look at that kiosk.
+   */
+  private limit(principal: Principal, name: CommandName): void {
+    const limited = this.windows.get(name);
+    if (!limited || (principal.kind !== 'staff' && principal.kind !== 'device')) return;
+    const verdict = limited.window.take(`${principal.kind}:${principal.id}`, this.engine.clock());
+    if (verdict.ok) return;
+    if (verdict.first) {
+      const by = { kind: principal.kind, id: principal.id };
+      const alert = { kind: 'command_rate' as const, command: name, by, count: verdict.count, windowSeconds: Math.round(limited.limit.windowMs / 1000) };
+      this.engine.run(SYSTEM, (ctx) => ctx.emit({ type: 'alert:raised', data: { alert } }));
+    }
+    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    throw new DomainError('rate_limited', `Too many ${name} from this ${principal.kind === 'device' ? 'device' : 'account'}; try again in ${seconds} s`, {
+      retryAfterSeconds: seconds,
+    });
   }
 
   private authorize<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Principal {

@@ -4,8 +4,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type TObject } from '@sinclair/typebox';
 import { COMMAND_NAMES, COMMANDS, pathParams, type CommandName, type CommandPayload } from '@jiaohao/shared';
-import { bearer } from './auth';
-import { errorResponses, rateLimit, type AppServices } from './context';
+import { errorResponses, type AppServices } from './context';
 
 /** The payload without its path parameters; a patch still needs one property besides its id. */
 function bodyOf(payload: TObject, params: readonly string[]): TObject {
@@ -48,10 +47,7 @@ function idempotencyHeader(req: FastifyRequest, name: CommandName): { idempotenc
 }
 
 export function commandRoutes(s: AppServices): FastifyPluginAsync {
-  // Per device (or staff member): a stuck button or a script cannot empty the number range.
-  const limits: Partial<Record<CommandName, object>> = {
-    'ticket:issue': rateLimit(s.config, s.config.issuePerMinute, (req: FastifyRequest) => bearer(req) ?? req.ip),
-  };
+  // Per-caller limits of commands are the command bus's (core/limits.ts), the same for sockets.
   return async (app) => {
     for (const name of COMMAND_NAMES) {
       const { http } = COMMANDS[name];
@@ -59,7 +55,7 @@ export function commandRoutes(s: AppServices): FastifyPluginAsync {
         method: http.method,
         url: http.path,
         schema: ROUTE_SCHEMAS.get(name)!,
-        config: { access: 'command', ...limits[name] },
+        config: { access: 'command' },
         handler: async (req, reply) => {
           // Both halves were validated against the registry's payload schema just now.
           const input = { ...(req.body as object), ...(req.params as object), ...idempotencyHeader(req, name) } as CommandPayload<typeof name>;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { Config } from '../config';
 import type { CommandBus } from '../core/commands';
-import type { EventsListener } from '../core/engine';
+import type { Clock, EventsListener } from '../core/engine';
 import type { Store } from '../store';
 import type { Queries } from '../queries';
 import type { AuthService } from '../modules/auth/auth.service';
@@ -17,6 +17,8 @@ export interface AppServices {
   readonly queries: Queries;
   readonly auth: AuthService;
   readonly feed: PublicFeed;
+  /** The server's clock (a fake one in tests), for limits kept at the edges. */
+  readonly clock: Clock;
   /** Committed events, in seq order (broadcasts). */
   onEvents(listener: EventsListener): () => void;
   /** Registers clean-up for long-lived responses (SSE) to run at shutdown; returns its removal. */

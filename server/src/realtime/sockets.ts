@@ -34,6 +34,7 @@ import type { AppServices } from '../http/context';
 import { SESSION_COOKIE } from '../http/auth';
 import { sameOrigin } from '../http/origin';
 import { hashToken } from '../core/tokens';
+import { SlidingWindow } from '../core/limits';
 
 interface Data {
   principal: Principal;
@@ -45,6 +46,12 @@ type QueueSocket = Socket<StaffClientToServer, StaffServerToClient, Record<strin
 type QueueAudience = Exclude<Audience, 'public'>;
 
 const deviceRoom = (id: string) => `device:${id}`;
+// Every socket of one staff member, so deactivating them or changing their password ends them all.
+const staffRoom = (id: string) => `staff:${id}`;
+/** Full snapshots a connection may ask for per minute (a client asks after a gap or a reconnect). */
+const SNAPSHOTS_PER_MINUTE = 10;
+/** How often sockets whose session expired are looked for (a command re-checks at once anyway). */
+const SWEEP_MS = 30_000;
 // Sockets of one login session, so logging out closes them at once.
 const sessionRoom = (token: string) => `session:${hashToken(token)}`;
 
@@ -52,6 +59,20 @@ function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
   if (err instanceof DomainError) return err.toBody();
   log.error({ err }, 'socket command failed');
   return { code: 'internal', message: 'Something went wrong on the server' };
+}
+
+/**
+ * Answers every message this connection may not send (or that does not exist) with forbidden, so
+ * a client never waits for its own timeout; messages without a callback are dropped.
+ */
+function refuseTheRest(socket: Socket, allowed: ReadonlySet<string>, where: string): void {
+  socket.onAny((name: unknown, ...args: unknown[]) => {
+    if (typeof name === 'string' && allowed.has(name)) return;
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    const shown = typeof name === 'string' ? name.slice(0, 60) : typeof name;
+    (ack as AckFn<never>)({ ok: false, error: { code: 'forbidden', message: `${where} may not send "${shown}"` } });
+  });
 }
 
 /** The session cookie of a browser's handshake, if it sent one. */
@@ -63,6 +84,8 @@ function cookieToken(req: IncomingMessage): string | undefined {
 export interface Realtime {
   readonly io: Server;
   disconnectSession(token: string): void;
+  /** Disconnects every socket whose session or device token no longer resolves (expired sessions). */
+  sweep(): void;
   close(): Promise<void>;
 }
 
@@ -123,13 +146,18 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     (socket as unknown as Socket).on(name as string, listener);
   };
 
+  const snapshots = new SlidingWindow({ max: SNAPSHOTS_PER_MINUTE, windowMs: 60_000 });
   const onConnect = (audience: QueueAudience, socket: QueueSocket) => {
     const p = socket.data.principal;
     if (p.kind === 'device') void socket.join(deviceRoom(p.id));
-    if (p.kind === 'staff') void socket.join(sessionRoom(socket.data.token));
+    if (p.kind === 'staff') void socket.join([sessionRoom(socket.data.token), staffRoom(p.id)]);
     socket.emit(SERVER_EVENTS.snapshot, s.queries.snapshot());
     socket.on(CLIENT_EVENTS.snapshotRequest, (ack: AckFn<Snapshot>) => {
-      if (typeof ack === 'function') ack({ ok: true, data: s.queries.snapshot() });
+      if (typeof ack !== 'function') return;
+      const verdict = snapshots.take(socket.id, s.clock());
+      if (verdict.ok) return ack({ ok: true, data: s.queries.snapshot() });
+      const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+      ack({ ok: false, error: { code: 'rate_limited', message: `Too many snapshot requests; try again in ${seconds} s`, details: { retryAfterSeconds: seconds } } });
     });
     // Checked again for every command: a session that ended (logout, expiry) or a revoked device
     // cannot act through a socket opened before.
@@ -143,6 +171,8 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     };
     const names = audience === 'staff' ? staffCommandNames() : deviceCommandNames(audience);
     for (const name of names) bind(socket, name, who);
+    const label = p.kind === 'device' ? `A ${p.deviceKind}` : `The ${audience} connection`;
+    refuseTheRest(socket as unknown as Socket, new Set<string>([...names, CLIENT_EVENTS.snapshotRequest]), label);
   };
   for (const audience of ['staff', 'display', 'kiosk'] as const) {
     namespaces[audience].on('connection', (socket) => onConnect(audience, socket));
@@ -162,6 +192,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<PublicStatus>) => {
       if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status });
     });
+    refuseTheRest(socket as unknown as Socket, new Set([CLIENT_EVENTS.publicStatus]), 'The public connection');
   });
 
   const broadcast = (events: readonly DomainEvent[]) => {
@@ -179,8 +210,22 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
       if (e.type === 'device:changed' && e.data.device.revoked) {
         for (const nsp of [namespaces.display, namespaces.kiosk]) nsp.in(deviceRoom(e.data.device.id)).disconnectSockets(true);
       }
+      // Deactivated, or a new password (which ends their sessions): their sockets end with them.
+      if (e.type === 'staff:changed') dropEnded(staffRoom(e.data.staff.id));
     }
   };
+
+  /** Disconnects the sockets (in `room`, or all) whose token no longer resolves to a principal. */
+  const dropEnded = (room?: string) => {
+    for (const nsp of Object.values(namespaces)) {
+      for (const socket of nsp.sockets.values()) {
+        if (room !== undefined && !socket.rooms.has(room)) continue;
+        if (!s.auth.resolve(socket.data.token)) socket.disconnect(true);
+      }
+    }
+  };
+  const sweepTimer = setInterval(() => dropEnded(), SWEEP_MS);
+  sweepTimer.unref();
   const offEvents = s.onEvents(broadcast);
 
   return {
@@ -188,7 +233,9 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     disconnectSession(token) {
       for (const nsp of Object.values(namespaces)) nsp.in(sessionRoom(token)).disconnectSockets(true);
     },
+    sweep: () => dropEnded(),
     async close() {
+      clearInterval(sweepTimer);
       offEvents();
       offPublic?.();
       io.disconnectSockets(true);

@@ -29,13 +29,16 @@ export class StaffRepo {
   private readonly sessionGet;
   private readonly sessionDelete;
   private readonly sessionsPurge;
+  private readonly sessionsOfDelete;
   private readonly countStmt;
+  private readonly adminsStmt;
 
   constructor(db: Db) {
     this.byUsernameStmt = db.prepare<[string]>('SELECT * FROM staff WHERE username = ?');
     this.byIdStmt = db.prepare<[string]>('SELECT * FROM staff WHERE id = ?');
     this.listStmt = db.prepare('SELECT * FROM staff ORDER BY username');
     this.countStmt = db.prepare('SELECT COUNT(*) FROM staff').pluck();
+    this.adminsStmt = db.prepare("SELECT COUNT(*) FROM staff WHERE role = 'admin' AND active = 1").pluck();
     this.insertStmt = db.prepare(
       `INSERT INTO staff (id, username, display_name, role, password_hash, active, created_at)
        VALUES (@id, @username, @display_name, @role, @password_hash, @active, @created_at)`,
@@ -59,10 +62,14 @@ export class StaffRepo {
     );
     this.sessionDelete = db.prepare<[string]>('DELETE FROM staff_sessions WHERE token_hash = ?');
     this.sessionsPurge = db.prepare<[number]>('DELETE FROM staff_sessions WHERE expires_at <= ?');
+    this.sessionsOfDelete = db.prepare<[string]>('DELETE FROM staff_sessions WHERE staff_id = ?');
   }
 
   count(): number {
     return this.countStmt.get() as number;
+  }
+  activeAdmins(): number {
+    return this.adminsStmt.get() as number;
   }
   byUsername(username: string): StaffRow | undefined {
     return this.byUsernameStmt.get(username) as StaffRow | undefined;
@@ -94,5 +101,8 @@ export class StaffRepo {
   }
   deleteSession(tokenHash: string): void {
     this.sessionDelete.run(tokenHash);
+  }
+  deleteSessionsOf(staffId: string): void {
+    this.sessionsOfDelete.run(staffId);
   }
 }

@@ -313,6 +313,24 @@ describe('staff accounts (admin)', () => {
     expect(errorCode(refused)).toBe('invalid_credentials');
   });
 
+  it('the last active admin cannot demote or disable itself (nobody could manage accounts again); with a second admin it can', async () => {
+    const me = (await send(t.app, 'GET', '/api/v1/auth/me', t.adminToken)).json().staff as Staff;
+    const before = t.eventCount();
+    for (const patch of [{ role: 'supervisor' }, { active: false }, { role: 'clerk', active: false }]) {
+      const res = await send(t.app, 'PATCH', `/api/v1/staff/${me.id}`, t.adminToken, patch);
+      expect(res.statusCode, JSON.stringify(patch)).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/last active admin/) });
+    }
+    expect(t.eventCount()).toBe(before);
+    expect((await send(t.app, 'GET', '/api/v1/auth/me', t.adminToken)).json().staff).toMatchObject({ role: 'admin', active: true });
+    // A disabled admin does not count as the second one.
+    const spare = await createStaff('admin', 'spare-admin');
+    await send(t.app, 'PATCH', `/api/v1/staff/${spare.id}`, t.adminToken, { active: false });
+    expect((await send(t.app, 'PATCH', `/api/v1/staff/${me.id}`, t.adminToken, { role: 'supervisor' })).statusCode).toBe(409);
+    await send(t.app, 'PATCH', `/api/v1/staff/${spare.id}`, t.adminToken, { active: true });
+    expect((await send(t.app, 'PATCH', `/api/v1/staff/${me.id}`, t.adminToken, { role: 'supervisor' })).statusCode).toBe(200);
+  });
+
   it('an unknown id is 404, an empty or unknown patch 400', async () => {
     const staff = await createStaff('clerk', 'pan');
     const missing = await send(t.app, 'PATCH', '/api/v1/staff/no-such-id', t.adminToken, { role: 'admin' });

@@ -65,8 +65,16 @@ export function updateStaff(ctx: AppCtx, { staffId: id, ...patch }: StaffUpdateP
     password_hash: passwordHash ?? row.password_hash,
     active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
   };
+  // Somebody must always be able to manage accounts: the API offers no other way back.
+  const wasAdmin = row.role === 'admin' && row.active === 1;
+  if (wasAdmin && (next.role !== 'admin' || next.active !== 1) && ctx.store.staff.activeAdmins() <= 1) {
+    throw new DomainError('conflict', 'This is the last active admin account; make someone else an admin first');
+  }
   ctx.store.staff.update(next, patch.unlock === true || passwordHash !== null);
   if (patch.unlock === true || passwordHash !== null) ctx.store.logins.clearUsername(row.username.toLowerCase());
+  // A deactivated account or a new password ends every session at once (the sockets follow on
+  // staff:changed); a stolen session must not outlive the reset meant to stop it.
+  if (next.active === 0 || passwordHash !== null) ctx.store.staff.deleteSessionsOf(id);
   const staff = toStaff({ ...row, ...next });
   audit(ctx, staff);
   return staff;

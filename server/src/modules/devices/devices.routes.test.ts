@@ -146,7 +146,9 @@ describe('issue rate limit per device', () => {
     expect(limited.statusCode).toBe(429);
     expect(errorCode(limited)).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(t.eventCount()).toBe(before);
+    // No ticket; only the supervisors' alert about this device.
+    expect(t.eventCount()).toBe(before + 1);
+    expect(t.store.events.after(before)).toMatchObject([{ type: 'alert:raised', data: { alert: { by: { kind: 'device', id: first.device.id } } } }]);
 
     const other = await send(t.app, 'POST', '/api/v1/tickets', second.token, { serviceId: 'reg' });
     expect(other.statusCode).toBe(201);
