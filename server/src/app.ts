@@ -19,7 +19,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { ensureAdmin } from './modules/auth/auth.commands';
 import { PublicFeed } from './modules/public/public.service';
 import { commandRoutes } from './http/commands.routes';
-import { registerErrorHandling } from './http/errors';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors';
 import { sharedCompilers } from './http/compilers';
 import { registerAuth } from './http/auth';
 import { registerClients } from './http/clients';
@@ -87,7 +87,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    // A slow sender (headers or body trickling in) gets 408 once the request takes longer than
+    // requestTimeoutMs; none of these cuts a response that is still flowing (SSE, long-polling).
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    connectionTimeout: config.idleTimeoutMs,
+    http: {
+      headersTimeout: config.requestTimeoutMs,
+      // Node checks request deadlines every 30 s by default: a 30 s limit would let a request last a minute.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.requestTimeoutMs / 10))),
+    },
     trustProxy: false,
+    // What Node (431, a garbage request line, 408) and Fastify's router (a broken URL) refuse before
+    // routing answers in our error shape too.
+    clientErrorHandler,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
     schemaController: { compilersFactory: sharedCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>();

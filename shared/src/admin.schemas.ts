@@ -1,6 +1,9 @@
 // Admin and account bodies: services, counters, the office, staff, devices, login; health and audit answers.
 import { Type, type Static } from '@sinclair/typebox';
+import { Count } from './formats';
 import {
+  CounterNumber,
+  DailyCap,
   DeviceKind,
   Device,
   BusinessDate,
@@ -14,7 +17,9 @@ import {
   OpeningSession,
   QueuePolicy,
   Role,
+  SortOrder,
   Staff,
+  TargetMinutes,
 } from './domain.schemas';
 
 const serviceFields = {
@@ -23,14 +28,14 @@ const serviceFields = {
   numbering: NumberRange,
   priorityNumbering: Type.Union([NumberRange, Type.Null()]),
   appointmentNumbering: Type.Union([NumberRange, Type.Null()]),
-  targetWaitMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
-  targetHandlingMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+  targetWaitMinutes: TargetMinutes,
+  targetHandlingMinutes: TargetMinutes,
   documents: LocalizedList,
-  dailyCap: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  dailyCap: Type.Union([DailyCap, Type.Null()]),
   allowPriority: Type.Boolean(),
   allowAppointment: Type.Boolean(),
   active: Type.Boolean(),
-  sortOrder: Type.Integer(),
+  sortOrder: SortOrder,
 };
 
 export const ServiceCreate = Type.Object(
@@ -63,7 +68,7 @@ export type ServicePatch = Static<typeof ServicePatch>;
 export const CounterCreate = Type.Object(
   {
     id: Type.Optional(Id),
-    number: Type.Integer({ minimum: 1, maximum: 999 }),
+    number: CounterNumber,
     names: LocalizedText,
     serviceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
     isPriority: Type.Optional(Type.Boolean()),
@@ -76,7 +81,7 @@ export type CounterCreate = Static<typeof CounterCreate>;
 export const CounterPatch = Type.Partial(
   Type.Object(
     {
-      number: Type.Integer({ minimum: 1, maximum: 999 }),
+      number: CounterNumber,
       names: LocalizedText,
       serviceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
       isPriority: Type.Boolean(),

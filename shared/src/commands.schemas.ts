@@ -1,6 +1,7 @@
 // Command payloads and results, shared by REST bodies and socket messages.
 import { Type, type Static } from '@sinclair/typebox';
 import { Counter, Id, IsoDateTime, Language, Ticket, TicketClass, WaitEstimate } from './domain.schemas';
+import { Count } from './formats';
 import { PICK_REASONS } from './pick-next';
 
 // Optional in every schema: a move that needs one answers reason_required (a code clients can act on).
@@ -31,7 +32,7 @@ export type IssueTicketBody = Static<typeof IssueTicketBody>;
 
 export const IssueTicketResult = Type.Object({
   ticket: Ticket,
-  ahead: Type.Integer({ minimum: 0, description: 'People waiting in the same line before this ticket' }),
+  ahead: Count({ description: 'People waiting in the same line before this ticket' }),
   estimate: WaitEstimate,
 });
 export type IssueTicketResult = Static<typeof IssueTicketResult>;
@@ -80,5 +81,5 @@ export type CancelPayload = Static<typeof CancelPayload>;
 export const PausePayload = Type.Object({ counterId: Id, reason: Reason, note: Note }, strict);
 export type PausePayload = Static<typeof PausePayload>;
 
-export const CloseDayResult = Type.Object({ businessDate: Type.String(), expired: Type.Integer({ minimum: 0 }) });
+export const CloseDayResult = Type.Object({ businessDate: Type.String(), expired: Count() });
 export type CloseDayResult = Static<typeof CloseDayResult>;

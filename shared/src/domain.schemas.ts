@@ -1,5 +1,7 @@
 // The domain objects as TypeBox schemas; every TypeScript type is derived from these.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+// Imported, not only re-exported: whoever uses these schemas has the date-time format registered.
+import { Count, Int } from './formats';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -33,6 +35,7 @@ export const LocalizedList = Type.Object(
 export type LocalizedList = Static<typeof LocalizedList>;
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+/** An instant with its zone; a date that does not exist (Feb 30, 24:00, a leap second) is refused (formats.ts). */
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const BusinessDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const ClockTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
@@ -49,12 +52,23 @@ export const CHANNELS = ['kiosk', 'web', 'staff'] as const;
 export const Channel = Type.Union(CHANNELS.map((c) => Type.Literal(c)));
 export type Channel = Static<typeof Channel>;
 
+/** The largest numeric part of a ticket number (six digits). */
+export const MAX_NUMBER_VALUE = 999_999;
+/** Minutes a service aims to keep residents waiting, or to serve one. */
+export const TargetMinutes = Int(1, 600);
+/** At most this many tickets a day; a line cannot issue more numbers than six digits hold anyway. */
+export const DailyCap = Int(1, MAX_NUMBER_VALUE);
+/** Where a service is listed among the others (lower first); room for gaps, nothing that overflows. */
+export const SortOrder = Int(-1_000_000, 1_000_000, { description: 'Lower first' });
+/** A counter's number as the displays show it. */
+export const CounterNumber = Int(1, 999);
+
 /** A number series: e.g. 1001–1999 shown as four digits, optionally behind a letter prefix. */
 export const NumberRange = Type.Object(
   {
-    start: Type.Integer({ minimum: 0, maximum: 999_999 }),
-    end: Type.Integer({ minimum: 0, maximum: 999_999 }),
-    digits: Type.Integer({ minimum: 1, maximum: 6 }),
+    start: Int(0, MAX_NUMBER_VALUE),
+    end: Int(0, MAX_NUMBER_VALUE),
+    digits: Int(1, 6),
     prefix: Type.String({ maxLength: 2, pattern: '^[A-Z]*$' }),
     onExhausted: Type.Union([Type.Literal('wrap'), Type.Literal('refuse')]),
   },
@@ -63,7 +77,7 @@ export const NumberRange = Type.Object(
 export type NumberRange = Static<typeof NumberRange>;
 
 export const WaitEstimate = Nullable(
-  Type.Object({ min: Type.Integer({ minimum: 0 }), max: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+  Type.Object({ min: Count(), max: Count() }, { additionalProperties: false }),
 );
 export type WaitEstimate = Static<typeof WaitEstimate>;
 
@@ -79,8 +93,8 @@ export type TransferStep = Static<typeof TransferStep>;
 export const Ticket = Type.Object({
   id: Type.String(),
   number: Type.String({ description: 'As shown to residents, e.g. "1023"' }),
-  value: Type.Integer({ description: 'The numeric part of the number' }),
-  cycle: Type.Integer({ description: 'How many times this series wrapped today before this ticket' }),
+  value: Int(0, MAX_NUMBER_VALUE, { description: 'The numeric part of the number' }),
+  cycle: Count({ description: 'How many times this series wrapped today before this ticket' }),
   serviceId: Type.String(),
   class: TicketClass,
   language: Language,
@@ -94,7 +108,7 @@ export const Ticket = Type.Object({
   endedAt: Nullable(IsoDateTime),
   counterId: Nullable(Type.String()),
   targetCounterId: Nullable(Type.String()),
-  recallCount: Type.Integer({ minimum: 0 }),
+  recallCount: Count(),
   transfers: Type.Array(TransferStep),
   appointmentAt: Nullable(IsoDateTime),
   estimateAtIssue: WaitEstimate,
@@ -109,14 +123,14 @@ export const Service = Type.Object({
   numbering: NumberRange,
   priorityNumbering: Nullable(NumberRange),
   appointmentNumbering: Nullable(NumberRange),
-  targetWaitMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
-  targetHandlingMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+  targetWaitMinutes: TargetMinutes,
+  targetHandlingMinutes: TargetMinutes,
   documents: LocalizedList,
-  dailyCap: Nullable(Type.Integer({ minimum: 1 })),
+  dailyCap: Nullable(DailyCap),
   allowPriority: Type.Boolean(),
   allowAppointment: Type.Boolean(),
   active: Type.Boolean(),
-  sortOrder: Type.Integer(),
+  sortOrder: SortOrder,
 });
 export type Service = Static<typeof Service>;
 
@@ -126,7 +140,7 @@ export type CounterStatus = Static<typeof CounterStatus>;
 
 export const Counter = Type.Object({
   id: Id,
-  number: Type.Integer({ minimum: 1, maximum: 999 }),
+  number: CounterNumber,
   names: LocalizedText,
   serviceIds: Type.Array(Type.String(), { description: 'Services it serves, in order' }),
   isPriority: Type.Boolean({ description: '愛心櫃臺' }),
@@ -134,7 +148,7 @@ export const Counter = Type.Object({
   status: CounterStatus,
   pauseReason: Nullable(Type.String()),
   staffId: Nullable(Type.String()),
-  callsSincePriority: Type.Integer({ minimum: 0 }),
+  callsSincePriority: Count(),
   active: Type.Boolean(),
 });
 export type Counter = Static<typeof Counter>;
@@ -174,7 +188,7 @@ export type IssuingMode = Static<typeof IssuingMode>;
 
 export const OpeningSession = Type.Object(
   {
-    weekday: Type.Integer({ minimum: 0, maximum: 6, description: '0 = Sunday' }),
+    weekday: Int(0, 6, { description: '0 = Sunday' }),
     start: ClockTime,
     end: ClockTime,
     kind: Type.Union([Type.Literal('regular'), Type.Literal('noon'), Type.Literal('evening'), Type.Literal('weekend')]),
@@ -191,7 +205,7 @@ export const Office = Type.Object({
   tel: Type.String(),
   fax: Type.String(),
   timeZone: Type.String(),
-  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  location: Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }),
   postalCode: Type.String(),
   locality: Type.String(),
   region: Type.String(),
@@ -202,22 +216,10 @@ export type Office = Static<typeof Office>;
 
 export const QueuePolicy = Type.Object(
   {
-    priorityMaxWaitMinutes: Type.Integer({
-      minimum: 0,
-      maximum: 600,
-      description: 'A priority ticket at an ordinary counter goes first once it has waited this long',
-    }),
-    priorityEveryNth: Type.Integer({
-      minimum: 0,
-      maximum: 100,
-      description: 'An ordinary counter takes a waiting priority ticket every Nth call (0: never by count)',
-    }),
-    appointmentEarlyMinutes: Type.Integer({ minimum: 0, maximum: 120, description: 'An appointment is due from this many minutes before its slot…' }),
-    appointmentLateMinutes: Type.Integer({
-      minimum: 0,
-      maximum: 120,
-      description: '…until this many minutes after it; later, it waits like a walk-in',
-    }),
+    priorityMaxWaitMinutes: Int(0, 600, { description: 'A priority ticket at an ordinary counter goes first once it has waited this long' }),
+    priorityEveryNth: Int(0, 100, { description: 'An ordinary counter takes a waiting priority ticket every Nth call (0: never by count)' }),
+    appointmentEarlyMinutes: Int(0, 120, { description: 'An appointment is due from this many minutes before its slot…' }),
+    appointmentLateMinutes: Int(0, 120, { description: '…until this many minutes after it; later, it waits like a walk-in' }),
   },
   { additionalProperties: false },
 );

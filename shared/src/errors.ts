@@ -3,6 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 
 export const ERROR_STATUS = {
   validation_failed: 400,
+  /** Not readable as HTTP at all (a garbage request line, a broken header): refused before routing. */
+  bad_request: 400,
   reason_required: 400,
   invalid_reason: 400,
   invalid_range: 400,
@@ -20,10 +22,14 @@ export const ERROR_STATUS = {
   daily_cap_reached: 409,
   range_exhausted: 409,
   conflict: 409,
+  /** The request took longer to arrive than the server waits for one. */
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   locked_out: 429,
+  /** The request line and headers together are over the server's limit (Node's 16 KB by default). */
+  headers_too_large: 431,
   internal: 500,
   /** A web client's build is missing (npm start builds it). */
   client_not_built: 503,

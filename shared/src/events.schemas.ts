@@ -4,6 +4,7 @@ import { Type, type Static, type TLiteral, type TObject, type TProperties } from
 import {
   BusinessDate,
   Counter,
+  CounterNumber,
   CounterStatus,
   DeviceKind,
   IsoDateTime,
@@ -17,6 +18,7 @@ import {
   WaitEstimate,
 } from './domain.schemas';
 import { PickReasonSchema } from './commands.schemas';
+import { Count, Int, MAX_INTEGER } from './formats';
 
 export const ACTOR_KINDS = ['staff', 'device', 'resident', 'system'] as const;
 export const Actor = Type.Object({
@@ -36,6 +38,7 @@ export const TICKET_EVENT_TYPES = [
   'ticket:transferred',
   'ticket:cancelled',
   'ticket:expired',
+  'ticket:returned',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export const COUNTER_EVENT_TYPES = ['counter:opened', 'counter:paused', 'counter:closed', 'counter:updated'] as const;
@@ -43,7 +46,7 @@ export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
 
 function event<K extends string, P extends TProperties>(type: K, data: TObject<P>) {
   return Type.Object({
-    seq: Type.Integer({ minimum: 1 }),
+    seq: Int(1, MAX_INTEGER),
     type: Type.Literal(type) as TLiteral<K>,
     at: IsoDateTime,
     actor: Actor,
@@ -68,6 +71,7 @@ export const TicketEvent = Type.Union([
   event('ticket:transferred', TicketData),
   event('ticket:cancelled', TicketData),
   event('ticket:expired', TicketData),
+  event('ticket:returned', TicketData),
 ]);
 export type TicketEvent = Static<typeof TicketEvent>;
 
@@ -84,7 +88,7 @@ export type CounterEvent = Static<typeof CounterEvent>;
 export const ServiceUpdatedEvent = event('service:updated', Type.Object({ service: Service }));
 export const OfficeUpdatedEvent = event('office:updated', Type.Object({ office: Office }));
 export const PolicyUpdatedEvent = event('policy:updated', Type.Object({ policy: QueuePolicy }));
-export const DayClosedEvent = event('day:closed', Type.Object({ businessDate: BusinessDate, expired: Type.Integer() }));
+export const DayClosedEvent = event('day:closed', Type.Object({ businessDate: BusinessDate, expired: Count() }));
 export const DayStartedEvent = event('day:started', Type.Object({ businessDate: BusinessDate }));
 // Account and device changes are audited like everything else; the events carry no names.
 export const StaffChangedEvent = event(
@@ -94,6 +98,21 @@ export const StaffChangedEvent = event(
 export const DeviceChangedEvent = event(
   'device:changed',
   Type.Object({ device: Type.Object({ id: Type.String(), kind: DeviceKind, revoked: Type.Boolean() }) }),
+);
+
+// Raised by the server itself for the supervisors: something a person should look at now. A device
+// or account issuing far faster than people walk up is refused, and said so once per burst.
+export const AlertRaisedEvent = event(
+  'alert:raised',
+  Type.Object({
+    alert: Type.Object({
+      kind: Type.Literal('command_rate'),
+      command: Type.String({ description: 'The command that was refused (a registry name)' }),
+      by: Type.Object({ kind: Type.Union([Type.Literal('staff'), Type.Literal('device')]), id: Type.String() }),
+      count: Count({ description: 'How many it ran in the window before the refusals' }),
+      windowSeconds: Int(1, 86_400),
+    }),
+  }),
 );
 
 export const DomainEvent = Type.Union([
@@ -106,6 +125,7 @@ export const DomainEvent = Type.Union([
   DayStartedEvent,
   StaffChangedEvent,
   DeviceChangedEvent,
+  AlertRaisedEvent,
 ]);
 export type DomainEvent = Static<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];
@@ -120,11 +140,12 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'day:started',
   'staff:changed',
   'device:changed',
+  'alert:raised',
 ];
 
 /** What a client starts from on every (re)connect; events with seq > snapshot.seq follow. */
 export const Snapshot = Type.Object({
-  seq: Type.Integer({ minimum: 0 }),
+  seq: Count(),
   at: IsoDateTime,
   businessDate: BusinessDate,
   office: Office,
@@ -139,13 +160,13 @@ export const PublicServiceStatus = Type.Object({
   id: Type.String(),
   code: Type.String(),
   names: LocalizedText,
-  waiting: Type.Integer({ minimum: 0 }),
+  waiting: Count(),
   nowServing: Type.Union([Type.String(), Type.Null()]),
   estimatedWait: WaitEstimate,
 });
 export const PublicCounterStatus = Type.Object({
   id: Type.String(),
-  number: Type.Integer(),
+  number: CounterNumber,
   names: LocalizedText,
   nowServing: Type.Union([Type.String(), Type.Null()]),
   status: CounterStatus,
@@ -153,7 +174,7 @@ export const PublicCounterStatus = Type.Object({
 export const PublicStatus = Type.Object({
   office: Type.Object({ id: Type.String(), names: LocalizedText }),
   updatedAt: IsoDateTime,
-  seq: Type.Integer({ minimum: 0 }),
+  seq: Count(),
   businessDate: BusinessDate,
   issuing: Type.Object({ open: Type.Boolean(), mode: IssuingMode }),
   services: Type.Array(PublicServiceStatus),

@@ -115,9 +115,11 @@ export class CommandBus<S> {
   private authorize<K extends CommandName>(who: Principal | null, name: K, payload: CommandPayload<K>): Principal {
     const access: Access = COMMANDS[name].access;
     // A tracking token in the payload means the resident acts, whoever else is logged in.
-    const token = access.resident ? (payload as { trackingToken?: string }).trackingToken : undefined;
+    // Read before validation (who asks decides what they may send): only string fields of an object.
+    const fields = (typeof payload === 'object' && payload !== null ? payload : {}) as { trackingToken?: unknown; ticketId?: unknown };
+    const token = access.resident && typeof fields.trackingToken === 'string' ? fields.trackingToken : undefined;
     if (token !== undefined) {
-      const ticketId = (payload as { ticketId?: string }).ticketId ?? '';
+      const ticketId = typeof fields.ticketId === 'string' ? fields.ticketId : '';
       const resident = this.resident(ticketId, token);
       if (!resident) throw new DomainError('forbidden', 'That tracking token is not for this ticket');
       return resident;

@@ -4,14 +4,27 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { STRING_FORMATS } from '@jiaohao/shared';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+type BuildValidator = NonNullable<CompilersFactory['buildValidator']>;
 type BuildSerializer = NonNullable<CompilersFactory['buildSerializer']>;
 type SerializerCompiler = ReturnType<BuildSerializer>;
 type Serializer = ReturnType<SerializerCompiler>;
 
 // The pool keeps one Ajv per (external schemas, options); Ajv caches what it compiled by schema object.
-const buildValidator = AjvCompiler();
+const ajvPool = AjvCompiler();
+
+// ajv-formats' date-time lets a leap second and lowercase `t`/`z` through, which the command bus
+// (TypeBox) refuses: each Ajv gets shared/'s own checks instead, after ajv-formats has added its own.
+const buildValidator: BuildValidator = (externalSchemas, options) =>
+  ajvPool(externalSchemas, {
+    ...options,
+    onCreate: (ajv) => {
+      options?.onCreate?.(ajv);
+      for (const [name, format] of Object.entries(STRING_FORMATS)) ajv.addFormat(name, { type: 'string', validate: format.check });
+    },
+  });
 
 const selectSerializer = SerializerSelector();
 const serializerPools = new Map<string, WeakMap<object, Serializer>>();

@@ -2,12 +2,15 @@
 // from the closed list and its HTTP status, never a stack trace, and nothing is written. Also the
 // health route, the OpenAPI docs, and a check that every documented route has HTTP tests.
 import { readdirSync, readFileSync } from 'node:fs';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '@jiaohao/shared';
+import { DomainError, ERROR_CODES, ERROR_STATUS, INSTANT_MESSAGE, type ErrorCode } from '@jiaohao/shared';
 import { bearerHeader, type TestApp } from '../testing/fixtures';
 import { officeWithClerkAndKiosk, send } from '../testing/http';
+import { SYSTEM } from '../core/principal';
 import { VERSION } from '../app';
+import { clientErrorHandler, FORBIDDEN_KEY_MESSAGE, type ClientError } from './errors';
 
 let t: TestApp;
 let clerk: string;
@@ -125,12 +128,157 @@ describe('bad requests are refused with a listed code, no stack and nothing writ
     await expectRefused({ method: 'POST', url: '/api/v1/counters/c2/call-next', headers: bearerHeader(clerk) }, 409, 'counter_not_open');
   });
 
+  it('a body with a __proto__ or constructor.prototype key is valid JSON refused for safety, and says so', async () => {
+    const headers = { ...json, ...bearerHeader(kiosk) };
+    for (const payload of [
+      '{"serviceId":"reg","__proto__":{"isAdmin":true}}',
+      '{"serviceId":"reg","nested":{"__proto__":null}}',
+      '{"serviceId":"reg","\\u005f_proto__":{}}',
+      '{"serviceId":"reg","constructor":{"prototype":{"isAdmin":true}}}',
+    ]) {
+      const res = await expectRefused({ method: 'POST', url: '/api/v1/tickets', headers, payload }, 400, 'validation_failed');
+      expect(res.json().error.message, payload).toBe(FORBIDDEN_KEY_MESSAGE);
+    }
+    // Broken JSON is still called that.
+    const broken = await expectRefused({ method: 'POST', url: '/api/v1/tickets', headers, payload: '{"__proto__":' }, 400, 'validation_failed');
+    expect(broken.json().error.message).toMatch(/not valid JSON/);
+  });
+
+  it('a date-time that names no real instant is 400 validation_failed with a clear message, never 500', async () => {
+    const headers = bearerHeader(kiosk);
+    for (const appointmentAt of ['2026-12-02T23:59:60+08:00', '2026-12-31T23:59:60Z', '2026-02-30T10:00:00+08:00', '2026-12-02T24:00:00+08:00', '2026-12-02t10:00:00z']) {
+      const res = await expectRefused({ method: 'POST', url: '/api/v1/tickets', headers, payload: { serviceId: 'reg', class: 'appointment', appointmentAt } }, 400, 'validation_failed');
+      expect(res.json().error.message, appointmentAt).toBe(`body/appointmentAt ${INSTANT_MESSAGE}`);
+      expect(res.json().error.details).toEqual([{ path: '/appointmentAt', message: INSTANT_MESSAGE }]);
+      // The command bus (sockets, the app itself) refuses it alike.
+      const refused = await t.services.bus.execute(SYSTEM, 'ticket:issue', { serviceId: 'reg', class: 'appointment', appointmentAt }).catch((e: unknown) => e);
+      expect(refused, appointmentAt).toBeInstanceOf(DomainError);
+      expect(refused).toMatchObject({ code: 'validation_failed', message: `/appointmentAt: ${INSTANT_MESSAGE}` });
+    }
+  });
+
+  it('an integer that SQLite cannot store, or no office needs, is 400 validation_failed, never 500', async () => {
+    const admin = bearerHeader(t.adminToken);
+    for (const payload of [{ sortOrder: 1e300 }, { sortOrder: 2 ** 53 }, { sortOrder: -1e300 }, { dailyCap: 1e300 }, { targetWaitMinutes: 1e300 }]) {
+      await expectRefused({ method: 'PATCH', url: '/api/v1/services/reg', headers: admin, payload }, 400, 'validation_failed');
+      const refused = await t.services.bus.execute(SYSTEM, 'service:update', { serviceId: 'reg', ...payload }).catch((e: unknown) => e);
+      expect(refused, JSON.stringify(payload)).toMatchObject({ code: 'validation_failed' });
+    }
+    const counter = { number: 1e300, names: { 'zh-TW': '4' }, serviceIds: ['reg'] };
+    await expectRefused({ method: 'POST', url: '/api/v1/counters', headers: admin, payload: counter }, 400, 'validation_failed');
+    // The bounds themselves are fine.
+    expect((await send(t.app, 'PATCH', '/api/v1/services/reg', t.adminToken, { sortOrder: -1_000_000, dailyCap: 999_999 })).statusCode).toBe(200);
+  });
+
+  it('what the router refuses before routing has the same shape (broken percent-encoding, an over-long path parameter)', async () => {
+    await expectRefused({ method: 'POST', url: '/api/v1/tickets/%E0%A4%A/call', headers: bearerHeader(clerk) }, 400, 'bad_request');
+    await expectRefused({ method: 'GET', url: '/api/v1/tickets/%zz' }, 400, 'bad_request');
+    await expectRefused({ method: 'POST', url: `/api/v1/counters/${'c'.repeat(101)}/open`, headers: bearerHeader(clerk) }, 400, 'validation_failed');
+  });
+
   it('a bug in a handler is 500 internal with a generic message: no stack, no detail', async () => {
     t.app.get('/api/v1/test-only-boom', { config: { access: 'public' } }, async () => {
       throw new Error('secret detail at /work/main/server/src/x.ts:1');
     });
     const res = await expectRefused({ method: 'GET', url: '/api/v1/test-only-boom' }, 500, 'internal');
     expect(res.body).not.toContain('secret detail');
+  });
+});
+
+/** Writes `request` on a raw connection and reads everything until the server closes it. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket: Socket = connect(port, '127.0.0.1', () => socket.write(request));
+    socket.on('data', (chunk) => chunks.push(chunk));
+    // The server closes once it has answered; a reset after the answer is fine too.
+    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err)));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+function parseResponse(raw: string): { status: number; headers: Record<string, string>; body: unknown } {
+  const end = raw.indexOf('\r\n\r\n');
+  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
+  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  const text = raw.slice(end + 4);
+  expect(Buffer.byteLength(text)).toBe(Number(headers['content-length']));
+  return { status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(text) };
+}
+
+describe('requests Node refuses before routing answer in the same shape', () => {
+  let port: number;
+  beforeEach(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+  });
+
+  const expectShape = (res: ReturnType<typeof parseResponse>, status: number, code: ErrorCode) => {
+    expect(res.status).toBe(status);
+    expect(ERROR_STATUS[code]).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers.connection).toBe('close');
+    expect(res.body).toEqual({ error: { code, message: expect.stringMatching(/\w/) } });
+  };
+
+  it('headers over the limit (20 KB) are 431 headers_too_large', async () => {
+    const raw = await rawExchange(port, `GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20 * 1024)}\r\n\r\n`);
+    expect(raw.startsWith('HTTP/1.1 431 Request Header Fields Too Large\r\n')).toBe(true);
+    expectShape(parseResponse(raw), 431, 'headers_too_large');
+  });
+
+  it('a garbage request line is 400 bad_request', async () => {
+    for (const request of ['GARBAGE\r\n\r\n', 'GET / HTTP/9.9\r\n\r\n', 'GET /\u0000 HTTP/1.1\r\nHost: x\r\n\r\n', 'GET / HTTP/1.1\r\nHost x\r\n\r\n']) {
+      const raw = await rawExchange(port, request);
+      expect(raw.startsWith('HTTP/1.1 400 Bad Request\r\n'), JSON.stringify(request)).toBe(true);
+      expectShape(parseResponse(raw), 400, 'bad_request');
+    }
+  });
+
+  it('the server still answers afterwards', async () => {
+    await rawExchange(port, 'GARBAGE\r\n\r\n');
+    const raw = await rawExchange(port, 'GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(raw.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+  });
+});
+
+describe('clientErrorHandler', () => {
+  /** A socket that records what is written to it. */
+  const fakeSocket = (state: { writable?: boolean; destroyed?: boolean; headersSent?: boolean } = {}) => {
+    const written: string[] = [];
+    let destroyed = state.destroyed ?? false;
+    const socket = {
+      writable: state.writable ?? true,
+      get destroyed() {
+        return destroyed;
+      },
+      _httpMessage: state.headersSent === undefined ? null : { headersSent: state.headersSent },
+      write: (s: string) => written.push(s),
+      destroy: () => {
+        destroyed = true;
+      },
+    };
+    return { socket: socket as unknown as Socket, written, isDestroyed: () => destroyed };
+  };
+  const clientError = (code: string): ClientError => Object.assign(new Error(code), { code });
+
+  it('a request that took too long is 408 request_timeout, and the connection closes', () => {
+    const { socket, written, isDestroyed } = fakeSocket();
+    clientErrorHandler.call(undefined, clientError('ERR_HTTP_REQUEST_TIMEOUT'), socket);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(JSON.parse(written[0]!.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'request_timeout', message: expect.any(String) } });
+    expect(isDestroyed()).toBe(true);
+  });
+
+  it('writes nothing on a reset connection, or into a response already on its way', () => {
+    const reset = fakeSocket();
+    clientErrorHandler.call(undefined, clientError('ECONNRESET'), reset.socket);
+    expect(reset.written).toEqual([]);
+    const answering = fakeSocket({ headersSent: true });
+    clientErrorHandler.call(undefined, clientError('HPE_INVALID_METHOD'), answering.socket);
+    expect(answering.written).toEqual([]);
+    expect(answering.isDestroyed()).toBe(true);
   });
 });
 
