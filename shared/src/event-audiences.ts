@@ -19,6 +19,7 @@ export const EVENT_AUDIENCES: Readonly<Record<DomainEventType, readonly Audience
   'ticket:transferred': QUEUE,
   'ticket:cancelled': QUEUE,
   'ticket:expired': QUEUE,
+  'ticket:returned': QUEUE,
   'counter:opened': QUEUE,
   'counter:paused': QUEUE,
   'counter:closed': QUEUE,

@@ -54,6 +54,7 @@ const STATE_AFTER: Record<TicketEventType, TicketState> = {
   'ticket:transferred': 'waiting',
   'ticket:cancelled': 'cancelled',
   'ticket:expired': 'expired',
+  'ticket:returned': 'waiting',
 };
 
 const ids = (s: OfficeState) => Object.keys(s.tickets).sort();
@@ -80,6 +81,7 @@ describe('builders', () => {
       ev(27, 'day:started', { businessDate: '2024-05-07' }),
       ev(28, 'staff:changed', { staff: { id: 'staff-2', role: 'clerk', active: true } }),
       ev(29, 'device:changed', { device: { id: 'kiosk-1', kind: 'kiosk', revoked: true } }),
+      ev(31, 'alert:raised', { alert: { kind: 'command_rate', command: 'ticket:issue', by: { kind: 'device', id: 'kiosk-1' }, count: 30, windowSeconds: 60 } }),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
     for (const e of all) expect([e.type, Value.Check(DomainEvent, e)]).toEqual([e.type, true]);
@@ -250,11 +252,12 @@ describe('applyEvent', () => {
     expect(next.tickets).toBe(before.tickets);
   });
 
-  it('staff:changed and device:changed only move the seq on (they carry no office state)', () => {
+  it('staff:changed, device:changed and alert:raised only move the seq on (they carry no office state)', () => {
     const before = fromSnapshot(snapshot());
     const a = applyEvent(before, ev(11, 'staff:changed', { staff: { id: 'staff-2', role: 'supervisor', active: false } }));
-    const b = applyEvent(a, ev(12, 'device:changed', { device: { id: 'k1', kind: 'kiosk', revoked: true } }));
-    expect(b.seq).toBe(12);
+    const a2 = applyEvent(a, ev(12, 'alert:raised', { alert: { kind: 'command_rate', command: 'ticket:issue', by: { kind: 'device', id: 'kiosk-1' }, count: 30, windowSeconds: 60 } }));
+    const b = applyEvent(a2, ev(13, 'device:changed', { device: { id: 'k1', kind: 'kiosk', revoked: true } }));
+    expect(b.seq).toBe(13);
     expect(b.stale).toBe(false);
     expect({ ...b, seq: before.seq }).toEqual(before);
   });

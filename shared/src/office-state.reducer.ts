@@ -82,6 +82,7 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
     case 'ticket:transferred':
     case 'ticket:cancelled':
     case 'ticket:expired':
+    case 'ticket:returned':
       return { ...state, seq, tickets: withTicket(state.tickets, event.data.ticket) };
     case 'counter:opened':
     case 'counter:paused':

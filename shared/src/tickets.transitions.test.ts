@@ -19,9 +19,10 @@ import {
 //   waiting → called → serving → done; called → no_show; called|no_show → waiting (requeue);
 //   serving → waiting (transfer); waiting → cancelled; waiting → expired (day closed).
 // recall keeps a called ticket called. The table also expires tickets left called or serving at the
-// close of the day (nothing carries over to the next day), which is written down here too.
+// close of the day (nothing carries over to the next day), which is written down here too, and sends
+// a ticket waiting for a counter that closes back into its line (return).
 const LIFECYCLE: Record<TicketState, Partial<Record<Move, TicketState>>> = {
-  waiting: { call: 'called', cancel: 'cancelled', expire: 'expired' },
+  waiting: { call: 'called', cancel: 'cancelled', expire: 'expired', return: 'waiting' },
   called: { recall: 'called', start: 'serving', no_show: 'no_show', requeue: 'waiting', expire: 'expired' },
   serving: { finish: 'done', transfer: 'waiting', expire: 'expired' },
   no_show: { requeue: 'waiting' },
@@ -118,7 +119,7 @@ describe('allowedMoves', () => {
 });
 
 describe('checkReason', () => {
-  const withReasons = ['no_show', 'requeue', 'transfer', 'cancel', 'expire'] as const;
+  const withReasons = ['no_show', 'requeue', 'transfer', 'cancel', 'expire', 'return'] as const;
   const withoutReasons = ['recall', 'start', 'finish'] as const;
 
   it.each(withReasons.map((m) => [m] as const))('%s accepts each of its own reason codes', (move) => {

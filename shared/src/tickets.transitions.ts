@@ -12,6 +12,7 @@ export const MOVES = [
   'transfer',
   'cancel',
   'expire',
+  'return',
 ] as const;
 export type Move = (typeof MOVES)[number];
 
@@ -23,15 +24,12 @@ export const REASONS = {
   transfer: ['other_service_needed', 'specialist_counter', 'language_support', 'other'],
   cancel: ['resident_request', 'duplicate_ticket', 'issued_in_error', 'other'],
   expire: ['day_closed'],
+  /** Set by the server: the counter a ticket was sent to closed. */
+  return: ['counter_closed'],
   pause: ['break', 'meal', 'meeting', 'system_issue', 'other'],
 } as const satisfies Record<string, readonly string[]>;
 export type ReasonMove = keyof typeof REASONS;
 
-/**
- * Reasons the server records when it moves tickets itself, never accepted from a client: the day
- * ended (expire), or the counter a ticket was sent to closed and it went back into its line.
- */
-export const SYSTEM_REASONS = { dayClosed: 'day_closed', counterClosed: 'counter_closed' } as const;
 
 interface MoveRule {
   readonly from: readonly TicketState[];
@@ -53,6 +51,8 @@ export const TRANSITIONS: Readonly<Record<Move, MoveRule>> = {
   cancel: { from: ['waiting'], to: 'cancelled', reasons: REASONS.cancel },
   // At the close of the day whatever is still open ends; nothing carries over to the next day.
   expire: { from: ['waiting', 'called', 'serving'], to: 'expired', reasons: REASONS.expire },
+  // A ticket sent to a counter goes back into its line, at its place, when that counter closes.
+  return: { from: ['waiting'], to: 'waiting', reasons: REASONS.return },
 };
 
 export const ACTIVE_STATES: readonly TicketState[] = ['waiting', 'called', 'serving'];

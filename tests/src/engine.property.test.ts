@@ -292,6 +292,7 @@ const MOVE_OF_EVENT: Record<string, Move> = {
   'ticket:transferred': 'transfer',
   'ticket:cancelled': 'cancel',
   'ticket:expired': 'expire',
+  'ticket:returned': 'return',
 };
 
 interface Tracker {

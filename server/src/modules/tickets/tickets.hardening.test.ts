@@ -113,7 +113,7 @@ describe('tickets sent to a counter that then closes', () => {
     expect(closed.counter.status).toBe('closed');
     const ticket = (await ok('POST', '/api/v1/counters/c1/call-next', clerk)).ticket;
     expect(ticket.id).toBe(first.id); // ahead of the later walk-in: it keeps its place
-    const row = t.db.prepare("SELECT reason, counter_id FROM events WHERE type = 'ticket:transferred' ORDER BY seq DESC LIMIT 1").get();
+    const row = t.db.prepare("SELECT reason, counter_id FROM events WHERE type = 'ticket:returned' ORDER BY seq DESC LIMIT 1").get();
     expect(row).toEqual({ reason: 'counter_closed', counter_id: 'c2' });
   });
 

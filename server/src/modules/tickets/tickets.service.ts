@@ -13,7 +13,6 @@ import {
   rangeOf,
   rollingHandlingMinutes,
   seriesFor,
-  SYSTEM_REASONS,
   type CallNextResult,
   type Channel,
   type Counter,
@@ -323,7 +322,8 @@ export function transfer(
  */
 export function returnTargeted(ctx: Ctx, c: Counter): void {
   for (const t of ctx.store.tickets.targetedAt(c.id, ctx.businessDate)) {
-    save(ctx, 'ticket:transferred', { ...t, targetCounterId: null }, { reason: SYSTEM_REASONS.counterClosed, counterId: c.id });
+    const state = guard(t, 'return', 'counter_closed');
+    save(ctx, 'ticket:returned', { ...t, state, targetCounterId: null }, { reason: 'counter_closed', counterId: c.id });
   }
 }
 
