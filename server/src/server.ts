@@ -8,8 +8,10 @@ async function main(): Promise<void> {
     config = loadConfig(process.env, process.argv.slice(2));
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(`jiaohao: ${err.message} (see .env.example)`);
-      process.exit(2);
+      // The fix is in the settings, not the code: their words, no stack trace.
+      console.error(`jiaohao: ${err.message}\n(every setting is described in .env.example)`);
+      process.exitCode = 2;
+      return;
     }
     throw err;
   }

@@ -124,6 +124,102 @@ describe('GET /api/v1/public/status', () => {
   });
 });
 
+describe('conditional GET (If-None-Match, weak comparison)', () => {
+  it.each([
+    ['the weak form of the ETag', (etag: string) => `W/${etag}`],
+    ['a list that holds it', (etag: string) => `"stale-one", ${etag} , W/"another"`],
+    ['*', () => '*'],
+  ])('%s gets 304', async (_name, header) => {
+    const etag = String((await send(t.app, 'GET', '/api/v1/public/status')).headers.etag);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/status', headers: { 'if-none-match': header(etag) } });
+    expect(res.statusCode).toBe(304);
+    expect(res.body).toBe('');
+    expect(res.headers.etag).toBe(etag);
+  });
+
+  it('a list without it, or an old weak tag, gets 200 with the body', async () => {
+    const etag = String((await send(t.app, 'GET', '/api/v1/public/status')).headers.etag);
+    for (const header of ['"stale-one", W/"another"', `W/"x${etag.slice(1)}`, '']) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/status', headers: { 'if-none-match': header } });
+      expect(res.statusCode, header).toBe(200);
+      expect(res.json<PublicStatus>().seq).toBe(t.store.events.lastSeq);
+    }
+  });
+
+  it('HEAD with the current ETag is 304 too', async () => {
+    const etag = String((await send(t.app, 'GET', '/api/v1/public/status')).headers.etag);
+    const res = await t.app.inject({ method: 'HEAD', url: '/api/v1/public/status', headers: { 'if-none-match': `W/${etag}` } });
+    expect(res.statusCode).toBe(304);
+  });
+});
+
+describe('CORS on the public feeds', () => {
+  const preflight = (url: string, origin = 'https://city-app.example') =>
+    t.app.inject({
+      method: 'OPTIONS',
+      url,
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+    });
+
+  /** Every documented route under /api/v1/public/ (so routes added later are checked too). */
+  async function publicPaths(): Promise<string[]> {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
+    return Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/public/'));
+  }
+
+  it("answers a preflight on every public route with 204, any origin, GET/HEAD/OPTIONS, If-None-Match and a max-age", async () => {
+    const paths = await publicPaths();
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/public/status', '/api/v1/public/events']));
+    for (const path of paths) {
+      const res = await preflight(path);
+      expect(res.statusCode, path).toBe(204);
+      expect(res.body, path).toBe('');
+      expect(res.headers['access-control-allow-origin'], path).toBe('*');
+      expect(res.headers['access-control-allow-credentials'], path).toBeUndefined();
+      const methods = String(res.headers['access-control-allow-methods']).split(/,\s*/);
+      expect(methods, path).toEqual(expect.arrayContaining(['GET', 'HEAD', 'OPTIONS']));
+      expect(methods, path).not.toContain('POST');
+      expect(String(res.headers['access-control-allow-headers']).toLowerCase().split(/,\s*/), path).toContain('if-none-match');
+      expect(Number(res.headers['access-control-max-age']), path).toBeGreaterThan(0);
+    }
+  });
+
+  it("a bare OPTIONS without Origin also gets 204 (not a 400 or 404)", async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/public/status' });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('lets scripts read the ETag (Access-Control-Expose-Headers), also on 304 and 429', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/status', headers: { origin: 'https://city-app.example' } });
+    const exposed = (r: { headers: Record<string, unknown> }) => String(r.headers['access-control-expose-headers']).toLowerCase().split(/,\s*/);
+    expect(exposed(res)).toContain('etag');
+    const notModified = await t.app.inject({ method: 'GET', url: '/api/v1/public/status', headers: { 'if-none-match': String(res.headers.etag) } });
+    expect(notModified.statusCode).toBe(304);
+    expect(exposed(notModified)).toContain('etag');
+
+    await t.close();
+    t = await testApp({ config: { rateLimits: 'on', publicPerMinute: 1 } });
+    await send(t.app, 'GET', '/api/v1/public/status');
+    const limited = await send(t.app, 'GET', '/api/v1/public/status');
+    expect(limited.statusCode).toBe(429);
+    expect(exposed(limited)).toContain('retry-after');
+  });
+
+  it.each(['/api/v1/counters', '/api/v1/auth/login', '/api/v1/snapshot', '/api/v1/tickets', '/api/v1/health'])(
+    'a preflight on %s opens nothing to another origin',
+    async (url) => {
+      const res = await preflight(url);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      expect(res.headers['access-control-allow-methods']).toBeUndefined();
+      expect(res.statusCode).toBe(404);
+      // Nor does the route's answer itself.
+      const get = await t.app.inject({ method: 'GET', url, headers: { origin: 'https://city-app.example' } });
+      expect(get.headers['access-control-allow-origin']).toBeUndefined();
+    },
+  );
+});
+
 describe('public rate limit', () => {
   it("with rateLimits 'on' and publicPerMinute 2 the third request is 429 rate_limited (CORS still open)", async () => {
     await t.close();

@@ -1,15 +1,49 @@
 // Read-only public feeds: no login, open CORS, ETag and a short Cache-Control, rate limited.
+import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PublicStatus } from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
+import { ifNoneMatchHits } from './etag';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** @fastify/cors reads a route's own CORS options from here (its types do not declare it). */
+    cors?: FastifyCorsOptions | false;
+  }
+}
 
 const tags = ['public'];
 
+/**
+ * Any page may read these feeds from a script, without credentials. Set on every route of this
+ * plugin only: app.ts opens no other route to other origins.
+ */
+export const PUBLIC_CORS: FastifyCorsOptions = {
+  origin: '*',
+  credentials: false,
+  methods: ['GET', 'HEAD', 'OPTIONS'],
+  // If-None-Match for conditional GETs; EventSource may send Last-Event-ID and Cache-Control.
+  allowedHeaders: ['If-None-Match', 'Last-Event-ID', 'Cache-Control'],
+  exposedHeaders: ['ETag', 'Retry-After'],
+  // Chromium caps a cached preflight at 2 hours.
+  maxAge: 7200,
+  // A bare OPTIONS (no Origin) gets the same 204, not a text/plain 400.
+  strictPreflight: false,
+};
+
 export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('onSend', async (_req, reply, payload) => {
-      void reply.header('access-control-allow-origin', '*');
-      return payload;
+    // Every route added here, now or later, gets the open CORS and a preflight route beside it.
+    app.addHook('onRoute', (route) => {
+      const cors = route.config?.cors ?? PUBLIC_CORS;
+      route.config = { ...route.config, cors };
+      if (![route.method].flat().includes('GET')) return;
+      app.options(
+        route.routePath,
+        { schema: { hide: true }, config: { access: 'public', cors } },
+        // @fastify/cors answers the preflight in its onRequest hook, before this handler.
+        async (_req, reply) => reply.status(204).send(),
+      );
     });
 
     app.get(
@@ -26,7 +60,7 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const view = s.feed.current();
         void reply.header('etag', view.etag).header('cache-control', 'public, max-age=5, stale-while-revalidate=10');
-        if (req.headers['if-none-match'] === view.etag) return reply.status(304).send(null);
+        if (ifNoneMatchHits(req.headers['if-none-match'], view.etag)) return reply.status(304).send(null);
         // Already serialised once per change; every reader shares the same bytes.
         return reply.type('application/json; charset=utf-8').serializer((x: unknown) => x as string).send(view.json as never);
       },
@@ -41,11 +75,12 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
       (req, reply) => {
         reply.hijack();
         const res = reply.raw;
+        // What the hooks set (CORS, helmet) is not sent by itself once the reply is hijacked.
+        for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache, no-transform',
           connection: 'keep-alive',
-          'access-control-allow-origin': '*',
           'x-accel-buffering': 'no',
         });
         const send = (json: string, seq: number) => res.write(`id: ${seq}\nevent: status\ndata: ${json}\n\n`);
@@ -53,8 +88,8 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         const first = s.feed.current();
         send(first.json, first.status.seq);
         const unsubscribe = s.feed.subscribe((view) => send(view.json, view.status.seq));
-        // A comment line now and then keeps proxies from closing an idle stream.
-        const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+        // A comment line now and then keeps proxies, and the server's own idle timeout, from closing a quiet stream.
+        const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), Math.min(25_000, Math.floor(s.config.idleTimeoutMs / 2)));
         let forget = () => {};
         const stop = () => {
           clearInterval(keepAlive);
