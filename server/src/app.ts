@@ -31,6 +31,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { devicesRoutes } from './modules/devices/devices.routes';
 import { publicRoutes } from './modules/public/public.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { openAudit, type Timers } from './modules/audit/audit.service';
 import { attachSockets, type Realtime } from './realtime/sockets';
 import { seedOffice, type OfficeSetup } from './seed/seed';
 
@@ -43,6 +44,8 @@ export interface BuildOptions {
   /** The office to set up when the database has none (default: the demo office). */
   readonly setup?: OfficeSetup;
   readonly logger?: boolean | object;
+  /** The audit anchor timer's setInterval/clearInterval (tests); the real ones otherwise. */
+  readonly timers?: Timers;
 }
 
 export interface JiaohaoApp {
@@ -62,10 +65,14 @@ export interface JiaohaoApp {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<JiaohaoApp> {
   const clock = options.clock ?? Date.now;
   const db = options.db ?? openDatabase(config.dbPath);
-  const { store, engine, bus, queries } = buildCore(db, clock, {
+  const auditParts = openAudit(config);
+  const { store, engine, bus, queries, audit } = buildCore(db, clock, {
     scryptCost: config.scryptCost,
     onListenerError: (err) => app.log.error({ err }, 'event listener failed after a commit'),
     onRepairedEvent: (seq, type) => app.log.warn({ seq, type }, 'an event did not fit its schema and was repaired for reading'),
+    audit: auditParts,
+    // Per device or account, over REST and sockets alike.
+    limits: config.rateLimits === 'off' ? {} : { 'ticket:issue': { max: config.issuePerMinute, windowMs: 60_000 } },
   });
   const seeded = seedOffice(engine, options.setup);
   const auth = new AuthService(store, clock, config);
@@ -77,6 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     queries,
     auth,
     feed: new PublicFeed(engine),
+    clock,
     onEvents: (listener) => engine.onEvents(listener),
     onShutdown: (fn) => {
       shutdown.add(fn);
@@ -116,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   await app.register(cookie);
+  // No other origin by default; the public feeds open themselves per route (config.cors).
   await app.register(cors, { origin: false });
   await app.register(rateLimitPlugin, {
     global: false,
@@ -173,12 +182,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   await registerClients(app, config.clientsDir);
 
+  if (auditParts.key.exposed) app.log.warn({ path: auditParts.key.path }, 'other users may read the audit key file: chmod 600 it');
+  // The head is anchored now, every few minutes and at close (onClose, once no command can come in).
+  audit.start(config.auditAnchorMinutes, (err) => app.log.error({ err }, 'could not write an audit anchor'), options.timers);
   app.addHook('preClose', async () => {
     for (const fn of shutdown) fn();
     services.feed.close();
     await realtime.close();
   });
   app.addHook('onClose', async () => {
+    audit.stop();
     if (!options.db) db.close();
   });
 

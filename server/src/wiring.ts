@@ -4,7 +4,7 @@
 import type { Db } from './db/database';
 import { Store, storeEngine, type AppEngine } from './store';
 import type { Clock } from './core/engine';
-import { CommandBus, type CommandHandlers } from './core/commands';
+import { CommandBus, type CommandHandlers, type CommandLimits } from './core/commands';
 import { buildQueries, type Queries } from './queries';
 import type { RepairListener } from './modules/events/events.repo';
 import { staffCommands } from './modules/auth/auth.commands';
@@ -15,18 +15,25 @@ import { officeCommands } from './modules/office/office.commands';
 import { deviceCommands } from './modules/devices/devices.commands';
 import { holdsTicket } from './modules/tickets/tickets.queries';
 import { rollDay } from './modules/tickets/day.service';
+import { AuditTrail, type AuditParts } from './modules/audit/audit.service';
 
 export interface Core {
   readonly store: Store;
   readonly engine: AppEngine;
   readonly bus: CommandBus<Store>;
   readonly queries: Queries;
+  /** The audit check and its anchors (the app starts the anchor timer). */
+  readonly audit: AuditTrail;
 }
 
 export interface CoreOptions {
   readonly scryptCost: number;
   readonly onListenerError?: (err: unknown) => void;
   readonly onRepairedEvent?: RepairListener;
+  /** The audit key and anchor file; in memory when not given. */
+  readonly audit?: AuditParts;
+  /** Per-caller limits of commands (none by default: tests and the property test run unlimited). */
+  readonly limits?: CommandLimits;
 }
 
 export function buildCore(db: Db, clock: Clock, options: CoreOptions): Core {
@@ -43,6 +50,9 @@ export function buildCore(db: Db, clock: Clock, options: CoreOptions): Core {
     ...staffCommands(options.scryptCost),
     ...deviceCommands,
   };
-  const bus = new CommandBus(engine, handlers, (ticketId, token) => (holdsTicket(store, ticketId, token) ? { kind: 'resident', ticketId } : null));
-  return { store, engine, bus, queries: buildQueries(store, clock) };
+  const bus = new CommandBus(engine, handlers, (ticketId, token) => (holdsTicket(store, ticketId, token) ? { kind: 'resident', ticketId } : null), options.limits);
+  const audit = new AuditTrail(store, clock, options.audit);
+  // A day that closes or rolls over is anchored as soon as it commits.
+  engine.onEvents((events) => audit.onEvents(events));
+  return { store, engine, bus, queries: buildQueries(store, clock, audit), audit };
 }

@@ -161,14 +161,24 @@ export type PolicyPatch = Static<typeof PolicyPatch>;
 export const HealthResult = Type.Object({
   status: Type.Literal('ok'),
   version: Type.String(),
-  seq: Type.Integer({ minimum: 0 }),
+  seq: Count(),
   businessDate: BusinessDate,
 });
 export type HealthResult = Static<typeof HealthResult>;
 
 export const ChainCheck = Type.Object({
   ok: Type.Boolean(),
-  checked: Type.Integer({ minimum: 0 }),
-  brokenAt: Type.Union([Type.Integer(), Type.Null()], { description: 'The first event whose row does not match its hash' }),
+  checked: Count(),
+  brokenAt: Type.Union([Count(), Type.Null()], { description: 'The first event whose row does not match its hash' }),
+  // ok is false whenever problems is not empty; brokenAt also covers events missing or not as anchored.
+  anchoredSeq: Type.Union([Count(), Type.Null()], { description: 'The newest anchored event, below brokenAt, that the log still matches: sealed and intact up to here' }),
+  anchoredAt: Type.Union([IsoDateTime, Type.Null()]),
+  problems: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('chain'), Type.Literal('anchor'), Type.Literal('read_model')]),
+      seq: Type.Union([Count(), Type.Null()], { description: 'The event concerned, when there is one' }),
+      message: Type.String(),
+    }),
+  ),
 });
 export type ChainCheck = Static<typeof ChainCheck>;

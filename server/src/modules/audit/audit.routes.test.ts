@@ -89,7 +89,7 @@ describe('GET /api/v1/events/verify', () => {
   it('finds a row edited behind the server’s back', async () => {
     const supervisor = await t.staffToken('supervisor');
     const intact = (await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).json();
-    expect(intact).toEqual({ ok: true, checked: t.eventCount(), brokenAt: null });
+    expect(intact).toEqual({ ok: true, checked: t.eventCount(), brokenAt: null, anchoredSeq: expect.any(Number), anchoredAt: expect.any(String), problems: [] });
 
     // Someone with the file drops the append-only trigger and rewrites the reason of event 3.
     const raw = new Database(join(dir, 'office.db'));
@@ -97,7 +97,30 @@ describe('GET /api/v1/events/verify', () => {
     raw.prepare("UPDATE events SET reason = 'edited' WHERE seq = 3").run();
     raw.close();
 
-    expect((await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).json()).toEqual({ ok: false, checked: t.eventCount(), brokenAt: 3 });
+    expect((await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).json()).toEqual({
+      ok: false,
+      checked: t.eventCount(),
+      brokenAt: 3,
+      // Nothing is vouched for from the first break on: no anchor lies below event 3.
+      anchoredSeq: null,
+      anchoredAt: null,
+      problems: [{ kind: 'chain', seq: 3, message: 'Event 3 does not match its hash: it was changed after it was written' }],
+    });
+  });
+
+  it('finds events deleted from the file while the server runs (it remembers how far it wrote)', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const last = t.eventCount();
+    const raw = new Database(join(dir, 'office.db'));
+    raw.exec('DROP TRIGGER events_append_only_delete');
+    raw.prepare('DELETE FROM events WHERE seq = ?').run(last);
+    raw.close();
+
+    const res = (await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).json();
+    expect(res).toMatchObject({ ok: false, checked: last - 1, brokenAt: last });
+    expect(res.problems).toEqual([
+      { kind: 'chain', seq: last, message: `This server wrote events up to ${last}, but the log now ends at ${last - 1}: events were deleted while it runs` },
+    ]);
   });
 
   it('the database refuses to update or delete an event', () => {

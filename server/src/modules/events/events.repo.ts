@@ -1,5 +1,7 @@
 // The append-only event log. Each row's hash covers the previous row's hash, so editing or removing
-// a row in the file (bypassing the triggers) breaks the chain at that point.
+// a row in the file (bypassing the triggers) breaks the chain at that point. The chain is plain
+// sha256, which anyone with the file can recompute: what anchors it outside the file (keyed seals
+// of the head) is modules/audit/.
 import { createHash } from 'node:crypto';
 import { EVENT_VERSION, upgradeEvent, type DomainEvent } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
@@ -22,11 +24,19 @@ interface EventRow {
   v: number;
 }
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
-function chainHash(prev: string, seq: number, row: Omit<EventRow, 'seq' | 'prev_hash' | 'hash'>): string {
+/** The stored columns a row's hash covers: every column but seq, prev_hash and hash (passed apart). */
+export type HashedColumns = Omit<EventRow, 'seq' | 'prev_hash' | 'hash'>;
+
+/**
+ * The hash of a row: sha256 over the previous row's hash, the seq and every other stored column.
+ * Exported for the audit tests, which recompute it as someone holding the file could.
+ */
+export function chainHash(prev: string, seq: number, row: HashedColumns): string {
   const fields: unknown[] = [prev, seq, row.type, row.at, row.business_date, row.actor_kind, row.actor_id, row.reason, row.note, row.ticket_id, row.counter_id, row.data];
-  // Version 1 rows were hashed before the version was stored; later versions are covered too.
+  // Version 1 rows were hashed before the version was stored; later versions are covered too. The
+  // version is covered either way: a version 1 row whose v is changed hashes with v and no longer matches.
   if (row.v !== 1) fields.push(row.v);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
@@ -34,12 +44,40 @@ function chainHash(prev: string, seq: number, row: Omit<EventRow, 'seq' | 'prev_
 /** Reports events that had to be repaired to be read (see upgradeEvent). */
 export type RepairListener = (seq: number, type: string) => void;
 
+/**
+ * A place where the chain does not hold: rows `seq`..`to` are missing (a gap in the seqs), row `seq`
+ * does not match its own hash (edited), or its prev_hash is not the hash of the row before it.
+ */
+export type ChainBreak =
+  | { readonly seq: number; readonly why: 'missing'; readonly to: number }
+  | { readonly seq: number; readonly why: 'edited' | 'unlinked' };
+
+export interface ChainReport {
+  /** Rows read. */
+  readonly checked: number;
+  /** The last row in the file (seq 0 and the genesis hash when there is none). */
+  readonly last: LogPosition;
+  /** The first breaks found, oldest first (at most the limit asked for). */
+  readonly breaks: readonly ChainBreak[];
+  /** How many breaks there are in all. */
+  readonly breakCount: number;
+}
+
+/** What a pass over the log shows of each row besides its hash (the audit replays from it). */
+export interface StoredRow {
+  readonly seq: number;
+  readonly type: string;
+  /** The event's data, as stored (JSON). */
+  readonly data: string;
+}
+
 export class EventsRepo implements EventLog {
   private position: LogPosition;
   private readonly insert;
   private readonly since;
   private readonly all;
   private readonly countStmt;
+  private readonly hashAtStmt;
 
   constructor(
     db: Db,
@@ -52,6 +90,7 @@ export class EventsRepo implements EventLog {
     this.since = db.prepare<[number, number]>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.all = db.prepare('SELECT * FROM events ORDER BY seq');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM events');
+    this.hashAtStmt = db.prepare<[number]>('SELECT hash FROM events WHERE seq = ?').pluck();
     const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
@@ -103,14 +142,40 @@ export class EventsRepo implements EventLog {
     return (this.countStmt.get() as { n: number }).n;
   }
 
+  /** The stored hash of row `seq`, or null when there is no such row. */
+  hashAt(seq: number): string | null {
+    return (this.hashAtStmt.get(seq) as string | undefined) ?? null;
+  }
+
+  /**
+   * Recomputes the chain over every row in one pass, handing each row to `visit` on the way. Each
+   * row is checked against the row stored before it, so independent edits are each found where
+   * they are rather than only the first.
+   */
+  checkChain(visit?: (row: StoredRow) => void, limit = 100): ChainReport {
+    const breaks: ChainBreak[] = [];
+    let breakCount = 0;
+    const broken = (b: ChainBreak) => {
+      breakCount++;
+      if (breaks.length < limit) breaks.push(b);
+    };
+    let last: LogPosition = { seq: 0, hash: GENESIS };
+    let checked = 0;
+    for (const row of this.all.iterate() as Iterable<EventRow>) {
+      checked++;
+      // A gap in the seqs is rows deleted; their successor's prev_hash then fails too, said once.
+      if (row.seq !== last.seq + 1) broken({ seq: last.seq + 1, why: 'missing', to: row.seq - 1 });
+      else if (row.prev_hash !== last.hash) broken({ seq: row.seq, why: 'unlinked' });
+      if (chainHash(row.prev_hash, row.seq, row) !== row.hash) broken({ seq: row.seq, why: 'edited' });
+      visit?.({ seq: row.seq, type: row.type, data: row.data });
+      last = { seq: row.seq, hash: row.hash };
+    }
+    return { checked, last, breaks, breakCount };
+  }
+
   /** Recomputes the chain; returns the first seq whose row does not match, or null when intact. */
   verifyChain(): number | null {
-    let prev = GENESIS;
-    for (const row of this.all.iterate() as Iterable<EventRow>) {
-      if (row.prev_hash !== prev || chainHash(prev, row.seq, row) !== row.hash) return row.seq;
-      prev = row.hash;
-    }
-    return null;
+    return this.checkChain(undefined, 1).breaks[0]?.seq ?? null;
   }
 
   /** A stored row in the current event shape: older versions are upgraded (never a failure). */
