@@ -75,3 +75,13 @@ describe('server layers', () => {
     expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
   });
 });
+
+describe('entries', () => {
+  it('the production entry exports no test helper with a known password; the testing entry does', async () => {
+    const production = await import('./index');
+    const testing = await import('./testing/index');
+    expect(Object.keys(production)).not.toContain('testConfig');
+    expect(Object.keys(production).filter((k) => /test|fake|fixture/i.test(k))).toEqual([]);
+    expect(testing.testConfig().adminPassword).toBe('test-admin-password');
+  });
+});

@@ -123,6 +123,17 @@ describe('GET /api/v1/events/verify', () => {
     ]);
   });
 
+  it('a full check is limited per session: it blocks the office while it reads the whole log', async () => {
+    await t.close();
+    t = await testApp({ dbPath: join(dir, 'limited.db'), config: { rateLimits: 'on' } });
+    const supervisor = await t.staffToken('supervisor');
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await send(t.app, 'GET', '/api/v1/events/verify', supervisor)).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+    // Another supervisor's session has its own allowance.
+    expect((await send(t.app, 'GET', '/api/v1/events/verify', await t.staffToken('supervisor'))).statusCode).toBe(200);
+  });
+
   it('the database refuses to update or delete an event', () => {
     expect(() => t.db.prepare("UPDATE events SET reason = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
     expect(() => t.db.prepare('DELETE FROM events WHERE seq = 1').run()).toThrow(/append-only/);

@@ -2,11 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ChainCheck, DomainEvent } from '@jiaohao/shared';
-import { errorResponses, type AppServices } from '../../http/context';
+import { errorResponses, rateLimit, type AppServices } from '../../http/context';
+import { bearer } from '../../http/auth';
 
 const supervisor = { staff: 'supervisor' } as const;
 
 const tags = ['audit'];
+/** Full checks of the log one session may ask for per minute. */
+const VERIFY_PER_MINUTE = 3;
 
 export function auditRoutes(s: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -38,7 +41,9 @@ export function auditRoutes(s: AppServices): FastifyPluginAsyncTypebox {
           summary: 'Recompute the hash chain of the whole log (supervisor); brokenAt is the first row that does not match',
           response: { 200: ChainCheck, ...errorResponses },
         },
-        config: { access: supervisor },
+        // Reads and replays the whole log in one go (about 2 s per 100,000 events, during which no
+        // command runs): a few checks a minute per session are plenty.
+        config: { access: supervisor, ...rateLimit(s.config, VERIFY_PER_MINUTE, (req) => bearer(req) ?? req.ip) },
       },
       async () => s.queries.verifyChain(),
     );
