@@ -1,15 +1,129 @@
-import { STRINGS } from './strings';
+// The counter client: sign in, then the views the role allows — the clerk's counter, the
+// supervisor's floor, the admin's settings — around one connection to the /staff namespace.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import type { Staff } from '@jiaohao/shared/schemas';
+import { api as realApi, ApiError } from './connection/api';
+import { StoreProvider, useConnection } from './connection/react';
+import { createOfficeStore, type Transport } from './connection/store';
+import { staffSocket } from './connection/socket';
+import { STAFF_LANGUAGES } from './i18n/i18n';
+import { ConnectionBadge } from './shell/ConnectionBadge';
+import { Login } from './shell/Login';
+import { ClerkHome } from './clerk/ClerkHome';
+import { SupervisorView } from './supervisor/SupervisorView';
+import { AdminView } from './admin/AdminView';
 
-export function App() {
-  const { zh, en } = STRINGS;
+export interface AppDeps {
+  readonly i18n: I18n;
+  readonly api?: typeof realApi;
+  readonly transport?: () => Transport;
+}
+
+type ViewName = 'counter' | 'floor' | 'admin';
+const RANK = { clerk: 1, supervisor: 2, admin: 3 } as const;
+
+function viewsFor(staff: Staff): ViewName[] {
+  const views: ViewName[] = ['counter'];
+  if (RANK[staff.role] >= 2) views.push('floor');
+  if (staff.role === 'admin') views.push('admin');
+  return views;
+}
+
+const viewFromHash = (hash: string, allowed: readonly ViewName[]): ViewName => {
+  const name = hash.replace(/^#\/?/, '') as ViewName;
+  return allowed.includes(name) ? name : allowed[0]!;
+};
+
+export function App({ i18n, api = realApi, transport = staffSocket }: AppDeps) {
   return (
-    <main className="placeholder">
-      <h1>
-        <span lang={zh.lang}>{zh.headline}</span>
-        <span lang={en.lang}>{en.headline}</span>
-      </h1>
-      <p lang={zh.lang}>{zh.about}</p>
-      <p lang={en.lang}>{en.about}</p>
-    </main>
+    <I18nextProvider i18n={i18n}>
+      <Session api={api} transport={transport} />
+    </I18nextProvider>
   );
 }
+
+function Session({ api, transport }: { api: typeof realApi; transport: () => Transport }) {
+  const { t } = useTranslation();
+  const [staff, setStaff] = useState<Staff | null | 'checking'>('checking');
+  useEffect(() => {
+    api.me().then(
+      ({ staff }) => setStaff(staff),
+      () => setStaff(null),
+    );
+  }, [api]);
+  const signOut = useCallback(async () => {
+    await api.logout().catch((err: unknown) => (err instanceof ApiError ? undefined : undefined));
+    setStaff(null);
+  }, [api]);
+  if (staff === 'checking') return <p className="loading">{t('common.loading')}</p>;
+  if (staff === null) return <Login api={api} onSignedIn={setStaff} />;
+  return <SignedIn key={staff.id} staff={staff} api={api} transport={transport} onSignOut={() => void signOut()} onEnded={() => setStaff(null)} />;
+}
+
+function SignedIn({ staff, api, transport, onSignOut, onEnded }: { staff: Staff; api: typeof realApi; transport: () => Transport; onSignOut: () => void; onEnded: () => void }) {
+  const store = useMemo(() => createOfficeStore(transport()), [transport]);
+  useEffect(() => () => store.close(), [store]);
+  return (
+    <StoreProvider store={store}>
+      <Frame staff={staff} api={api} onSignOut={onSignOut} onEnded={onEnded} />
+    </StoreProvider>
+  );
+}
+
+function Frame({ staff, api, onSignOut, onEnded }: { staff: Staff; api: typeof realApi; onSignOut: () => void; onEnded: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { status } = useConnection();
+  const allowed = viewsFor(staff);
+  const [view, setView] = useState<ViewName>(() => viewFromHash(location.hash, allowed));
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash(location.hash, allowed));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  });
+  // The server ended the session (sign-out elsewhere, deactivation, a new password).
+  useEffect(() => {
+    if (status !== 'ended') return;
+    void api.me().catch(() => onEnded());
+  }, [status, api, onEnded]);
+  const other = i18n.language === 'en' ? 'zh-TW' : 'en';
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <h1>{t('app.title')}</h1>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {allowed.map((v) => (
+              <li key={v}>
+                <a href={`#/${v}`} aria-current={v === view ? 'page' : undefined}>
+                  {t(`nav.${v === 'floor' ? 'supervisor' : v}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <ConnectionBadge />
+        <div className="who">
+          <span>{t('user.signedInAs', { name: staff.displayName, role: t(`role.${staff.role}`) })}</span>
+          <button type="button" lang={other === 'en' ? 'en' : 'zh-Hant-TW'} onClick={() => void i18n.changeLanguage(other)} aria-label={`${t('lang.label')}: ${t('lang.switch')}`}>
+            {t('lang.switch')}
+          </button>
+          <button type="button" onClick={onSignOut}>
+            {t('user.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {view === 'counter' && <ClerkHome staff={staff} />}
+        {view === 'floor' && <SupervisorView staff={staff} api={api} />}
+        {view === 'admin' && <AdminView staff={staff} api={api} />}
+      </main>
+    </>
+  );
+}
+
+export { STAFF_LANGUAGES };

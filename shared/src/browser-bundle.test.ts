@@ -91,6 +91,7 @@ const ENTRIES = [
   { entry: 'rules', expects: ['canMove', 'pickNext', 'formatNumber', 'estimateWait', 'businessDate', 'isIssuingOpen', 'publicStatus'] },
   { entry: 'reducer', expects: ['fromSnapshot', 'applyEvent', 'checkSeq', 'waitingIn'] },
   { entry: 'i18n', expects: ['LANGUAGE_NAMES', 'LANGUAGE_TAGS', 'localized', 'defineCatalogs', 'missingKeys'] },
+  { entry: 'catalogs', expects: ['COUNTER_COMMON', 'COUNTER_CLERK'] },
 ] as const;
 
 describe('each browser entry of @jiaohao/shared', () => {

@@ -1,0 +1,4 @@
+// `@jiaohao/shared/catalogs`: the web clients' string catalogs (one module per view, every
+// language in it; zh-TW complete, the others falling back to it).
+export * from '../catalogs/counter-common';
+export * from '../catalogs/counter-clerk';
