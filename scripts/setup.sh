@@ -38,8 +38,10 @@ need_pkg() {
 }
 
 # ---- Debian packages the tests need. Add a line when a test starts needing one. ----
-# need_pkg chromium                       chromium --install-recommends   # Playwright (G11)
-# need_pkg /usr/share/fonts/opentype/noto fonts-noto-cjk                  # CJK in screenshots (G12)
+# The browser tests (tests/e2e) launch /usr/bin/chromium itself: Playwright's own build cannot be
+# downloaded (G11). Its recommends bring the fonts and libraries a headless Chromium needs.
+need_pkg /usr/bin/chromium              chromium --install-recommends   # browser tests (G11)
+need_pkg /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk  # CJK in screenshots (G12)
 # need_pkg pdftotext                      poppler-utils                   # PDF ticket assertions
 # need_pkg redis-server                   redis-server                    # scale-out tests (§7)
 # need_pkg cupsd                          cups                            # printing (§6)

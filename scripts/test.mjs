@@ -2,9 +2,10 @@
 // `npm test`: setup, typecheck, lint, then vitest; ends with one plain line
 // `N passed, N failed[, N skipped]` because CI cannot read vitest's own summary (STACK-NOTES G17).
 //
-//   npm test                           everything
+//   npm test                           everything, the browser tests (vitest project e2e) included
 //   npm test -- shared/src/numbering   arguments go to vitest (file filter, -t name, …)
 //   npm test -- --quick numbering      same, without typecheck and lint
+//   npm test -- --quick e2e            the browser tests only (or: --project e2e); tests/README.md
 //
 // A failed setup, typecheck or lint counts as 1 failed each. Skipped and todo tests are not
 // passed. The exit code is non-zero when anything failed or no test ran.
