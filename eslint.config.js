@@ -56,6 +56,7 @@ const RENDERER_PATTERNS = [
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
+    '.scratch/',
     '**/.tsbuild/',
     '**/dist/',
     '**/data/',

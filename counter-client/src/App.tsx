@@ -1,6 +1,6 @@
 // The counter client: sign in, then the views the role allows — the clerk's counter, the
 // supervisor's floor, the admin's settings — around one connection to the /staff namespace.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { Staff } from '@jiaohao/shared/schemas';
@@ -12,8 +12,10 @@ import { STAFF_LANGUAGES } from './i18n/i18n';
 import { ConnectionBadge } from './shell/ConnectionBadge';
 import { Login } from './shell/Login';
 import { ClerkHome } from './clerk/ClerkHome';
-import { SupervisorView } from './supervisor/SupervisorView';
-import { AdminView } from './admin/AdminView';
+
+// Loaded when first opened: a clerk's PC never needs the supervisor's or the admin's code.
+const SupervisorView = lazy(() => import('./supervisor/SupervisorView').then((m) => ({ default: m.SupervisorView })));
+const AdminView = lazy(() => import('./admin/AdminView').then((m) => ({ default: m.AdminView })));
 
 export interface AppDeps {
   readonly i18n: I18n;
@@ -118,9 +120,11 @@ function Frame({ staff, api, onSignOut, onEnded }: { staff: Staff; api: typeof r
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {view === 'counter' && <ClerkHome staff={staff} />}
-        {view === 'floor' && <SupervisorView staff={staff} api={api} />}
-        {view === 'admin' && <AdminView staff={staff} api={api} />}
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          {view === 'counter' && <ClerkHome staff={staff} />}
+          {view === 'floor' && <SupervisorView staff={staff} api={api} />}
+          {view === 'admin' && <AdminView staff={staff} api={api} />}
+        </Suspense>
       </main>
     </>
   );
