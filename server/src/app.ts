@@ -31,6 +31,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { devicesRoutes } from './modules/devices/devices.routes';
 import { publicRoutes } from './modules/public/public.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { openAudit, type Timers } from './modules/audit/audit.service';
 import { attachSockets, type Realtime } from './realtime/sockets';
 import { seedOffice, type OfficeSetup } from './seed/seed';
@@ -177,6 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(ticketsRoutes(services));
       await api.register(publicRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(reportsRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -1,12 +1,13 @@
 // Every read the edges may make, as functions over the store: routes and socket handlers call
 // these, never a repository or the engine.
-import type { ChainCheck, Counter, Device, DomainEvent, Office, QueuePolicy, Service, Snapshot, Staff, Ticket } from '@jiaohao/shared';
+import type { ChainCheck, Counter, Device, DomainEvent, Office, QueuePolicy, Service, Snapshot, Staff, StaffName, Ticket, TodayStats } from '@jiaohao/shared';
 import { DomainError } from '@jiaohao/shared';
 import type { Clock } from './core/engine';
 import type { Store } from './store';
 import { snapshot, snapshotHead, type SnapshotHead } from './modules/office/office.queries';
 import { ticketById, ticketForResident } from './modules/tickets/tickets.queries';
 import { toStaff } from './modules/auth/auth.repo';
+import { todayStats } from './modules/reports/reports.queries';
 import type { AuditTrail } from './modules/audit/audit.service';
 
 export interface Queries {
@@ -20,6 +21,9 @@ export interface Queries {
   ticketForResident(id: string, trackingToken: string): Ticket;
   staff(): Staff[];
   staffMember(id: string): Staff | undefined;
+  /** Active staff by name only, for colleagues. */
+  staffNames(): StaffName[];
+  todayStats(): TodayStats;
   devices(): Device[];
   eventsAfter(seq: number, limit: number): { events: DomainEvent[]; lastSeq: number };
   verifyChain(): ChainCheck;
@@ -44,6 +48,8 @@ export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Que
       const row = store.staff.byId(id);
       return row && toStaff(row);
     },
+    staffNames: () => store.staff.activeNames(),
+    todayStats: () => todayStats(store, clock()),
     devices: () => store.devices.list(),
     eventsAfter: (seq, limit) => {
       if (limit < 1 || limit > 1000) throw new DomainError('validation_failed', 'limit must be 1–1000');

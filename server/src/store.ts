@@ -10,6 +10,7 @@ import { TicketsRepo } from './modules/tickets/tickets.repo';
 import { StaffRepo } from './modules/auth/auth.repo';
 import { DevicesRepo } from './modules/devices/devices.repo';
 import { LoginsRepo } from './modules/auth/logins.repo';
+import { AnnouncementsRepo } from './modules/announcements/announcements.repo';
 
 export class Store {
   readonly events: EventsRepo;
@@ -20,6 +21,7 @@ export class Store {
   readonly staff: StaffRepo;
   readonly devices: DevicesRepo;
   readonly logins: LoginsRepo;
+  readonly announcements: AnnouncementsRepo;
 
   constructor(
     readonly db: Db,
@@ -33,6 +35,7 @@ export class Store {
     this.staff = new StaffRepo(db);
     this.devices = new DevicesRepo(db);
     this.logins = new LoginsRepo(db);
+    this.announcements = new AnnouncementsRepo(db);
   }
 
   /** Drops in-memory caches after a rolled-back transaction. */

@@ -13,6 +13,7 @@ import { counterCommands } from './modules/counters/counters.commands';
 import { serviceCommands } from './modules/services/services.commands';
 import { officeCommands } from './modules/office/office.commands';
 import { deviceCommands } from './modules/devices/devices.commands';
+import { announcementCommands } from './modules/announcements/announcements.commands';
 import { holdsTicket } from './modules/tickets/tickets.queries';
 import { rollDay } from './modules/tickets/day.service';
 import { AuditTrail, type AuditParts } from './modules/audit/audit.service';
@@ -49,6 +50,7 @@ export function buildCore(db: Db, clock: Clock, options: CoreOptions): Core {
     ...officeCommands,
     ...staffCommands(options.scryptCost),
     ...deviceCommands,
+    ...announcementCommands,
   };
   const bus = new CommandBus(engine, handlers, (ticketId, token) => (holdsTicket(store, ticketId, token) ? { kind: 'resident', ticketId } : null), options.limits);
   const audit = new AuditTrail(store, clock, options.audit);

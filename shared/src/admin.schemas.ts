@@ -1,6 +1,7 @@
 // Admin and account bodies: services, counters, the office, staff, devices, login; health and audit answers.
 import { Type, type Static } from '@sinclair/typebox';
 import { Count } from './formats';
+import { MAX_FIGURE_MINUTES } from './figures';
 import {
   CounterNumber,
   DailyCap,
@@ -182,3 +183,35 @@ export const ChainCheck = Type.Object({
   ),
 });
 export type ChainCheck = Static<typeof ChainCheck>;
+
+/** Staff as colleagues see them: who holds a counter, by name (active accounts only). */
+export const StaffName = Type.Object({ id: Type.String(), displayName: Type.String() });
+export type StaffName = Static<typeof StaffName>;
+
+const Minutes = (description: string) => Type.Union([Type.Number({ minimum: 0, maximum: MAX_FIGURE_MINUTES }), Type.Null()], { description });
+
+const lineFigures = {
+  issued: Count({ description: 'Numbers this line gave today (a ticket transferred away still counts here)' }),
+  served: Count({ description: 'Finished (done) in this line' }),
+  noShows: Count({ description: 'Called and did not come (and not put back in line)' }),
+  cancelled: Count(),
+  waiting: Count({ description: 'Waiting now' }),
+  waitMinutes: Type.Object({
+    mean: Minutes('Mean minutes from issue to call, over the tickets called today (their last call); null when none was'),
+    p90: Minutes('90th percentile (nearest rank) of the same'),
+  }),
+  handlingMinutes: Type.Object({ mean: Minutes('Mean minutes from start to finish of the tickets done today; null when none') }),
+};
+export const LineFigures = Type.Object(lineFigures);
+export type LineFigures = Static<typeof LineFigures>;
+export const ServiceFigures = Type.Object({ serviceId: Type.String(), ...lineFigures });
+export type ServiceFigures = Static<typeof ServiceFigures>;
+
+/** Today's figures (supervisor): per line, in the lines' order, and for the whole office. */
+export const TodayStats = Type.Object({
+  businessDate: BusinessDate,
+  at: IsoDateTime,
+  services: Type.Array(ServiceFigures),
+  totals: LineFigures,
+});
+export type TodayStats = Static<typeof TodayStats>;

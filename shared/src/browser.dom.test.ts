@@ -20,6 +20,9 @@ function toSnapshot(state: OfficeState, at: string): Snapshot {
     services: Object.values(state.services),
     counters: Object.values(state.counters),
     tickets: Object.values(state.tickets),
+    announcements: Object.values(state.announcements),
+    issuingStops: [...state.issuingStops],
+    closure: state.closure,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDate, localTime } from './business-date';
+import { businessDate, instantAt, localTime, nextDate } from './business-date';
 
 const at = (isoUtc: string) => Date.parse(isoUtc);
 
@@ -89,5 +89,29 @@ describe('businessDate', () => {
 
   it('uses the given time zone', () => {
     expect(businessDate(at('2024-01-01T16:00:00Z'), 'UTC')).toBe('2024-01-01');
+  });
+});
+
+describe('instantAt and nextDate', () => {
+  it('turns a wall-clock time of a date in the zone into its instant', () => {
+    expect(instantAt('2024-05-06', '12:00')).toBe(at('2024-05-06T04:00:00Z'));
+    expect(instantAt('2024-05-07', '00:00', 'Asia/Taipei')).toBe(at('2024-05-06T16:00:00Z'));
+    expect(instantAt('2024-05-06', '12:00', 'UTC')).toBe(at('2024-05-06T12:00:00Z'));
+  });
+
+  it('follows a zone with daylight saving on either side of the change', () => {
+    // New York: UTC-5 in winter, UTC-4 from 2024-03-10 03:00 local.
+    expect(instantAt('2024-03-09', '12:00', 'America/New_York')).toBe(at('2024-03-09T17:00:00Z'));
+    expect(instantAt('2024-03-10', '12:00', 'America/New_York')).toBe(at('2024-03-10T16:00:00Z'));
+    for (const [date, time] of [['2024-03-10', '12:00'], ['2024-11-03', '09:30'], ['2024-07-01', '23:59']] as const) {
+      expect(localTime(instantAt(date, time, 'America/New_York'), 'America/New_York')).toMatchObject({ date, time });
+    }
+  });
+
+  it('nextDate crosses months, years and leap days', () => {
+    expect(nextDate('2024-05-06')).toBe('2024-05-07');
+    expect(nextDate('2024-02-28')).toBe('2024-02-29');
+    expect(nextDate('2023-02-28')).toBe('2023-03-01');
+    expect(nextDate('2024-12-31')).toBe('2025-01-01');
   });
 });

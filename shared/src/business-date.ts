@@ -43,3 +43,30 @@ export function localTime(now: number, timeZone = 'Asia/Taipei'): LocalTime {
 export function businessDate(now: number, timeZone = 'Asia/Taipei'): string {
   return localTime(now, timeZone).date;
 }
+
+/** The day after a YYYY-MM-DD date. */
+export function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** How far the zone's wall clock is ahead of UTC at `ms`, to the minute. */
+function offsetAt(ms: number, timeZone: string): number {
+  const t = localTime(ms, timeZone);
+  const [y, m, d] = t.date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = t.time.split(':').map(Number) as [number, number];
+  return Date.UTC(y, m - 1, d, hh, mm) - Math.floor(ms / 60_000) * 60_000;
+}
+
+/**
+ * The instant a wall-clock time (HH:MM) of a date (YYYY-MM-DD) names in the zone: when a session
+ * that ends at 12:00 ends. Read back through Intl twice, so a guess on the far side of a
+ * daylight-saving change settles on the zone's own offset.
+ */
+export function instantAt(date: string, time: string, timeZone = 'Asia/Taipei'): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const guess = wall - offsetAt(wall, timeZone);
+  return wall - offsetAt(guess, timeZone);
+}

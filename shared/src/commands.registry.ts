@@ -17,6 +17,14 @@ import {
   CounterCreate,
 } from './admin.schemas';
 import {
+  AnnouncementRef,
+  EmergencyClosePayload,
+  EmergencyCloseResult,
+  EmergencyEndResult,
+  IssuingStopsResult,
+  PostAnnouncementPayload,
+  ResumeIssuingPayload,
+  StopIssuingPayload,
   CallNextResult,
   CallTicketPayload,
   CancelPayload,
@@ -32,7 +40,7 @@ import {
   TicketResult,
   TransferPayload,
 } from './commands.schemas';
-import { Counter, Device, Office, QueuePolicy, Service, Staff, type DeviceKind, type Role } from './domain.schemas';
+import { Announcement, Counter, Device, Office, QueuePolicy, Service, Staff, type DeviceKind, type Role } from './domain.schemas';
 
 /** Who may run a command; any one of these is enough. */
 export interface Access {
@@ -143,6 +151,16 @@ export const COMMANDS = {
     access: clerk,
     http: post('/counters/:counterId/close', 'counters', 'Close the counter (its ticket must be finished first)'),
   }),
+  'counter:release': command({
+    payload: CounterRef,
+    result: CounterResult,
+    access: supervisor,
+    http: post(
+      '/counters/:counterId/release',
+      'counters',
+      'Free a counter a clerk holds (supervisor): the ticket called there goes back to its place in line, those sent to it back to their line; it closes',
+    ),
+  }),
   'counter:create': command({
     payload: CounterCreate,
     result: Counter,
@@ -178,6 +196,42 @@ export const COMMANDS = {
     result: Office,
     access: supervisor,
     http: post('/office/issuing', 'office', 'Open or stop the issuing of tickets by hand, or follow the opening sessions (supervisor)'),
+  }),
+  'issuing:stop': command({
+    payload: StopIssuingPayload,
+    result: IssuingStopsResult,
+    access: supervisor,
+    http: post('/office/issuing/stop', 'office', 'Stop kiosks issuing for one line or the whole office, for the rest of the session or until resumed (supervisor)'),
+  }),
+  'issuing:resume': command({
+    payload: ResumeIssuingPayload,
+    result: IssuingStopsResult,
+    access: supervisor,
+    http: post('/office/issuing/resume', 'office', 'Start issuing again for a line or the whole office (supervisor; no-op when not stopped)'),
+  }),
+  'office:emergency-close': command({
+    payload: EmergencyClosePayload,
+    result: EmergencyCloseResult,
+    access: supervisor,
+    http: post('/office/emergency-close', 'office', 'Close the office in an emergency (typhoon day): kiosks issue nothing; optionally send the waiting home (supervisor)'),
+  }),
+  'office:emergency-end': command({
+    payload: EmptyPayload,
+    result: EmergencyEndResult,
+    access: supervisor,
+    http: post('/office/emergency-end', 'office', 'End the emergency closure (supervisor; no-op when not closed)'),
+  }),
+  'announcement:post': command({
+    payload: PostAnnouncementPayload,
+    result: Announcement,
+    access: supervisor,
+    http: post('/announcements', 'announcements', 'Show an announcement on the displays, kiosks and public page until endsAt (supervisor)', 201),
+  }),
+  'announcement:withdraw': command({
+    payload: AnnouncementRef,
+    result: Announcement,
+    access: supervisor,
+    http: post('/announcements/:announcementId/withdraw', 'announcements', 'Take an announcement down now (supervisor; no-op when already down)'),
   }),
   'policy:update': command({
     payload: PolicyPatch,

@@ -1,6 +1,19 @@
 // Command payloads and results, shared by REST bodies and socket messages.
 import { Type, type Static } from '@sinclair/typebox';
-import { Counter, Id, IsoDateTime, Language, Ticket, TicketClass, WaitEstimate } from './domain.schemas';
+import {
+  Closure,
+  ClosureWaiting,
+  Counter,
+  Id,
+  IsoDateTime,
+  IssuingStop,
+  IssuingUntil,
+  Language,
+  LocalizedText,
+  Ticket,
+  TicketClass,
+  WaitEstimate,
+} from './domain.schemas';
 import { Count } from './formats';
 import { PICK_REASONS } from './pick-next';
 
@@ -83,3 +96,59 @@ export type PausePayload = Static<typeof PausePayload>;
 
 export const CloseDayResult = Type.Object({ businessDate: Type.String(), expired: Count() });
 export type CloseDayResult = Static<typeof CloseDayResult>;
+
+// The supervisor's switches: announcements to the displays, stops of the issuing, emergency closure.
+
+/** The most announcements shown at once; one more must wait until one ends or is withdrawn. */
+export const MAX_ANNOUNCEMENTS = 20;
+/** How far ahead an announcement may end. */
+export const MAX_ANNOUNCEMENT_DAYS = 7;
+
+export const PostAnnouncementPayload = Type.Object(
+  {
+    texts: LocalizedText,
+    serviceIds: Type.Optional(
+      Type.Union([Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }), Type.Null()], {
+        description: 'The lines it concerns (a display may show it beside them); null or left out: every line',
+      }),
+    ),
+    endsAt: Type.String({ format: 'date-time', description: `When it stops being shown: in the future, at most ${MAX_ANNOUNCEMENT_DAYS} days ahead` }),
+  },
+  strict,
+);
+export type PostAnnouncementPayload = Static<typeof PostAnnouncementPayload>;
+export const AnnouncementRef = Type.Object({ announcementId: Id }, strict);
+export type AnnouncementRef = Static<typeof AnnouncementRef>;
+
+export const StopIssuingPayload = Type.Object(
+  {
+    serviceId: Type.Union([Id, Type.Null()], { description: 'The line to stop; null: the whole office' }),
+    reason: Type.Optional(Type.String({ maxLength: 40, description: 'A reason code (REASONS.issuing_stop); required' })),
+    until: IssuingUntil,
+    note: Note,
+  },
+  { ...strict, description: 'Kiosks stop issuing for the line (staff still can); a second stop of the same line replaces the first' },
+);
+export type StopIssuingPayload = Static<typeof StopIssuingPayload>;
+export const ResumeIssuingPayload = Type.Object(
+  { serviceId: Type.Union([Id, Type.Null()], { description: 'The line to start again; null: the whole office (stops of single lines stay)' }) },
+  strict,
+);
+export type ResumeIssuingPayload = Static<typeof ResumeIssuingPayload>;
+export const IssuingStopsResult = Type.Object({ stops: Type.Array(IssuingStop, { description: 'The stops in force after the command' }) });
+export type IssuingStopsResult = Static<typeof IssuingStopsResult>;
+
+export const EmergencyClosePayload = Type.Object(
+  { reason: LocalizedText, waiting: ClosureWaiting },
+  { ...strict, description: 'Closing again while closed changes the reason (and, with waiting close, sends the waiting home); since stays' },
+);
+export type EmergencyClosePayload = Static<typeof EmergencyClosePayload>;
+export const EmergencyCloseResult = Type.Object({
+  closure: Closure,
+  cancelled: Count({ description: 'Waiting tickets of today this command cancelled' }),
+});
+export type EmergencyCloseResult = Static<typeof EmergencyCloseResult>;
+export const EmergencyEndResult = Type.Object({
+  ended: Type.Union([Closure, Type.Null()], { description: 'The closure that ended; null when the office was not closed' }),
+});
+export type EmergencyEndResult = Static<typeof EmergencyEndResult>;

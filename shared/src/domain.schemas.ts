@@ -1,9 +1,10 @@
 // The domain objects as TypeBox schemas; every TypeScript type is derived from these.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type Static, type TSchema } from '@sinclair/typebox';
 // Imported, not only re-exported: whoever uses these schemas has the date-time format registered.
 import { Count, Int } from './formats';
+import { REASONS } from './tickets.transitions';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T, options?: SchemaOptions) => Type.Union([schema, Type.Null()], options);
 
 export const LANGUAGES = ['zh-TW', 'en', 'vi', 'id', 'th'] as const;
 export const Language = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
@@ -224,3 +225,48 @@ export const QueuePolicy = Type.Object(
   { additionalProperties: false },
 );
 export type QueuePolicy = Static<typeof QueuePolicy>;
+
+/** A message to the wall displays, kiosks and the public page, shown until it ends or is withdrawn. */
+export const Announcement = Type.Object({
+  id: Type.String(),
+  texts: LocalizedText,
+  serviceIds: Nullable(Type.Array(Type.String()), { description: 'The lines it concerns; null: every line' }),
+  postedAt: IsoDateTime,
+  endsAt: IsoDateTime,
+});
+export type Announcement = Static<typeof Announcement>;
+
+export const IssuingStopReason = Type.Union(REASONS.issuing_stop.map((r) => Type.Literal(r)), { description: 'A reason code (REASONS.issuing_stop)' });
+export type IssuingStopReason = Static<typeof IssuingStopReason>;
+export const ISSUING_UNTIL = ['session_end', 'resumed'] as const;
+export const IssuingUntil = Type.Union(ISSUING_UNTIL.map((u) => Type.Literal(u)), {
+  description: 'session_end: for the rest of the opening session running now (ends by itself); resumed: until a supervisor starts it again',
+});
+export type IssuingUntil = Static<typeof IssuingUntil>;
+
+/** A supervisor stopped kiosks issuing tickets for one line or for the whole office (staff still can). */
+export const IssuingStop = Type.Object({
+  serviceId: Nullable(Type.String(), { description: 'The line stopped; null: the whole office' }),
+  reason: IssuingStopReason,
+  until: IssuingUntil,
+  since: IsoDateTime,
+  endsAt: Nullable(IsoDateTime, {
+    description:
+      'When a session_end stop ends by itself: the end of the session running when it was made (the end of the business day outside any session); null for a stop until resumed',
+  }),
+});
+export type IssuingStop = Static<typeof IssuingStop>;
+
+export const CLOSURE_WAITING = ['serve', 'close'] as const;
+export const ClosureWaiting = Type.Union(CLOSURE_WAITING.map((w) => Type.Literal(w)), {
+  description: 'serve: those already waiting are still served; close: every waiting ticket of today was cancelled (reason office_closed)',
+});
+export type ClosureWaiting = Static<typeof ClosureWaiting>;
+
+/** The office closed in an emergency (a typhoon day, 停班停課): kiosks issue nothing until it ends. */
+export const Closure = Type.Object({
+  reason: LocalizedText,
+  since: IsoDateTime,
+  waiting: ClosureWaiting,
+});
+export type Closure = Static<typeof Closure>;

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   invalid_transition: 409,
   counter_busy: 409,
   counter_not_open: 409,
+  /** Another clerk holds the counter (opened it); a supervisor can release it. */
+  counter_taken: 409,
   service_not_served: 409,
   service_inactive: 409,
   class_not_allowed: 409,

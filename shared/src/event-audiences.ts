@@ -32,6 +32,13 @@ export const EVENT_AUDIENCES: Readonly<Record<DomainEventType, readonly Audience
   'staff:changed': STAFF,
   'device:changed': STAFF,
   'alert:raised': STAFF,
+  // Displays show announcements; kiosks must know when they may not issue, and why.
+  'announcement:posted': QUEUE,
+  'announcement:withdrawn': QUEUE,
+  'issuing:stopped': QUEUE,
+  'issuing:resumed': QUEUE,
+  'office:emergency-closed': QUEUE,
+  'office:emergency-ended': QUEUE,
 };
 
 export function isSentTo(audience: Audience, type: DomainEventType): boolean {

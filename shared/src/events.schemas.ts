@@ -2,13 +2,16 @@
 // from, and the public (aggregate, non-personal) status.
 import { Type, type Static, type TLiteral, type TObject, type TProperties } from '@sinclair/typebox';
 import {
+  Announcement,
   BusinessDate,
+  Closure,
   Counter,
   CounterNumber,
   CounterStatus,
   DeviceKind,
   IsoDateTime,
   IssuingMode,
+  IssuingStop,
   LocalizedText,
   Office,
   QueuePolicy,
@@ -19,6 +22,8 @@ import {
 } from './domain.schemas';
 import { PickReasonSchema } from './commands.schemas';
 import { Count, Int, MAX_INTEGER } from './formats';
+import { REASONS } from './tickets.transitions';
+import { ISSUING_CLOSED_REASONS } from './sessions';
 
 export const ACTOR_KINDS = ['staff', 'device', 'resident', 'system'] as const;
 export const Actor = Type.Object({
@@ -115,6 +120,18 @@ export const AlertRaisedEvent = event(
   }),
 );
 
+// The supervisor's switches. Announcements and stops travel whole, so a client keeps them without
+// asking; an emergency closure says how many waiting tickets it cancelled (their own events follow).
+export const AnnouncementPostedEvent = event('announcement:posted', Type.Object({ announcement: Announcement }));
+export const AnnouncementWithdrawnEvent = event('announcement:withdrawn', Type.Object({ announcementId: Type.String() }));
+export const IssuingStoppedEvent = event('issuing:stopped', Type.Object({ stop: IssuingStop }));
+export const IssuingResumedEvent = event(
+  'issuing:resumed',
+  Type.Object({ serviceId: Type.Union([Type.String(), Type.Null()], { description: 'The line started again; null: the whole office' }) }),
+);
+export const EmergencyClosedEvent = event('office:emergency-closed', Type.Object({ closure: Closure, cancelled: Count() }));
+export const EmergencyEndedEvent = event('office:emergency-ended', Type.Object({ closure: Closure }));
+
 export const DomainEvent = Type.Union([
   ...TicketEvent.anyOf,
   ...CounterEvent.anyOf,
@@ -126,6 +143,12 @@ export const DomainEvent = Type.Union([
   StaffChangedEvent,
   DeviceChangedEvent,
   AlertRaisedEvent,
+  AnnouncementPostedEvent,
+  AnnouncementWithdrawnEvent,
+  IssuingStoppedEvent,
+  IssuingResumedEvent,
+  EmergencyClosedEvent,
+  EmergencyEndedEvent,
 ]);
 export type DomainEvent = Static<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];
@@ -141,6 +164,12 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'staff:changed',
   'device:changed',
   'alert:raised',
+  'announcement:posted',
+  'announcement:withdrawn',
+  'issuing:stopped',
+  'issuing:resumed',
+  'office:emergency-closed',
+  'office:emergency-ended',
 ];
 
 /** What a client starts from on every (re)connect; events with seq > snapshot.seq follow. */
@@ -153,8 +182,30 @@ export const Snapshot = Type.Object({
   services: Type.Array(Service),
   counters: Type.Array(Counter),
   tickets: Type.Array(Ticket, { description: "The day's active tickets (waiting, called, serving)" }),
+  announcements: Type.Array(Announcement, { description: 'Announcements not yet ended or withdrawn, oldest first (activeAnnouncements drops them by time)' }),
+  issuingStops: Type.Array(IssuingStop, {
+    description:
+      "The supervisors' stops in force (a line's, or the whole office's with serviceId null); issuingStatus (shared/sessions.ts) tells from these, the office and the closure whether a line issues now, and why not",
+  }),
+  closure: Type.Union([Closure, Type.Null()], { description: 'The emergency closure in force, or null' }),
 });
 export type Snapshot = Static<typeof Snapshot>;
+
+/** Why kiosks issue nothing for a line: ISSUING_CLOSED_REASONS, or a supervisor's stop reason (REASONS.issuing_stop). */
+export const IssuingClosedReason = Type.Union([...ISSUING_CLOSED_REASONS, ...REASONS.issuing_stop].map((r) => Type.Literal(r)));
+/** Whether kiosks issue tickets now; when not, why. */
+export const IssuingStatus = Type.Object(
+  {
+    open: Type.Boolean(),
+    reason: Type.Union([IssuingClosedReason, Type.Null()], {
+      description:
+        "null when open; otherwise day_closed (today's queue was closed), office_closed (emergency closure, see closure), a supervisor's stop reason code (REASONS.issuing_stop: the line, or the whole office, is stopped), issuing_closed (switched off by hand), outside_session (no opening session now)",
+    }),
+  },
+  { description: 'Kiosks and the web follow this; staff can still hand out a number (except after the day was closed)' },
+);
+export type IssuingClosedReason = Static<typeof IssuingClosedReason>;
+export type IssuingStatus = Static<typeof IssuingStatus>;
 
 export const PublicServiceStatus = Type.Object({
   id: Type.String(),
@@ -163,6 +214,7 @@ export const PublicServiceStatus = Type.Object({
   waiting: Count(),
   nowServing: Type.Union([Type.String(), Type.Null()]),
   estimatedWait: WaitEstimate,
+  issuing: IssuingStatus,
 });
 export const PublicCounterStatus = Type.Object({
   id: Type.String(),
@@ -176,7 +228,14 @@ export const PublicStatus = Type.Object({
   updatedAt: IsoDateTime,
   seq: Count(),
   businessDate: BusinessDate,
-  issuing: Type.Object({ open: Type.Boolean(), mode: IssuingMode }),
+  issuing: Type.Object(
+    { open: Type.Boolean(), mode: IssuingMode, reason: IssuingStatus.properties.reason },
+    { description: 'The office as a whole (a line may still be stopped on its own: see services[].issuing)' },
+  ),
+  closure: Type.Union([Type.Object({ reason: LocalizedText, since: IsoDateTime }), Type.Null()], {
+    description: 'The office is closed in an emergency (typhoon day) since then, for this reason; null when not',
+  }),
+  announcements: Type.Array(Announcement, { description: 'Announcements shown now' }),
   services: Type.Array(PublicServiceStatus),
   counters: Type.Array(PublicCounterStatus),
 });

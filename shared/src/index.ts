@@ -6,6 +6,8 @@ export * from './pick-next';
 export * from './estimate';
 export * from './business-date';
 export * from './sessions';
+export * from './counter-holding';
+export * from './figures';
 export * from './errors';
 export * from './commands.schemas';
 export * from './commands.registry';

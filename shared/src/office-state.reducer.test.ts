@@ -12,9 +12,9 @@ import {
   type EventOf,
   type TicketEventType,
 } from './events.schemas';
-import { applyEvent, atCounter, checkSeq, fromSnapshot, skipSeq, waitingIn, type OfficeState } from './office-state.reducer';
+import { activeAnnouncements, applyEvent, atCounter, checkSeq, fromSnapshot, issuingFor, skipSeq, waitingIn, type OfficeState } from './office-state.reducer';
 import { DEFAULT_POLICY } from './pick-next';
-import { NOW, ago, counter, iso, office, service, snapshot as baseSnapshot, ticket } from './testing/builders';
+import { NOW, MIN, ago, announcement, closure, counter, iso, issuingStop, office, service, snapshot as baseSnapshot, ticket } from './testing/builders';
 
 /** The shared snapshot (seq 10 here) with two waiting tickets and one being served at c1. */
 function snapshot(over: Partial<Snapshot> = {}): Snapshot {
@@ -82,6 +82,13 @@ describe('builders', () => {
       ev(28, 'staff:changed', { staff: { id: 'staff-2', role: 'clerk', active: true } }),
       ev(29, 'device:changed', { device: { id: 'kiosk-1', kind: 'kiosk', revoked: true } }),
       ev(31, 'alert:raised', { alert: { kind: 'command_rate', command: 'ticket:issue', by: { kind: 'device', id: 'kiosk-1' }, count: 30, windowSeconds: 60 } }),
+      ev(32, 'announcement:posted', { announcement: announcement() }),
+      ev(33, 'announcement:withdrawn', { announcementId: 'a1' }),
+      ev(34, 'issuing:stopped', { stop: issuingStop() }),
+      ev(35, 'issuing:stopped', { stop: issuingStop({ serviceId: null, reason: 'closing_early', until: 'session_end', endsAt: ago(-30) }) }),
+      ev(36, 'issuing:resumed', { serviceId: null }),
+      ev(37, 'office:emergency-closed', { closure: closure(), cancelled: 4 }),
+      ev(38, 'office:emergency-ended', { closure: closure() }),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
     for (const e of all) expect([e.type, Value.Check(DomainEvent, e)]).toEqual([e.type, true]);
@@ -335,6 +342,73 @@ describe('applyEvent', () => {
       expect(fresh.stale).toBe(false);
       expect(applyEvent(fresh, ticketEvent(14, 'ticket:issued', ticket({ id: 'next' }))).tickets.next).toBeDefined();
     });
+  });
+});
+
+describe("the supervisor's switches", () => {
+  it('announcement:posted adds an announcement, announcement:withdrawn takes it down', () => {
+    const before = fromSnapshot(snapshot({ announcements: [announcement({ id: 'old' })] }));
+    expect(Object.keys(before.announcements)).toEqual(['old']);
+    const posted = applyEvent(before, ev(11, 'announcement:posted', { announcement: announcement({ id: 'new', serviceIds: ['passport'] }) }));
+    expect(Object.keys(posted.announcements).sort()).toEqual(['new', 'old']);
+    expect(posted.tickets).toBe(before.tickets);
+    const withdrawn = applyEvent(posted, ev(12, 'announcement:withdrawn', { announcementId: 'old' }));
+    expect(Object.keys(withdrawn.announcements)).toEqual(['new']);
+    expect(withdrawn.seq).toBe(12);
+  });
+
+  it('drops announcements that ended by the time of a new one or of a new day', () => {
+    const before = fromSnapshot(snapshot({ announcements: [announcement({ id: 'short', endsAt: ago(-1) }), announcement({ id: 'long', endsAt: ago(-600) })] }));
+    const later = { ...ev(11, 'announcement:posted', { announcement: announcement({ id: 'next' }) }), at: iso(NOW + 2 * MIN) };
+    expect(Object.keys(applyEvent(before, later).announcements).sort()).toEqual(['long', 'next']);
+    const tomorrow = { ...ev(11, 'day:started', { businessDate: '2024-05-07' }), at: iso(NOW + 12 * 60 * MIN) };
+    expect(Object.keys(applyEvent(before, tomorrow).announcements)).toEqual([]);
+  });
+
+  it('activeAnnouncements lists what to show now, oldest first, for every line or one', () => {
+    const all = announcement({ id: 'all', postedAt: ago(10) });
+    const passport = announcement({ id: 'passport', serviceIds: ['passport'], postedAt: ago(20) });
+    const over = announcement({ id: 'over', endsAt: ago(1) });
+    const state = fromSnapshot(snapshot({ announcements: [all, over, passport] }));
+    expect(activeAnnouncements(state, NOW).map((a) => a.id)).toEqual(['passport', 'all']);
+    expect(activeAnnouncements(state, NOW, 'household').map((a) => a.id)).toEqual(['all']);
+    expect(activeAnnouncements(state, NOW, 'passport').map((a) => a.id)).toEqual(['passport', 'all']);
+    // By the clock alone: an hour on, all of them have ended.
+    expect(activeAnnouncements(state, NOW + 61 * MIN)).toEqual([]);
+  });
+
+  it('issuing:stopped replaces the stop of its line, issuing:resumed removes it; issuingFor says why', () => {
+    let state = fromSnapshot(snapshot());
+    expect(issuingFor(state, NOW, 'household')).toEqual({ open: true, reason: null });
+    state = applyEvent(state, ev(11, 'issuing:stopped', { stop: issuingStop({ reason: 'staff_shortage' }) }));
+    state = applyEvent(state, ev(12, 'issuing:stopped', { stop: issuingStop({ reason: 'capacity_reached' }) }));
+    expect(state.issuingStops).toHaveLength(1);
+    expect(issuingFor(state, NOW, 'household')).toEqual({ open: false, reason: 'capacity_reached' });
+    expect(issuingFor(state, NOW, 'passport')).toEqual({ open: true, reason: null });
+    state = applyEvent(state, ev(13, 'issuing:stopped', { stop: issuingStop({ serviceId: null, reason: 'closing_early', until: 'session_end', endsAt: ago(-30) }) }));
+    expect(issuingFor(state, NOW, 'passport')).toEqual({ open: false, reason: 'closing_early' });
+    // The office's stop ends with its session by itself; the line's stays.
+    expect(issuingFor(state, NOW + 31 * MIN, 'passport')).toEqual({ open: true, reason: null });
+    state = applyEvent(state, ev(14, 'issuing:resumed', { serviceId: 'household' }));
+    expect(state.issuingStops.map((s) => s.serviceId)).toEqual([null]);
+    expect(issuingFor(state, NOW + 31 * MIN, 'household')).toEqual({ open: true, reason: null });
+  });
+
+  it('office:emergency-closed sets the closure (every line closed), office:emergency-ended clears it', () => {
+    const before = fromSnapshot(snapshot());
+    const closed = applyEvent(before, ev(11, 'office:emergency-closed', { closure: closure(), cancelled: 0 }));
+    expect(closed.closure).toEqual(closure());
+    expect(issuingFor(closed, NOW, 'household')).toEqual({ open: false, reason: 'office_closed' });
+    expect(issuingFor(closed, NOW)).toEqual({ open: false, reason: 'office_closed' });
+    const ended = applyEvent(closed, ev(12, 'office:emergency-ended', { closure: closure() }));
+    expect(ended).toEqual({ ...before, seq: 12 });
+  });
+
+  it('a snapshot carries the switches into the state', () => {
+    const state = fromSnapshot(snapshot({ announcements: [announcement()], issuingStops: [issuingStop()], closure: closure() }));
+    expect(state.announcements).toEqual({ a1: announcement() });
+    expect(state.issuingStops).toEqual([issuingStop()]);
+    expect(state.closure).toEqual(closure());
   });
 });
 

@@ -1,7 +1,8 @@
 // The client-side state of an office, built from a snapshot and kept current by applying events.
 // Any event whose seq is not last + 1 marks the state stale: the client then asks for a snapshot.
-import type { Counter, Office, QueuePolicy, Service, Ticket } from './domain.schemas';
-import type { DomainEvent, Snapshot } from './events.schemas';
+import type { Announcement, Closure, Counter, IssuingStop, Office, QueuePolicy, Service, Ticket } from './domain.schemas';
+import type { DomainEvent, IssuingStatus, Snapshot } from './events.schemas';
+import { issuingStatus } from './sessions';
 import { AT_COUNTER_STATES, isActive } from './tickets.transitions';
 
 export interface OfficeState {
@@ -13,6 +14,11 @@ export interface OfficeState {
   readonly counters: Readonly<Record<string, Counter>>;
   /** Active tickets only (waiting, called, serving). */
   readonly tickets: Readonly<Record<string, Ticket>>;
+  /** Announcements not withdrawn; some may have ended by time since (see activeAnnouncements). */
+  readonly announcements: Readonly<Record<string, Announcement>>;
+  /** The supervisors' stops of the issuing; one that ended by its session stays until replaced (see issuingFor). */
+  readonly issuingStops: readonly IssuingStop[];
+  readonly closure: Closure | null;
   /** Set when an event was missed; the state must be replaced by a fresh snapshot. */
   readonly stale: boolean;
 }
@@ -32,6 +38,9 @@ export function fromSnapshot(snapshot: Snapshot): OfficeState {
     services: byId(snapshot.services),
     counters: byId(snapshot.counters),
     tickets: byId(snapshot.tickets),
+    announcements: byId(snapshot.announcements),
+    issuingStops: snapshot.issuingStops,
+    closure: snapshot.closure,
     stale: false,
   };
 }
@@ -47,6 +56,14 @@ function withTicket(tickets: Readonly<Record<string, Ticket>>, ticket: Ticket): 
   const next = { ...tickets };
   if (isActive(ticket.state)) next[ticket.id] = ticket;
   else delete next[ticket.id];
+  return next;
+}
+
+/** The announcements without those that ended by `at` (an event's time): a long-running display stays small. */
+function unended(announcements: Readonly<Record<string, Announcement>>, at: string): Record<string, Announcement> {
+  const t = Date.parse(at);
+  const next: Record<string, Announcement> = {};
+  for (const a of Object.values(announcements)) if (Date.parse(a.endsAt) > t) next[a.id] = a;
   return next;
 }
 
@@ -101,7 +118,25 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
     case 'alert:raised':
       return { ...state, seq };
     case 'day:started':
-      return { ...state, seq, businessDate: event.data.businessDate, tickets: {} };
+      return { ...state, seq, businessDate: event.data.businessDate, tickets: {}, announcements: unended(state.announcements, event.at) };
+    case 'announcement:posted': {
+      const { announcement } = event.data;
+      return { ...state, seq, announcements: { ...unended(state.announcements, event.at), [announcement.id]: announcement } };
+    }
+    case 'announcement:withdrawn': {
+      const { [event.data.announcementId]: _gone, ...rest } = state.announcements;
+      return { ...state, seq, announcements: rest };
+    }
+    case 'issuing:stopped': {
+      const { stop } = event.data;
+      return { ...state, seq, issuingStops: [...state.issuingStops.filter((s) => s.serviceId !== stop.serviceId), stop] };
+    }
+    case 'issuing:resumed':
+      return { ...state, seq, issuingStops: state.issuingStops.filter((s) => s.serviceId !== event.data.serviceId) };
+    case 'office:emergency-closed':
+      return { ...state, seq, closure: event.data.closure };
+    case 'office:emergency-ended':
+      return { ...state, seq, closure: null };
   }
 }
 
@@ -115,4 +150,19 @@ export function waitingIn(state: OfficeState, serviceId: string): Ticket[] {
 /** The ticket a counter is calling or serving, if any. */
 export function atCounter(state: OfficeState, counterId: string): Ticket | undefined {
   return Object.values(state.tickets).find((t) => t.counterId === counterId && AT_COUNTER_STATES.includes(t.state));
+}
+
+/**
+ * The announcements to show at `now`, oldest first; with a line, only those for every line or for
+ * that one. Ended ones stay in the state until the next event, so a display asks by its clock.
+ */
+export function activeAnnouncements(state: OfficeState, now: number, serviceId?: string): Announcement[] {
+  return Object.values(state.announcements)
+    .filter((a) => Date.parse(a.endsAt) > now && (serviceId === undefined || a.serviceIds === null || a.serviceIds.includes(serviceId)))
+    .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id.localeCompare(b.id));
+}
+
+/** Whether a kiosk may issue for the line now (or the office at all, without one), and why not. */
+export function issuingFor(state: OfficeState, now: number, serviceId?: string): IssuingStatus {
+  return issuingStatus({ office: state.office, issuingStops: state.issuingStops, closure: state.closure }, now, serviceId);
 }

@@ -4,7 +4,7 @@ import type { Ticket } from './domain.schemas';
 import { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
 import { publicStatus, type PublicStatusInput } from './public-status';
-import { NOW, ago, counter, iso, office, service, snapshot, ticket as baseTicket } from './testing/builders';
+import { NOW, ago, announcement, closure, counter, iso, issuingStop, office, service, snapshot, ticket as baseTicket } from './testing/builders';
 
 let nextId = 0;
 /** Each ticket its own id, number and tracking token (so the privacy check can look for them). */
@@ -25,7 +25,7 @@ function atCounter(counterId: string, m: number, over: Partial<Ticket> = {}): Ti
   return ticket({ state: 'called', counterId, calledAt: ago(m), ...over });
 }
 
-const input = (over: Partial<PublicStatusInput> = {}): PublicStatusInput => ({ issuingOpen: true, handlingMinutes: {}, ...over });
+const input = (over: Partial<PublicStatusInput> = {}): PublicStatusInput => ({ handlingMinutes: {}, ...over });
 const svc = (status: PublicStatus, id: string) => status.services.find((s) => s.id === id);
 const ctr = (status: PublicStatus, id: string) => status.counters.find((c) => c.id === id);
 
@@ -39,13 +39,16 @@ describe('builders', () => {
 
 describe('publicStatus', () => {
   it('carries the office, time, seq, date and issuing state', () => {
-    const status = publicStatus(snapshot({ office: office({ issuingMode: 'closed' }) }), input({ issuingOpen: false }));
+    const status = publicStatus(snapshot({ office: office({ issuingMode: 'closed' }) }), input());
     expect(status.office).toEqual({ id: 'taichung-north', names: { 'zh-TW': '臺中市北區戶政事務所' } });
     expect(status.updatedAt).toBe(iso(NOW));
     expect(status.seq).toBe(42);
     expect(status.businessDate).toBe('2024-05-06');
-    expect(status.issuing).toEqual({ open: false, mode: 'closed' });
-    expect(publicStatus(snapshot(), input({ issuingOpen: true })).issuing).toEqual({ open: true, mode: 'schedule' });
+    expect(status.issuing).toEqual({ open: false, reason: 'issuing_closed', mode: 'closed' });
+    // Monday 10:00, inside the office's 08:00–17:00 session.
+    expect(publicStatus(snapshot(), input()).issuing).toEqual({ open: true, reason: null, mode: 'schedule' });
+    expect(publicStatus(snapshot({ at: iso(NOW + 8 * 3_600_000) }), input()).issuing).toEqual({ open: false, reason: 'outside_session', mode: 'schedule' });
+    expect(publicStatus(snapshot(), input({ dayClosed: true })).issuing).toEqual({ open: false, reason: 'day_closed', mode: 'schedule' });
   });
 
   it('is valid against the PublicStatus schema', () => {
@@ -53,6 +56,42 @@ describe('publicStatus', () => {
       tickets: [ticket(), ticket({ serviceId: 'passport' }), atCounter('c1', 3), atCounter('c2', 1, { state: 'serving' })],
     });
     expect(Value.Check(PublicStatus, publicStatus(snap, input()))).toBe(true);
+    const busy = snapshot({ announcements: [announcement()], issuingStops: [issuingStop()], closure: closure() });
+    expect(Value.Check(PublicStatus, publicStatus(busy, input()))).toBe(true);
+  });
+
+  it('shows which lines are stopped and why; a stop of the office stops every line', () => {
+    const lineStopped = publicStatus(snapshot({ issuingStops: [issuingStop({ serviceId: 'passport', reason: 'capacity_reached' })] }), input());
+    expect(lineStopped.issuing).toEqual({ open: true, reason: null, mode: 'schedule' });
+    expect(lineStopped.services.map((s) => [s.id, s.issuing])).toEqual([
+      ['household', { open: true, reason: null }],
+      ['passport', { open: false, reason: 'capacity_reached' }],
+    ]);
+    const officeStopped = publicStatus(snapshot({ issuingStops: [issuingStop({ serviceId: null, reason: 'system_issue' })] }), input());
+    expect(officeStopped.issuing).toMatchObject({ open: false, reason: 'system_issue' });
+    expect(officeStopped.services.map((s) => s.issuing.reason)).toEqual(['system_issue', 'system_issue']);
+    // A stop for the rest of a session that has ended no longer counts.
+    const ended = publicStatus(snapshot({ issuingStops: [issuingStop({ until: 'session_end', endsAt: ago(1) })] }), input());
+    expect(ended.services.map((s) => s.issuing.open)).toEqual([true, true]);
+  });
+
+  it('carries an emergency closure (reason and since only) and closes every line', () => {
+    const c = closure({ waiting: 'close' });
+    const status = publicStatus(snapshot({ closure: c, issuingStops: [issuingStop()] }), input());
+    expect(status.closure).toEqual({ reason: c.reason, since: c.since });
+    expect(status.issuing).toMatchObject({ open: false, reason: 'office_closed' });
+    expect(status.services.map((s) => s.issuing)).toEqual([
+      { open: false, reason: 'office_closed' },
+      { open: false, reason: 'office_closed' },
+    ]);
+    expect(publicStatus(snapshot(), input()).closure).toBeNull();
+  });
+
+  it('carries the announcements shown now, not those that ended', () => {
+    const now = announcement({ id: 'now' });
+    const over = announcement({ id: 'over', endsAt: ago(1) });
+    const status = publicStatus(snapshot({ announcements: [now, over] }), input());
+    expect(status.announcements).toEqual([now]);
   });
 
   it('counts the waiting tickets per service', () => {
@@ -216,5 +255,7 @@ describe('publicStatus', () => {
     }
     expect(json).not.toContain('staff-1');
     expect(json).not.toContain('pauseReason');
+    // An emergency closure says why and since when, not who closed or what happens to the waiting.
+    expect(JSON.stringify(publicStatus(snapshot({ closure: closure() }), input()))).not.toContain('waiting":"serve');
   });
 });

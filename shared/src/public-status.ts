@@ -2,12 +2,14 @@
 import type { Ticket } from './domain.schemas';
 import type { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
+import { issuingStatus } from './sessions';
 import { AT_COUNTER_STATES } from './tickets.transitions';
 
 export interface PublicStatusInput {
-  readonly issuingOpen: boolean;
   /** Rolling handling time per service, minutes. */
   readonly handlingMinutes: Readonly<Record<string, number>>;
+  /** Today's queue was closed by a supervisor (day:close): nothing is issued into it again. */
+  readonly dayClosed?: boolean;
 }
 
 /** What the public status is made of: the office, counts per line and who stands at the counters. */
@@ -27,15 +29,22 @@ function latestCalled(tickets: readonly Ticket[]): Ticket | undefined {
   return best;
 }
 
-/** From the parts (the server reads them with aggregate queries, not the whole line). */
+/**
+ * From the parts (the server reads them with aggregate queries, not the whole line), as at
+ * `parts.at`: the sessions, stops and announcements in force then.
+ */
 export function publicStatusOf(parts: PublicStatusParts, input: PublicStatusInput): PublicStatus {
+  const now = Date.parse(parts.at);
   const openCounters = parts.counters.filter((c) => c.active && c.status === 'open');
+  const issuingParts = { office: parts.office, issuingStops: parts.issuingStops, closure: parts.closure, dayClosed: input.dayClosed ?? false };
   return {
     office: { id: parts.office.id, names: parts.office.names },
     updatedAt: parts.at,
     seq: parts.seq,
     businessDate: parts.businessDate,
-    issuing: { open: input.issuingOpen, mode: parts.office.issuingMode },
+    issuing: { ...issuingStatus(issuingParts, now), mode: parts.office.issuingMode },
+    closure: parts.closure && { reason: parts.closure.reason, since: parts.closure.since },
+    announcements: parts.announcements.filter((a) => Date.parse(a.endsAt) > now),
     services: parts.services
       .filter((s) => s.active)
       .map((s) => {
@@ -52,6 +61,7 @@ export function publicStatusOf(parts: PublicStatusParts, input: PublicStatusInpu
             openCounters: serving,
             handlingMinutes: input.handlingMinutes[s.id] ?? s.targetHandlingMinutes,
           }),
+          issuing: issuingStatus(issuingParts, now, s.id),
         };
       }),
     counters: parts.counters

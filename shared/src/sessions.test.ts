@@ -1,7 +1,8 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { ISSUING_MODES, OpeningSession } from './domain.schemas';
-import { isIssuingOpen, sessionAt } from './sessions';
+import { ISSUING_MODES, OpeningSession, type IssuingStop, type Office } from './domain.schemas';
+import { isIssuingOpen, isStopActive, issuingStatus, sessionAt, sessionEndsAt, stopFor, type IssuingParts } from './sessions';
+import { closure } from './testing/builders';
 
 const TZ = 'Asia/Taipei';
 /** A Taipei wall-clock time on a date, as epoch ms. */
@@ -133,5 +134,75 @@ describe('isIssuingOpen', () => {
       ['open', true, true],
       ['closed', false, false],
     ]);
+  });
+});
+
+describe('sessionEndsAt ("for the rest of the session")', () => {
+  it('is the end of the session running now, for the line or the office', () => {
+    expect(sessionEndsAt(WEEK, taipei(MONDAY, '09:15'), TZ, null)).toBe(taipei(MONDAY, '12:00'));
+    expect(sessionEndsAt(WEEK, taipei(MONDAY, '14:00'), TZ, 'passport')).toBe(taipei(MONDAY, '17:00'));
+    // The evening session is for household only: the office's runs on with it, passport's does not.
+    expect(sessionEndsAt(WEEK, taipei(MONDAY, '18:00'), TZ, 'household')).toBe(taipei(MONDAY, '20:00'));
+    expect(sessionEndsAt(WEEK, taipei(MONDAY, '18:00'), TZ, null)).toBe(taipei(MONDAY, '20:00'));
+  });
+
+  it('outside every session for the line, is the end of the business day', () => {
+    expect(sessionEndsAt(WEEK, taipei(MONDAY, '18:00'), TZ, 'passport')).toBe(taipei('2024-05-07', '00:00'));
+    expect(sessionEndsAt(WEEK, taipei(MONDAY, '12:30'), TZ, null)).toBe(taipei('2024-05-07', '00:00'));
+    expect(sessionEndsAt([], taipei(SUNDAY, '23:59'), TZ, null)).toBe(taipei('2024-05-13', '00:00'));
+  });
+
+  it('takes the latest end where sessions overlap', () => {
+    const long = session({ start: '08:00', end: '19:00' });
+    expect(sessionEndsAt([morning, long], taipei(MONDAY, '09:00'), TZ, null)).toBe(taipei(MONDAY, '19:00'));
+  });
+});
+
+describe('issuingStatus', () => {
+  const OFFICE: Pick<Office, 'issuingMode' | 'sessions' | 'timeZone'> = { issuingMode: 'schedule', sessions: WEEK, timeZone: TZ };
+  const at = taipei(MONDAY, '09:00');
+  const stop = (over: Partial<IssuingStop> = {}): IssuingStop => ({
+    serviceId: 'household',
+    reason: 'staff_shortage',
+    until: 'resumed',
+    since: new Date(at - 60_000).toISOString(),
+    endsAt: null,
+    ...over,
+  });
+  const parts = (over: Partial<IssuingParts> = {}): IssuingParts => ({ office: OFFICE, issuingStops: [], closure: null, ...over });
+
+  it('follows the office switch and sessions when nothing else stops it', () => {
+    expect(issuingStatus(parts(), at, 'household')).toEqual({ open: true, reason: null });
+    expect(issuingStatus(parts(), taipei(MONDAY, '12:30'), 'household')).toEqual({ open: false, reason: 'outside_session' });
+    expect(issuingStatus(parts({ office: { ...OFFICE, issuingMode: 'closed' } }), at)).toEqual({ open: false, reason: 'issuing_closed' });
+    expect(issuingStatus(parts({ office: { ...OFFICE, issuingMode: 'open' } }), taipei(SUNDAY, '03:00'), 'passport')).toEqual({ open: true, reason: null });
+  });
+
+  it("a line's stop closes that line only, with the stop's reason; the office's stops every line", () => {
+    const lineStop = parts({ issuingStops: [stop()] });
+    expect(issuingStatus(lineStop, at, 'household')).toEqual({ open: false, reason: 'staff_shortage' });
+    expect(issuingStatus(lineStop, at, 'passport')).toEqual({ open: true, reason: null });
+    expect(issuingStatus(lineStop, at)).toEqual({ open: true, reason: null });
+    const officeStop = parts({ issuingStops: [stop(), stop({ serviceId: null, reason: 'system_issue' })] });
+    expect(issuingStatus(officeStop, at, 'household')).toEqual({ open: false, reason: 'system_issue' });
+    expect(issuingStatus(officeStop, at, 'passport')).toEqual({ open: false, reason: 'system_issue' });
+    expect(issuingStatus(officeStop, at)).toEqual({ open: false, reason: 'system_issue' });
+  });
+
+  it('a stop for the rest of the session ends by itself at its end', () => {
+    const endsAt = new Date(taipei(MONDAY, '12:00')).toISOString();
+    const p = parts({ issuingStops: [stop({ until: 'session_end', endsAt })] });
+    expect(issuingStatus(p, taipei(MONDAY, '11:59'), 'household')).toEqual({ open: false, reason: 'staff_shortage' });
+    expect(issuingStatus(p, taipei(MONDAY, '13:30'), 'household')).toEqual({ open: true, reason: null });
+    expect(isStopActive(stop({ endsAt }), taipei(MONDAY, '12:00'))).toBe(false);
+    expect(isStopActive(stop(), taipei('2030-01-01', '00:00'))).toBe(true);
+    expect(stopFor([stop({ endsAt })], taipei(MONDAY, '12:00'), 'household')).toBeNull();
+  });
+
+  it('the day closed, then an emergency closure, win over everything else', () => {
+    const everything = parts({ issuingStops: [stop(), stop({ serviceId: null })], closure: closure(), office: { ...OFFICE, issuingMode: 'closed' } });
+    expect(issuingStatus(everything, at, 'household')).toEqual({ open: false, reason: 'office_closed' });
+    expect(issuingStatus({ ...everything, dayClosed: true }, at, 'household')).toEqual({ open: false, reason: 'day_closed' });
+    expect(issuingStatus(parts({ closure: closure(), office: { ...OFFICE, issuingMode: 'open' } }), at)).toEqual({ open: false, reason: 'office_closed' });
   });
 });

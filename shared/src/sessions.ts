@@ -1,6 +1,9 @@
-// Whether tickets can be taken now: by hand (open/closed) or by the office's opening sessions.
-import type { IssuingMode, OpeningSession } from './domain.schemas';
-import { localTime } from './business-date';
+// Whether tickets can be taken now: by hand (open/closed) or by the office's opening sessions, and
+// on top of that the supervisors' stops and an emergency closure. Kiosks follow all of it; staff
+// can always hand out a number (the server checks only the day's closing for them).
+import type { Closure, IssuingMode, IssuingStop, Office, OpeningSession } from './domain.schemas';
+import type { IssuingClosedReason, IssuingStatus } from './events.schemas';
+import { instantAt, localTime, nextDate } from './business-date';
 
 export function sessionAt(sessions: readonly OpeningSession[], now: number, timeZone: string, serviceId?: string): OpeningSession | null {
   const t = localTime(now, timeZone);
@@ -23,4 +26,69 @@ export function isIssuingOpen(
   if (mode === 'open') return true;
   if (mode === 'closed') return false;
   return sessionAt(sessions, now, timeZone, serviceId) !== null;
+}
+
+/**
+ * When "for the rest of the session" ends, for a line (or the whole office, null): the latest end
+ * among the sessions running now that include it; outside every session, the end of the business
+ * day (the next local midnight).
+ */
+export function sessionEndsAt(sessions: readonly OpeningSession[], now: number, timeZone: string, serviceId: string | null): number {
+  const t = localTime(now, timeZone);
+  let end: string | null = null;
+  for (const s of sessions) {
+    if (s.weekday !== t.weekday || t.time < s.start || t.time >= s.end) continue;
+    if (serviceId !== null && s.serviceIds !== null && !s.serviceIds.includes(serviceId)) continue;
+    if (end === null || s.end > end) end = s.end;
+  }
+  return end === null ? instantAt(nextDate(t.date), '00:00', timeZone) : instantAt(t.date, end, timeZone);
+}
+
+/** A stop holds until a supervisor resumes it, or until its session ended. */
+export function isStopActive(stop: IssuingStop, now: number): boolean {
+  return stop.endsAt === null || Date.parse(stop.endsAt) > now;
+}
+
+/** Why kiosks issue nothing, besides a supervisor's stop (whose own reason code is given then). */
+export const ISSUING_CLOSED_REASONS = [
+  /** A supervisor closed today's queue (day:close). */
+  'day_closed',
+  /** The office is closed in an emergency (see the closure and its reason). */
+  'office_closed',
+  /** Issuing is switched off by hand (office:set-issuing closed). */
+  'issuing_closed',
+  /** The office follows its opening sessions and none is running for this line now. */
+  'outside_session',
+] as const;
+
+/** What decides the issuing: the office's switch and sessions, the stops, an emergency closure. */
+export interface IssuingParts {
+  readonly office: Pick<Office, 'issuingMode' | 'sessions' | 'timeZone'>;
+  readonly issuingStops: readonly IssuingStop[];
+  readonly closure: Closure | null;
+  /** Today's queue was closed by a supervisor (day:close). */
+  readonly dayClosed?: boolean;
+}
+
+/** The stop in force for a line (the whole office's first), or for the office itself when no line is given. */
+export function stopFor(stops: readonly IssuingStop[], now: number, serviceId?: string): IssuingStop | null {
+  const active = stops.filter((s) => isStopActive(s, now));
+  return active.find((s) => s.serviceId === null) ?? (serviceId === undefined ? undefined : active.find((s) => s.serviceId === serviceId)) ?? null;
+}
+
+/**
+ * Whether a kiosk may issue a ticket of this line now (or, without a line, whether the office
+ * issues at all), and why not. The most decisive reason wins: the day's closing, an emergency,
+ * a supervisor's stop, the switch by hand, the sessions.
+ */
+export function issuingStatus(parts: IssuingParts, now: number, serviceId?: string): IssuingStatus {
+  const closed = (reason: IssuingClosedReason): IssuingStatus => ({ open: false, reason });
+  if (parts.dayClosed) return closed('day_closed');
+  if (parts.closure) return closed('office_closed');
+  const stop = stopFor(parts.issuingStops, now, serviceId);
+  if (stop) return closed(stop.reason);
+  const { issuingMode, sessions, timeZone } = parts.office;
+  if (issuingMode === 'closed') return closed('issuing_closed');
+  if (!isIssuingOpen(issuingMode, sessions, now, timeZone, serviceId)) return closed('outside_session');
+  return { open: true, reason: null };
 }

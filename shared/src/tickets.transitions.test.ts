@@ -6,6 +6,7 @@ import {
   FINAL_STATES,
   MOVES,
   REASONS,
+  SYSTEM_REASONS,
   TRANSITIONS,
   allowedMoves,
   canMove,
@@ -172,6 +173,28 @@ describe('checkReason', () => {
     for (const reason of REASONS.pause) expect(checkReason('pause', reason)).toEqual({ ok: true });
     expect(checkReason('pause', null)).toEqual({ ok: false, code: 'reason_required' });
     expect(checkReason('pause', 'left_office')).toEqual({ ok: false, code: 'invalid_reason' });
+  });
+
+  it('an issuing stop uses its own reasons', () => {
+    for (const reason of REASONS.issuing_stop) expect(checkReason('issuing_stop', reason)).toEqual({ ok: true });
+    expect(checkReason('issuing_stop', undefined)).toEqual({ ok: false, code: 'reason_required' });
+    expect(checkReason('issuing_stop', 'meal')).toEqual({ ok: false, code: 'invalid_reason' });
+  });
+
+  it("the server's own reasons are refused from a person and accepted from the system, with the person's too", () => {
+    for (const [move, reasons] of Object.entries(SYSTEM_REASONS) as [keyof typeof SYSTEM_REASONS, readonly string[]][]) {
+      for (const reason of reasons) {
+        expect(checkReason(move, reason), `${move} ${reason}`).toEqual({ ok: false, code: 'invalid_reason' });
+        expect(checkReason(move, reason, true, 'system'), `${move} ${reason}`).toEqual({ ok: true });
+        // Not a choice a clerk is offered.
+        expect(REASONS[move] as readonly string[]).not.toContain(reason);
+      }
+      expect(checkReason(move, REASONS[move][0], true, 'system')).toEqual({ ok: true });
+      expect(checkReason(move, 'because', true, 'system')).toEqual({ ok: false, code: 'invalid_reason' });
+    }
+    // A move with no reason list takes none, from the system either.
+    expect(checkReason('start', 'office_closed', true, 'system')).toEqual({ ok: false, code: 'invalid_reason' });
+    expect(checkReason('requeue', 'office_closed', true, 'system')).toEqual({ ok: false, code: 'invalid_reason' });
   });
 
   it('every move that records a reason uses the list from REASONS', () => {

@@ -27,9 +27,22 @@ export const REASONS = {
   /** Set by the server: the counter a ticket was sent to closed. */
   return: ['counter_closed'],
   pause: ['break', 'meal', 'meeting', 'system_issue', 'other'],
+  /** A supervisor stopping the issuing of tickets, for one line or the whole office. */
+  issuing_stop: ['capacity_reached', 'staff_shortage', 'system_issue', 'closing_early', 'other'],
 } as const satisfies Record<string, readonly string[]>;
 export type ReasonMove = keyof typeof REASONS;
 
+/**
+ * Reasons only the server records, for moves it makes itself on a supervisor's command; a person
+ * cannot give them (checkReason refuses them unless `by` is 'system'). Kept apart from REASONS,
+ * which are the choices a clerk is offered.
+ */
+export const SYSTEM_REASONS = {
+  /** A supervisor released the counter the ticket was called to: it goes back to its place in line. */
+  requeue: ['counter_released'],
+  /** The office closed in an emergency and sent the waiting home. */
+  cancel: ['office_closed'],
+} as const satisfies Partial<Record<Move, readonly string[]>>;
 
 interface MoveRule {
   readonly from: readonly TicketState[];
@@ -76,9 +89,19 @@ export function allowedMoves(state: TicketState): Move[] {
 
 export type ReasonCheck = { ok: true } | { ok: false; code: 'reason_required' | 'invalid_reason' };
 
-/** Whether `reason` is acceptable for `move` (a move without a reason list accepts none). */
-export function checkReason(move: Move | 'pause', reason: string | null | undefined, required = true): ReasonCheck {
-  const list: readonly string[] | null = move === 'pause' ? REASONS.pause : moveReasons(move);
+/**
+ * Whether `reason` is acceptable for `move` (a move without a reason list accepts none). `by`
+ * 'system' also accepts the SYSTEM_REASONS of the move: the server's own moves.
+ */
+export function checkReason(
+  move: Move | 'pause' | 'issuing_stop',
+  reason: string | null | undefined,
+  required = true,
+  by: 'person' | 'system' = 'person',
+): ReasonCheck {
+  const own: readonly string[] | null = move === 'pause' || move === 'issuing_stop' ? REASONS[move] : moveReasons(move);
+  const system: readonly string[] = by === 'system' ? (SYSTEM_REASONS as Partial<Record<string, readonly string[]>>)[move] ?? [] : [];
+  const list = own === null && system.length === 0 ? null : [...(own ?? []), ...system];
   if (list === null) return reason == null ? { ok: true } : { ok: false, code: 'invalid_reason' };
   if (reason == null || reason === '') return required ? { ok: false, code: 'reason_required' } : { ok: true };
   return list.includes(reason) ? { ok: true } : { ok: false, code: 'invalid_reason' };

@@ -52,7 +52,7 @@ class FromPool {
     return `FromPool(${this.pool}, ${this.n})`;
   }
 }
-type PoolName = 'ticket' | 'service' | 'counter' | 'staff' | 'device' | 'trackingToken' | 'username' | 'password' | 'any';
+type PoolName = 'ticket' | 'service' | 'counter' | 'staff' | 'device' | 'announcement' | 'trackingToken' | 'username' | 'password' | 'any';
 /** Which pool a property or path parameter of this name draws from. */
 const POOL_OF: Readonly<Record<string, PoolName>> = {
   ticketId: 'ticket',
@@ -61,6 +61,7 @@ const POOL_OF: Readonly<Record<string, PoolName>> = {
   counterId: 'counter',
   staffId: 'staff',
   deviceId: 'device',
+  announcementId: 'announcement',
   trackingToken: 'trackingToken',
   token: 'trackingToken',
   username: 'username',
@@ -392,6 +393,8 @@ class Pools {
         return this.accounts ? ids('SELECT id FROM staff ORDER BY rowid') : [];
       case 'device':
         return this.accounts ? ids('SELECT id FROM devices ORDER BY rowid') : [];
+      case 'announcement':
+        return ids('SELECT id FROM announcements ORDER BY rowid DESC LIMIT 20');
       case 'trackingToken':
         return this.trackingTokens;
       case 'username':
@@ -456,13 +459,17 @@ function checkOffice(t: TestApp): void {
 }
 
 /**
- * A working office: issuing open, counters open, people waiting, one at a counter. Before every run,
- * so that whatever the fuzzing closed or expired, some moves can still succeed.
+ * A working office: issuing open (no emergency closure, no stop), counters open, people waiting,
+ * one at a counter. Before every run, so that whatever the fuzzing closed or expired, some moves
+ * can still succeed.
  */
 async function keepBusy(t: TestApp, who: Principals, pools: Pools, issued = 1): Promise<void> {
   const [supervisor, clerk, kiosk] = [await who.token('supervisor'), await who.token('clerk'), await who.token('kiosk')];
   const post = (url: string, token: string | undefined, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: bearerHeader(token!), payload });
   await post('/api/v1/office/issuing', supervisor, { mode: 'open' });
+  const { closure, issuingStops } = t.services.queries.snapshot();
+  if (closure) await post('/api/v1/office/emergency-end', supervisor);
+  for (const stop of issuingStops) await post('/api/v1/office/issuing/resume', supervisor, { serviceId: stop.serviceId });
   for (const c of ['c1', 'c2']) await post(`/api/v1/counters/${c}/open`, clerk);
   for (let i = 0; i < issued; i++) pools.collect((await post('/api/v1/tickets', kiosk, { serviceId: ['reg', 'cert', 'small'][i % 3]! })).json());
   await post('/api/v1/counters/c1/call-next', clerk);

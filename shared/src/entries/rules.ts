@@ -6,4 +6,8 @@ export * from '../pick-next';
 export * from '../estimate';
 export * from '../business-date';
 export * from '../sessions';
+export * from '../counter-holding';
+export * from '../figures';
 export * from '../public-status';
+// Types only (no schema code): the reason a stop of the issuing gives.
+export type { IssuingStopReason } from '../domain.schemas';

@@ -2,7 +2,7 @@
 // overrides. Not exported from the package index; pure (no Node built-ins), like the rest of shared/.
 // A test that relies on a value states it itself (an override or a thin local wrapper), so these
 // defaults can stay plain.
-import type { Counter, NumberRange, Office, Service, Ticket } from '../domain.schemas';
+import type { Announcement, Closure, Counter, IssuingStop, NumberRange, Office, Service, Ticket } from '../domain.schemas';
 import type { Snapshot } from '../events.schemas';
 import { DEFAULT_POLICY } from '../pick-next';
 
@@ -122,6 +122,31 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     services: [service(), service({ id: 'passport', code: 'B', names: { 'zh-TW': '護照' }, targetHandlingMinutes: 20, sortOrder: 2 })],
     counters: [counter(), counter({ id: 'c2', number: 2, serviceIds: ['household', 'passport'] })],
     tickets: [],
+    announcements: [],
+    issuingStops: [],
+    closure: null,
     ...over,
   };
+}
+
+/** Announcement a1 for every line, posted 5 minutes ago, shown for another hour. */
+export function announcement(over: Partial<Announcement> = {}): Announcement {
+  return {
+    id: 'a1',
+    texts: { 'zh-TW': '今日下午系統維護，部分業務暫停', en: 'System maintenance this afternoon' },
+    serviceIds: null,
+    postedAt: ago(5),
+    endsAt: ago(-60),
+    ...over,
+  };
+}
+
+/** The household line stopped until resumed, since 5 minutes ago, for want of staff. */
+export function issuingStop(over: Partial<IssuingStop> = {}): IssuingStop {
+  return { serviceId: 'household', reason: 'staff_shortage', until: 'resumed', since: ago(5), endsAt: null, ...over };
+}
+
+/** A typhoon closure since 30 minutes ago; those waiting are still served. */
+export function closure(over: Partial<Closure> = {}): Closure {
+  return { reason: { 'zh-TW': '颱風停止上班', en: 'Typhoon: offices closed' }, since: ago(30), waiting: 'serve', ...over };
 }

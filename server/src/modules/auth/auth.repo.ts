@@ -21,6 +21,7 @@ export class StaffRepo {
   private readonly byUsernameStmt;
   private readonly byIdStmt;
   private readonly listStmt;
+  private readonly namesStmt;
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly failStmt;
@@ -37,6 +38,7 @@ export class StaffRepo {
     this.byUsernameStmt = db.prepare<[string]>('SELECT * FROM staff WHERE username = ?');
     this.byIdStmt = db.prepare<[string]>('SELECT * FROM staff WHERE id = ?');
     this.listStmt = db.prepare('SELECT * FROM staff ORDER BY username');
+    this.namesStmt = db.prepare('SELECT id, display_name AS displayName FROM staff WHERE active = 1 ORDER BY display_name, id');
     this.countStmt = db.prepare('SELECT COUNT(*) FROM staff').pluck();
     this.adminsStmt = db.prepare("SELECT COUNT(*) FROM staff WHERE role = 'admin' AND active = 1").pluck();
     this.insertStmt = db.prepare(
@@ -79,6 +81,10 @@ export class StaffRepo {
   }
   list(): StaffRow[] {
     return this.listStmt.all() as StaffRow[];
+  }
+  /** Active accounts by name only, for colleagues (who holds a counter). */
+  activeNames(): { id: string; displayName: string }[] {
+    return this.namesStmt.all() as { id: string; displayName: string }[];
   }
   insert(row: Omit<StaffRow, 'failed_logins' | 'locked_until'>): void {
     this.insertStmt.run(row);

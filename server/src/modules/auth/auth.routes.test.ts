@@ -342,3 +342,26 @@ describe('staff accounts (admin)', () => {
     expect(errorCode(unknown)).toBe('validation_failed');
   });
 });
+
+describe('GET /api/v1/staff/names', () => {
+  it('any staff member reads the active colleagues by id and display name, and nothing else', async () => {
+    const mei = await createStaff('clerk', 'mei');
+    const gone = await createStaff('clerk', 'gone');
+    await send(t.app, 'PATCH', `/api/v1/staff/${gone.id}`, t.adminToken, { active: false });
+    const clerk = (await login('mei', PASSWORD)).json().token as string;
+    const res = await send(t.app, 'GET', '/api/v1/staff/names', clerk);
+    expect(res.statusCode).toBe(200);
+    const names = res.json<{ id: string; displayName: string }[]>();
+    expect(names).toContainEqual({ id: mei.id, displayName: mei.displayName });
+    expect(names.map((n) => n.id)).not.toContain(gone.id);
+    // Names only: no usernames, roles or anything about logins.
+    for (const n of names) expect(Object.keys(n).sort()).toEqual(['displayName', 'id']);
+    expect(res.body).not.toContain('"mei"');
+    expect((await send(t.app, 'GET', '/api/v1/staff/names', await t.staffToken('supervisor'))).statusCode).toBe(200);
+  });
+
+  it('is for staff: a device gets 403, nobody 401', async () => {
+    expect((await send(t.app, 'GET', '/api/v1/staff/names', t.deviceToken('display'))).statusCode).toBe(403);
+    expect((await send(t.app, 'GET', '/api/v1/staff/names')).statusCode).toBe(401);
+  });
+});

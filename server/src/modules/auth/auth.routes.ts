@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, LoginBody, LoginResult, Staff } from '@jiaohao/shared';
+import { DomainError, LoginBody, LoginResult, Staff, StaffName } from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { bearer, SESSION_COOKIE } from '../../http/auth';
 
@@ -48,6 +48,16 @@ export function authRoutes(s: AppServices, onLoggedOut: (token: string) => void)
       '/staff',
       { schema: { tags: ['staff'], summary: 'Staff accounts (admin)', response: { 200: Type.Array(Staff), ...errorResponses } }, config: { access: { staff: 'admin' } } },
       async () => s.queries.staff(),
+    );
+    // Names only, for every colleague: who holds a counter, in the clerk and supervisor views.
+    // Not in the snapshot, which displays and kiosks are sent too.
+    app.get(
+      '/staff/names',
+      {
+        schema: { tags: ['staff'], summary: 'Active staff by display name only (any staff)', response: { 200: Type.Array(StaffName), ...errorResponses } },
+        config: { access: { staff: 'clerk' } },
+      },
+      async () => s.queries.staffNames(),
     );
   };
 }

@@ -288,3 +288,143 @@ describe('POST /api/v1/counters/:counterId/call-next', () => {
     expect(t.eventCount()).toBe(before);
   });
 });
+
+describe('a counter is held by the clerk who opened it', () => {
+  let other: string;
+  beforeEach(async () => {
+    other = await t.staffToken('clerk');
+    await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
+  });
+
+  it('another clerk may not open, pause, close or call at it: 409 counter_taken, nothing written', async () => {
+    const waiting = await issue();
+    const before = t.eventCount();
+    for (const [url, body] of [
+      ['/api/v1/counters/c2/open', undefined],
+      ['/api/v1/counters/c2/pause', { reason: 'break' }],
+      ['/api/v1/counters/c2/close', undefined],
+      ['/api/v1/counters/c2/call-next', undefined],
+      [`/api/v1/tickets/${waiting}/call`, { counterId: 'c2', reason: 'resident_present' }],
+    ] as const) {
+      const res = await send(t.app, 'POST', url, other, body);
+      expect([url, res.statusCode, errorCode(res)]).toEqual([url, 409, 'counter_taken']);
+      expect(res.json().error.message).toBe('Counter 2 is held by another clerk; a supervisor can release it');
+      expect(res.json().error.details).toEqual({ counterId: 'c2' });
+    }
+    expect(t.eventCount()).toBe(before);
+    // Its own clerk carries on; a paused counter stays theirs.
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/pause', clerk, { reason: 'meal' })).statusCode).toBe(200);
+    expect(errorCode(await send(t.app, 'POST', '/api/v1/counters/c2/open', other))).toBe('counter_taken');
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk)).statusCode).toBe(200);
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk)).json().ticket.id).toBe(waiting);
+  });
+
+  it('the ticket at it is its clerk’s too: another clerk may not recall, start, finish, miss, requeue or transfer it', async () => {
+    const id = await issue();
+    await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
+    const before = t.eventCount();
+    for (const [move, body] of [['recall', undefined], ['start', undefined], ['no-show', { reason: 'left_office' }], ['requeue', { reason: 'called_in_error' }]] as const) {
+      const res = await send(t.app, 'POST', `/api/v1/tickets/${id}/${move}`, other, body);
+      expect([move, res.statusCode, errorCode(res)]).toEqual([move, 409, 'counter_taken']);
+    }
+    expect((await send(t.app, 'POST', `/api/v1/tickets/${id}/start`, clerk)).statusCode).toBe(200);
+    for (const [move, body] of [['finish', undefined], ['transfer', { serviceId: 'cert', reason: 'other_service_needed' }]] as const) {
+      const res = await send(t.app, 'POST', `/api/v1/tickets/${id}/${move}`, other, body);
+      expect([move, res.statusCode, errorCode(res)]).toEqual([move, 409, 'counter_taken']);
+    }
+    expect(t.eventCount()).toBe(before + 1); // the start only
+    expect((await send(t.app, 'POST', `/api/v1/tickets/${id}/finish`, clerk)).statusCode).toBe(200);
+    // A finished ticket is nobody's any more: a wrong move on it is the transition table's refusal.
+    expect(errorCode(await send(t.app, 'POST', `/api/v1/tickets/${id}/start`, other))).toBe('invalid_transition');
+  });
+
+  it('once its clerk closes it, anyone may open it', async () => {
+    await send(t.app, 'POST', '/api/v1/counters/c2/close', clerk);
+    const res = await send(t.app, 'POST', '/api/v1/counters/c2/open', other);
+    expect(res.statusCode).toBe(200);
+    expect(errorCode(await send(t.app, 'POST', '/api/v1/counters/c2/pause', clerk, { reason: 'break' }))).toBe('counter_taken');
+  });
+
+  it('supervisors and admins may act on any counter without taking it over', async () => {
+    const supervisor = await t.staffToken('supervisor');
+    const holder = (await counter('c2')).staffId;
+    expect(holder).toEqual(expect.any(String));
+    await issue();
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/pause', supervisor, { reason: 'meeting' })).statusCode).toBe(200);
+    const reopened = await send(t.app, 'POST', '/api/v1/counters/c2/open', t.adminToken);
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json().counter.staffId).toBe(holder);
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/call-next', supervisor)).json().ticket).not.toBeNull();
+    // The snapshot says who holds it; names come from GET /staff/names.
+    const snap = (await send(t.app, 'GET', '/api/v1/snapshot', other)).json<{ counters: Counter[] }>();
+    expect(snap.counters.find((c) => c.id === 'c2')?.staffId).toBe(holder);
+  });
+});
+
+describe('POST /api/v1/counters/:counterId/release (supervisor)', () => {
+  let supervisor: string;
+  beforeEach(async () => {
+    supervisor = await t.staffToken('supervisor');
+    await send(t.app, 'POST', '/api/v1/counters/c2/open', clerk);
+  });
+
+  it('frees the counter: the called ticket goes back to its place in line, tickets sent to it back to their line; it closes', async () => {
+    const first = await issue();
+    const second = await issue();
+    const called = (await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk)).json().ticket;
+    expect(called.id).toBe(first);
+    // Another counter sends a ticket over to c2.
+    await send(t.app, 'POST', '/api/v1/counters/c1/open', t.adminToken);
+    const third = await issue();
+    const atC1 = (await send(t.app, 'POST', `/api/v1/tickets/${third}/call`, t.adminToken, { counterId: 'c1', reason: 'resident_present' })).json().ticket;
+    await send(t.app, 'POST', `/api/v1/tickets/${atC1.id}/start`, t.adminToken);
+    await send(t.app, 'POST', `/api/v1/tickets/${atC1.id}/transfer`, t.adminToken, { counterId: 'c2', reason: 'specialist_counter' });
+
+    const seq = t.store.events.lastSeq;
+    const res = await send(t.app, 'POST', '/api/v1/counters/c2/release', supervisor);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().counter).toMatchObject({ id: 'c2', status: 'closed', staffId: null, pauseReason: null });
+    const events = (await send(t.app, 'GET', `/api/v1/events?after=${seq}`, supervisor)).json<{ events: { type: string; reason: string | null; data: { ticket?: { id: string } } }[] }>().events;
+    expect(events.map((e) => [e.type, e.reason, e.data.ticket?.id ?? null])).toEqual([
+      ['ticket:requeued', 'counter_released', first],
+      ['counter:closed', 'counter_released', null],
+      ['ticket:returned', 'counter_closed', third],
+    ]);
+
+    const snap = (await send(t.app, 'GET', '/api/v1/snapshot', clerk)).json<{ tickets: { id: string; state: string; queuedAt: string; counterId: string | null; targetCounterId: string | null }[] }>();
+    const byId = new Map(snap.tickets.map((x) => [x.id, x]));
+    expect(byId.get(first)).toMatchObject({ state: 'waiting', counterId: null, queuedAt: called.queuedAt });
+    expect(byId.get(third)).toMatchObject({ state: 'waiting', targetCounterId: null });
+    // Back at its place: the next call anywhere takes it before the second ticket.
+    const again = await send(t.app, 'POST', '/api/v1/counters/c1/call-next', t.adminToken);
+    expect(again.json().ticket.id).toBe(first);
+    expect(byId.get(second)?.state).toBe('waiting');
+    // Free: another clerk opens it now.
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/open', await t.staffToken('clerk'))).statusCode).toBe(200);
+  });
+
+  it('refuses while a ticket is being served there (its resident is at the counter): 409 counter_busy', async () => {
+    const id = await issue();
+    await send(t.app, 'POST', '/api/v1/counters/c2/call-next', clerk);
+    await send(t.app, 'POST', `/api/v1/tickets/${id}/start`, clerk);
+    const before = t.eventCount();
+    const res = await send(t.app, 'POST', '/api/v1/counters/c2/release', supervisor);
+    expect(res.statusCode).toBe(409);
+    expect(errorCode(res)).toBe('counter_busy');
+    expect(res.json().error.details).toEqual({ ticketId: id });
+    expect(t.eventCount()).toBe(before);
+    await send(t.app, 'POST', `/api/v1/tickets/${id}/finish`, clerk);
+    expect((await send(t.app, 'POST', '/api/v1/counters/c2/release', supervisor)).json().counter.status).toBe('closed');
+  });
+
+  it('a closed counter nobody holds is left as it is; a clerk gets 403, an unknown counter 404', async () => {
+    const before = t.eventCount();
+    expect((await send(t.app, 'POST', '/api/v1/counters/c3/release', supervisor)).json().counter).toMatchObject({ status: 'closed', staffId: null });
+    expect(t.eventCount()).toBe(before);
+    const denied = await send(t.app, 'POST', '/api/v1/counters/c2/release', clerk);
+    expect(denied.statusCode).toBe(403);
+    expect(errorCode(denied)).toBe('forbidden');
+    expect((await send(t.app, 'POST', '/api/v1/counters/c99/release', supervisor)).statusCode).toBe(404);
+    expect((await counter('c2')).status).toBe('open');
+  });
+});

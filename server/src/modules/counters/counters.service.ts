@@ -1,8 +1,8 @@
 // Opening, pausing and closing counters, and the admin's changes to them.
 import { randomUUID } from 'node:crypto';
-import { checkReason, DomainError, type Counter, type CounterCreate, type CounterEventType, type CounterPatch } from '@jiaohao/shared';
+import { checkReason, DomainError, holderOf, type Counter, type CounterCreate, type CounterEventType, type CounterPatch } from '@jiaohao/shared';
 import type { AppCtx as Ctx } from '../../store';
-import { returnTargeted } from '../tickets/tickets.service';
+import { checkHolder, requeueFromCounter, returnTargeted } from '../tickets/tickets.service';
 
 function find(ctx: Ctx, id: string): Counter {
   const c = ctx.store.counters.byId(id);
@@ -16,15 +16,20 @@ function save(ctx: Ctx, type: CounterEventType, c: Counter, reason: string | nul
   return c;
 }
 
-/** Opening an open counter changes nothing and appends nothing. */
+/**
+ * Opening an open counter changes nothing and appends nothing. Whoever opens a closed counter
+ * holds it; a supervisor reopening a clerk's paused counter leaves it the clerk's.
+ */
 export function openCounter(ctx: Ctx, id: string, staffId: string | null): Counter {
   const c = find(ctx, id);
+  checkHolder(ctx, c);
   if (c.status === 'open') return c;
-  return save(ctx, 'counter:opened', { ...c, status: 'open', pauseReason: null, staffId: staffId ?? c.staffId });
+  return save(ctx, 'counter:opened', { ...c, status: 'open', pauseReason: null, staffId: holderOf(c) ?? staffId ?? c.staffId });
 }
 
 export function pauseCounter(ctx: Ctx, id: string, reason: string | undefined, note?: string): Counter {
   const c = find(ctx, id);
+  checkHolder(ctx, c);
   const check = checkReason('pause', reason);
   if (!check.ok) throw new DomainError(check.code, check.code === 'reason_required' ? 'Pausing needs a reason' : `"${reason}" is not a reason to pause`);
   if (c.status !== 'open') throw new DomainError('counter_not_open', `Counter ${c.number} is ${c.status}`);
@@ -33,10 +38,25 @@ export function pauseCounter(ctx: Ctx, id: string, reason: string | undefined, n
 
 export function closeCounter(ctx: Ctx, id: string): Counter {
   const c = find(ctx, id);
+  checkHolder(ctx, c);
   if (c.status === 'closed') return c;
   const busy = ctx.store.tickets.atCounter(c.id);
   if (busy) throw new DomainError('counter_busy', `Finish or hand back ticket ${busy.number} first`, { ticketId: busy.id });
   const closed = save(ctx, 'counter:closed', { ...c, status: 'closed', pauseReason: null, staffId: null });
+  returnTargeted(ctx, closed);
+  return closed;
+}
+
+/**
+ * A supervisor frees a counter its clerk left (gone home, browser dead): the ticket called there
+ * goes back to its place in line, those sent to it back to their line, and it closes with nobody
+ * holding it. A closed counter nobody holds is left as it is.
+ */
+export function releaseCounter(ctx: Ctx, id: string): Counter {
+  const c = find(ctx, id);
+  if (c.status === 'closed' && c.staffId === null) return c;
+  requeueFromCounter(ctx, c);
+  const closed = save(ctx, 'counter:closed', { ...c, status: 'closed', pauseReason: null, staffId: null }, 'counter_released');
   returnTargeted(ctx, closed);
   return closed;
 }
@@ -83,6 +103,8 @@ export function updateCounter(ctx: Ctx, id: string, patch: CounterPatch): Counte
     ...c,
     ...patch,
     status: patch.active === false ? 'closed' : c.status,
+    // Out of use, nobody holds it (reactivated, it opens for whoever comes).
+    staffId: patch.active === false ? null : c.staffId,
   };
   const saved = save(ctx, 'counter:updated', next);
   if (next.status === 'closed') returnTargeted(ctx, saved);

@@ -5,19 +5,27 @@ import { publicTicket } from '../tickets/tickets.repo';
 
 export type SnapshotHead = Omit<Snapshot, 'tickets'>;
 
+/** Today's business date: as in the engine, never a day before the newest one opened, whatever the clock says. */
+export function currentBusinessDate(store: Store, now: number, timeZone: string): string {
+  return [businessDate(now, timeZone), store.office.businessDate() ?? ''].sort().at(-1)!;
+}
+
 /** The snapshot without its tickets (for views that only count them). */
 export function snapshotHead(store: Store, now: number): SnapshotHead {
   const office = store.office.office();
   if (!office) throw new Error('the office is not set up');
+  const at = new Date(now).toISOString();
   return {
     seq: store.events.lastSeq,
-    at: new Date(now).toISOString(),
-    // As in the engine: never a day before the newest one opened, whatever the clock says.
-    businessDate: [businessDate(now, office.timeZone), store.office.businessDate() ?? ''].sort().at(-1)!,
+    at,
+    businessDate: currentBusinessDate(store, now, office.timeZone),
     office,
     policy: store.office.policy(),
     services: store.services.list(),
     counters: store.counters.list(),
+    announcements: store.announcements.current(at),
+    issuingStops: store.office.stops(at),
+    closure: store.office.closure(),
   };
 }
 

@@ -1,16 +1,48 @@
-// Office-wide settings kept as small JSON documents: the office itself, the queue policy and the
-// business date the data is open for.
-import { DEFAULT_POLICY, type Office, type QueuePolicy } from '@jiaohao/shared';
+// Office-wide settings kept as small JSON documents: the office itself, the queue policy, the
+// business date the data is open for and an emergency closure; and the supervisors' stops of the
+// issuing (a table: one row per line stopped).
+import { DEFAULT_POLICY, type Closure, type IssuingStop, type Office, type QueuePolicy } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
+
+interface StopRow {
+  scope: string;
+  reason: IssuingStop['reason'];
+  until: IssuingStop['until'];
+  since: string;
+  ends_at: string | null;
+}
+
+/** The whole office's row in issuing_stops. */
+const OFFICE_SCOPE = '*';
+
+const toStop = (r: StopRow): IssuingStop => ({
+  serviceId: r.scope === OFFICE_SCOPE ? null : r.scope,
+  reason: r.reason,
+  until: r.until,
+  since: r.since,
+  endsAt: r.ends_at,
+});
 
 export class OfficeRepo {
   private readonly get;
   private readonly put;
+  private readonly stopsStmt;
+  private readonly stopPut;
+  private readonly stopDelete;
   private cache = new Map<string, unknown>();
 
   constructor(db: Db) {
     this.get = db.prepare<[string]>('SELECT value FROM settings WHERE key = ?').pluck();
     this.put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    // The office's stop first, then the lines' in the order they were stopped.
+    this.stopsStmt = db.prepare<[string]>(
+      `SELECT * FROM issuing_stops WHERE ends_at IS NULL OR ends_at > ? ORDER BY scope <> '${OFFICE_SCOPE}', since, scope`,
+    );
+    this.stopPut = db.prepare(
+      `INSERT INTO issuing_stops (scope, reason, until, since, ends_at) VALUES (@scope, @reason, @until, @since, @ends_at)
+       ON CONFLICT (scope) DO UPDATE SET reason = excluded.reason, until = excluded.until, since = excluded.since, ends_at = excluded.ends_at`,
+    );
+    this.stopDelete = db.prepare<[string, string]>('DELETE FROM issuing_stops WHERE scope = ? AND (ends_at IS NULL OR ends_at > ?)');
   }
 
   private read<T>(key: string): T | null {
@@ -56,5 +88,25 @@ export class OfficeRepo {
   }
   saveClosedDate(date: string): void {
     this.write('closed_date', date);
+  }
+  /** The emergency closure in force, or null. */
+  closure(): Closure | null {
+    return this.read<Closure>('closure');
+  }
+  saveClosure(closure: Closure | null): void {
+    this.write('closure', closure);
+  }
+
+  /** The stops in force at `at` (an ISO instant): the office's first, then the lines'. */
+  stops(at: string): IssuingStop[] {
+    return (this.stopsStmt.all(at) as StopRow[]).map(toStop);
+  }
+  /** Stops a line (or the office), replacing its earlier stop. */
+  saveStop(stop: IssuingStop): void {
+    this.stopPut.run({ scope: stop.serviceId ?? OFFICE_SCOPE, reason: stop.reason, until: stop.until, since: stop.since, ends_at: stop.endsAt });
+  }
+  /** Ends the stop of a line (or the office) that is in force at `at`; whether there was one. */
+  deleteStop(serviceId: string | null, at: string): boolean {
+    return this.stopDelete.run(serviceId ?? OFFICE_SCOPE, at).changes > 0;
   }
 }

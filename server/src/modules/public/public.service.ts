@@ -1,7 +1,7 @@
 // The public (aggregate) status, rebuilt at most once per change of seq (or minute) and shared by
 // the REST feed, the SSE stream and the /public socket namespace.
 import { createHash } from 'node:crypto';
-import { isIssuingOpen, publicStatusOf, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
+import { publicStatusOf, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
 import { publicTicket } from '../tickets/tickets.repo';
 import type { AppEngine } from '../../store';
 import { snapshotHead } from '../office/office.queries';
@@ -56,7 +56,8 @@ export class PublicFeed {
   current(): PublicView {
     const { store } = this.engine;
     const now = this.engine.clock();
-    // The issuing state follows the clock too (sessions), so the cache also expires every minute.
+    // The issuing state follows the clock too (sessions, stops and announcements that end), so the
+    // cache also expires every minute.
     const minute = Math.floor(now / 60_000);
     if (this.cached && this.cached.status.seq === store.events.lastSeq && minute === this.cachedMinute) return this.cached;
     // Counts come from the database; the waiting tickets themselves are never read for this.
@@ -65,14 +66,13 @@ export class PublicFeed {
     for (const s of head.services) {
       handlingMinutes[s.id] = rollingHandlingMinutes(store.tickets.recentHandlingMs(s.id, head.businessDate), s.targetHandlingMinutes);
     }
-    const office = head.office;
     const status = publicStatusOf(
       {
         ...head,
         waiting: store.tickets.waitingCounts(head.businessDate),
         atCounters: store.tickets.atCounters(head.businessDate).map(publicTicket),
       },
-      { issuingOpen: isIssuingOpen(office.issuingMode, office.sessions, now, office.timeZone), handlingMinutes },
+      { handlingMinutes, dayClosed: store.office.closedDate() === head.businessDate },
     );
     // updatedAt is when the data last changed, so an unchanged feed keeps its ETag.
     const stable = { ...status, updatedAt: this.cached?.status.seq === status.seq ? this.cached.status.updatedAt : status.updatedAt };

@@ -76,6 +76,7 @@ export class TicketsRepo {
   private readonly byIdStmt;
   private readonly byTokenStmt;
   private readonly activeOnStmt;
+  private readonly allOnStmt;
   private readonly activeBeforeStmt;
   private readonly waitingForStmt;
   private readonly waitingInServiceStmt;
@@ -110,6 +111,7 @@ export class TicketsRepo {
     this.byIdStmt = db.prepare<[string]>('SELECT * FROM tickets WHERE id = ?');
     this.byTokenStmt = db.prepare<[string]>('SELECT * FROM tickets WHERE tracking_token_hash = ?');
     this.activeOnStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date = ? AND ${ACTIVE}`);
+    this.allOnStmt = db.prepare<[string]>('SELECT * FROM tickets WHERE business_date = ? ORDER BY issued_at, id');
     this.activeBeforeStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date < ? AND ${ACTIVE}`);
     this.waitingForStmt = db.prepare<[string]>(`SELECT * FROM tickets WHERE business_date = ? AND state = 'waiting'`);
     this.waitingInServiceStmt = db
@@ -245,6 +247,11 @@ export class TicketsRepo {
 
   activeOn(businessDate: string): StoredTicket[] {
     return (this.activeOnStmt.all(businessDate) as TicketRow[]).map(toTicket);
+  }
+
+  /** Every ticket of a business day, in the order they were issued (a day is a few thousand at most). */
+  allOn(businessDate: string): StoredTicket[] {
+    return (this.allOnStmt.all(businessDate) as TicketRow[]).map(toTicket);
   }
 
   activeBefore(businessDate: string): StoredTicket[] {

@@ -2,12 +2,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   allocateNumber,
+  AT_COUNTER_STATES,
   callsSincePriorityAfter,
   checkReason,
   DomainError,
   estimateWait,
   formatNumber,
-  isIssuingOpen,
+  isHeldByOther,
+  issuingStatus,
   nextState,
   pickNext,
   rangeOf,
@@ -16,6 +18,7 @@ import {
   type CallNextResult,
   type Channel,
   type Counter,
+  type IssuingClosedReason,
   type IssueTicketBody,
   type IssueTicketResult,
   type Move,
@@ -47,6 +50,14 @@ export function ticket(ctx: Ctx, id: string): StoredTicket {
   return t;
 }
 
+/** A ticket to work on: one called to or served at a counter is its clerk's (see checkHolder). */
+function atHand(ctx: Ctx, id: string): StoredTicket {
+  const t = ticket(ctx, id);
+  const at = t.counterId !== null && AT_COUNTER_STATES.includes(t.state) ? ctx.store.counters.byId(t.counterId) : undefined;
+  if (at) checkHolder(ctx, at);
+  return t;
+}
+
 function openCountersServing(ctx: Ctx, serviceId: string): number {
   return ctx.store.counters.list().filter((c) => c.active && c.status === 'open' && c.serviceIds.includes(serviceId)).length;
 }
@@ -68,10 +79,13 @@ export function moveTo(t: StoredTicket, move: Move): TicketState {
   return to;
 }
 
-/** Checks the move against the transition table and the reason list; returns the state it leads to. */
-function guard(t: StoredTicket, move: Move, reason: string | null | undefined): TicketState {
+/**
+ * Checks the move against the transition table and the reason list (with the server's own
+ * reasons when the server makes the move); returns the state it leads to.
+ */
+function guard(t: StoredTicket, move: Move, reason: string | null | undefined, by: 'person' | 'system' = 'person'): TicketState {
   const to = moveTo(t, move);
-  const check = checkReason(move, reason);
+  const check = checkReason(move, reason, true, by);
   if (!check.ok) {
     throw new DomainError(check.code, check.code === 'reason_required' ? `"${move}" needs a reason` : `"${reason}" is not a reason for "${move}"`);
   }
@@ -139,9 +153,12 @@ function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, chan
     throw new DomainError('issuing_closed', 'Today’s queue has been closed; numbers start again on the next office day');
   }
   const office = ctx.store.office.office();
-  // Staff can always hand out a number (a resident who arrived just before closing time).
-  if (channel !== 'staff' && office && !isIssuingOpen(office.issuingMode, office.sessions, ctx.now, ctx.timeZone, s.id)) {
-    throw new DomainError('issuing_closed', 'Tickets are not being issued now');
+  // Staff can always hand out a number (a resident who arrived just before closing time, or
+  // still inside when the office closed in an emergency).
+  if (channel !== 'staff' && office) {
+    const closure = ctx.store.office.closure();
+    const issuing = issuingStatus({ office, issuingStops: ctx.store.office.stops(ctx.at), closure }, ctx.now, s.id);
+    if (!issuing.open) throw issuingClosed(issuing.reason, closure?.reason['zh-TW']);
   }
   if (s.dailyCap !== null && ctx.store.tickets.issuedCount(ctx.businessDate, s.id) >= s.dailyCap) {
     throw new DomainError('daily_cap_reached', `Today's ${s.dailyCap} tickets for this line are all taken`);
@@ -186,8 +203,33 @@ function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, chan
   return { ticket: { ...publicTicket(t), trackingToken }, ahead, estimate };
 }
 
+/** The kiosk's refusal, saying why in the message and as a code it can look up in its strings. */
+function issuingClosed(reason: IssuingClosedReason | null, closureText: string | undefined): DomainError {
+  const why =
+    reason === 'office_closed'
+      ? `the office is closed: ${closureText ?? ''}`
+      : reason === 'outside_session'
+        ? 'outside the opening hours'
+        : reason === 'issuing_closed'
+          ? 'stopped by the office'
+          : `stopped by a supervisor (${reason})`;
+  return new DomainError('issuing_closed', `Tickets are not being issued now: ${why}`, { reason });
+}
+
+/**
+ * Refuses a clerk at a counter another clerk holds (supervisors and admins may act on any). Here
+ * rather than in counters.service, which imports this module: calls check it too.
+ */
+export function checkHolder(ctx: Ctx, c: Counter): void {
+  const p = ctx.principal;
+  if (p.kind === 'staff' && isHeldByOther(c, p)) {
+    throw new DomainError('counter_taken', `Counter ${c.number} is held by another clerk; a supervisor can release it`, { counterId: c.id });
+  }
+}
+
 function readyCounter(ctx: Ctx, counterId: string): Counter {
   const c = counter(ctx, counterId);
+  checkHolder(ctx, c);
   if (c.status !== 'open') throw new DomainError('counter_not_open', `Counter ${c.number} is ${c.status}`);
   const busy = ctx.store.tickets.atCounter(c.id);
   if (busy) {
@@ -238,33 +280,33 @@ export function callTicket(ctx: Ctx, ticketId: string, counterId: string, reason
 }
 
 export function recall(ctx: Ctx, ticketId: string): StoredTicket {
-  const t = ticket(ctx, ticketId);
+  const t = atHand(ctx, ticketId);
   const state = guard(t, 'recall', null);
   return save(ctx, 'ticket:recalled', { ...t, state, recallCount: t.recallCount + 1 });
 }
 
 export function start(ctx: Ctx, ticketId: string): StoredTicket {
-  const t = ticket(ctx, ticketId);
+  const t = atHand(ctx, ticketId);
   const state = guard(t, 'start', null);
   return save(ctx, 'ticket:started', { ...t, state, startedAt: ctx.at });
 }
 
 export function finish(ctx: Ctx, ticketId: string): StoredTicket {
-  const t = ticket(ctx, ticketId);
+  const t = atHand(ctx, ticketId);
   const state = guard(t, 'finish', null);
   const handlingMs = t.startedAt ? ctx.now - Date.parse(t.startedAt) : null;
   return save(ctx, 'ticket:finished', { ...t, state, endedAt: ctx.at }, { handlingMs });
 }
 
 export function noShow(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
-  const t = ticket(ctx, ticketId);
+  const t = atHand(ctx, ticketId);
   const state = guard(t, 'no_show', reason);
   // The ticket leaves the counter free; it keeps its counterId in the event for the audit trail.
   return save(ctx, 'ticket:missed', { ...t, state, endedAt: ctx.at, counterId: null }, { reason, note, counterId: t.counterId });
 }
 
 export function requeue(ctx: Ctx, ticketId: string, reason: string | undefined, note?: string): StoredTicket {
-  const t = ticket(ctx, ticketId);
+  const t = atHand(ctx, ticketId);
   const state = guard(t, 'requeue', reason);
   // A no-show is not expired when its day ends, but its day's line is gone: back in line today it
   // would be an active ticket of another date that no snapshot, count or call-next sees.
@@ -274,9 +316,12 @@ export function requeue(ctx: Ctx, ticketId: string, reason: string | undefined, 
       move: 'requeue',
     });
   }
-  // Back in line at the place the ticket was issued for: the resident has already waited.
-  const back: StoredTicket = { ...t, state, counterId: null, calledAt: null, endedAt: null, recallCount: 0 };
-  return save(ctx, 'ticket:requeued', back, { reason, note, counterId: t.counterId });
+  return save(ctx, 'ticket:requeued', backInLine(t, state), { reason, note, counterId: t.counterId });
+}
+
+/** Back in line at the place the ticket was issued for (its queue time): the resident has already waited. */
+function backInLine(t: StoredTicket, state: TicketState): StoredTicket {
+  return { ...t, state, counterId: null, calledAt: null, endedAt: null, recallCount: 0 };
 }
 
 export function transfer(
@@ -286,7 +331,7 @@ export function transfer(
   reason: string | undefined,
   note?: string,
 ): StoredTicket {
-  const t = ticket(ctx, ticketId);
+  const t = atHand(ctx, ticketId);
   const state = guard(t, 'transfer', reason);
   if (!to.serviceId && !to.counterId) throw new DomainError('validation_failed', 'Transfer needs a serviceId, a counterId or both');
   const toService = to.serviceId ? service(ctx, to.serviceId) : service(ctx, t.serviceId);
@@ -324,6 +369,27 @@ export function returnTargeted(ctx: Ctx, c: Counter): void {
   for (const t of ctx.store.tickets.targetedAt(c.id, ctx.businessDate)) {
     const state = guard(t, 'return', 'counter_closed');
     save(ctx, 'ticket:returned', { ...t, state, targetCounterId: null }, { reason: 'counter_closed', counterId: c.id });
+  }
+}
+
+/**
+ * The ticket called at a counter a supervisor releases goes back into its line at its place (a
+ * requeue the server makes, reason counter_released); one being served must be finished or
+ * transferred first, since its resident stands at the counter.
+ */
+export function requeueFromCounter(ctx: Ctx, c: Counter): void {
+  const t = ctx.store.tickets.atCounter(c.id);
+  if (!t) return;
+  if (t.state !== 'called') throw new DomainError('counter_busy', `Ticket ${t.number} is being served at counter ${c.number}; finish or transfer it first`, { ticketId: t.id });
+  const state = guard(t, 'requeue', 'counter_released', 'system');
+  save(ctx, 'ticket:requeued', backInLine(t, state), { reason: 'counter_released', counterId: c.id });
+}
+
+/** Cancels these waiting tickets for a reason of the server's own (the office closed in an emergency). */
+export function cancelAll(ctx: Ctx, tickets: readonly StoredTicket[], reason: 'office_closed'): void {
+  for (const t of tickets) {
+    const state = guard(t, 'cancel', reason, 'system');
+    save(ctx, 'ticket:cancelled', { ...t, state, endedAt: ctx.at }, { reason });
   }
 }
 

@@ -1,0 +1,107 @@
+// HTTP tests for today's figures: per line and in total, from the day's tickets.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TodayStats } from '@jiaohao/shared';
+import { Value } from '@sinclair/typebox/value';
+import type { TestApp } from '../../testing/fixtures';
+import { errorCode, officeWithClerkAndKiosk, send } from '../../testing/http';
+
+let t: TestApp;
+let clerk: string;
+let kiosk: string;
+let supervisor: string;
+
+async function issue(serviceId: string): Promise<string> {
+  const res = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ ticket: { id: string } }>().ticket.id;
+}
+const post = async (url: string, body?: object) => {
+  const res = await send(t.app, 'POST', url, clerk, body);
+  expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+  return res.json();
+};
+async function stats(token = supervisor): Promise<TodayStats> {
+  const res = await send(t.app, 'GET', '/api/v1/stats/today', token);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<TodayStats>();
+}
+
+beforeEach(async () => {
+  ({ t, clerk, kiosk } = await officeWithClerkAndKiosk());
+  supervisor = await t.staffToken('supervisor');
+});
+afterEach(() => t.close());
+
+describe('GET /api/v1/stats/today (supervisor)', () => {
+  it('is all zeros and nulls before the first ticket, for every line in order', async () => {
+    const s = await stats();
+    expect(Value.Check(TodayStats, s)).toBe(true);
+    expect(s).toMatchObject({ businessDate: '2026-12-01', at: new Date(t.clock.now).toISOString() });
+    expect(s.services.map((l) => l.serviceId)).toEqual(['reg', 'cert', 'small']);
+    expect(s.totals).toEqual({ issued: 0, served: 0, noShows: 0, cancelled: 0, waiting: 0, waitMinutes: { mean: null, p90: null }, handlingMinutes: { mean: null } });
+  });
+
+  it('counts issued, served, no-shows, cancelled and waiting, and measures the waits (issue → call) and handling', async () => {
+    await post('/api/v1/counters/c2/open');
+    // Four reg tickets a minute apart.
+    const reg: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      reg.push(await issue('reg'));
+      t.clock.minutes(1);
+    }
+    t.clock.minutes(5); // 09:09; reg[0] was issued at 09:00
+
+    // reg[0]: waited 9 min, served in 4.
+    await post('/api/v1/counters/c2/call-next');
+    await post(`/api/v1/tickets/${reg[0]}/start`);
+    t.clock.minutes(4);
+    await post(`/api/v1/tickets/${reg[0]}/finish`);
+    // reg[1]: waited 12 min (called at 09:13), served in 2.
+    await post('/api/v1/counters/c2/call-next');
+    await post(`/api/v1/tickets/${reg[1]}/start`);
+    t.clock.minutes(2);
+    await post(`/api/v1/tickets/${reg[1]}/finish`);
+    // reg[2]: called at 09:15 after 13 min, did not come.
+    await post('/api/v1/counters/c2/call-next');
+    await post(`/api/v1/tickets/${reg[2]}/no-show`, { reason: 'left_office' });
+    // reg[3] is cancelled; a cert ticket still waits.
+    await post(`/api/v1/tickets/${reg[3]}/cancel`, { reason: 'resident_request' });
+    await issue('cert');
+
+    const s = await stats();
+    expect(Value.Check(TodayStats, s)).toBe(true);
+    const line = (id: string) => s.services.find((l) => l.serviceId === id);
+    expect(line('reg')).toEqual({
+      serviceId: 'reg',
+      issued: 4,
+      served: 2,
+      noShows: 1,
+      cancelled: 1,
+      waiting: 0,
+      waitMinutes: { mean: 11.3, p90: 13 },
+      handlingMinutes: { mean: 3 },
+    });
+    expect(line('cert')).toMatchObject({ issued: 1, waiting: 1, served: 0, waitMinutes: { mean: null, p90: null } });
+    expect(s.totals).toMatchObject({ issued: 5, served: 2, noShows: 1, cancelled: 1, waiting: 1, waitMinutes: { mean: 11.3, p90: 13 }, handlingMinutes: { mean: 3 } });
+  });
+
+  it('counts only today: after midnight the new day starts from zero', async () => {
+    await issue('reg');
+    expect((await stats()).totals.issued).toBe(1);
+    t.clock.set('2026-12-02T01:00:00.000Z');
+    supervisor = await t.staffToken('supervisor'); // yesterday's 12-hour session has run out
+    const s = await stats();
+    expect(s.businessDate).toBe('2026-12-02');
+    expect(s.totals.issued).toBe(0);
+  });
+
+  it('is for supervisors and admins: a clerk or a device gets 403, nobody 401', async () => {
+    for (const token of [clerk, kiosk]) {
+      const res = await send(t.app, 'GET', '/api/v1/stats/today', token);
+      expect(res.statusCode).toBe(403);
+      expect(errorCode(res)).toBe('forbidden');
+    }
+    expect((await send(t.app, 'GET', '/api/v1/stats/today')).statusCode).toBe(401);
+    expect((await stats(t.adminToken)).totals.issued).toBe(0);
+  });
+});
