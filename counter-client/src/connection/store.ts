@@ -15,6 +15,7 @@ import {
   type CommandPayload,
   type CommandResult,
   type DomainEvent,
+  type EventOf,
   type Snapshot,
   type StaffCommandName,
 } from '@jiaohao/shared/schemas';
@@ -45,7 +46,11 @@ export interface ConnectionState {
   readonly lastCalls: Readonly<Record<string, LastCall>>;
   /** When the state was last confirmed by the server. */
   readonly receivedAt: number;
+  /** The server's alerts for supervisors (alert:raised), newest first, the last MAX_ALERTS of today. */
+  readonly alerts: readonly EventOf<'alert:raised'>[];
 }
+
+const MAX_ALERTS = 20;
 
 /** A command's answer, or why it never reached the server or never came back. */
 export type ClientAck<T> = Ack<T> | { ok: false; error: { code: 'not_connected' | 'no_answer'; message: string } };
@@ -68,7 +73,7 @@ export function createOfficeStore(transport: Transport, options: StoreOptions = 
   const now = options.now ?? Date.now;
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const listeners = new Set<() => void>();
-  let state: ConnectionState = { status: 'connecting', office: null, resyncing: false, lastCalls: {}, receivedAt: 0 };
+  let state: ConnectionState = { status: 'connecting', office: null, resyncing: false, lastCalls: {}, receivedAt: 0, alerts: [] };
 
   const set = (patch: Partial<ConnectionState>) => {
     state = { ...state, ...patch };
@@ -113,6 +118,9 @@ export function createOfficeStore(transport: Transport, options: StoreOptions = 
       if (event.type === 'ticket:called') {
         state = { ...state, lastCalls: { ...state.lastCalls, [event.data.counter.id]: { ticketId: event.data.ticket.id, reason: event.data.pickReason } } };
       }
+      // Alerts carry no office state: the store keeps them beside it (a new day starts without).
+      if (event.type === 'alert:raised' && event.seq > office.seq) state = { ...state, alerts: [event, ...state.alerts].slice(0, MAX_ALERTS) };
+      if (event.type === 'day:started') state = { ...state, alerts: [] };
       afterApply(applyEvent(office, event));
     }) as (...args: never[]) => void);
   }

@@ -1,7 +1,42 @@
-// The supervisor's floor view (being built).
+// The supervisor's floor: what needs attention now, every counter and line live, the switches
+// (announcements, stopping the issuing, the emergency closure), today's figures and the queue
+// policy. Everything but the figures comes from the one connection store.
+import { useTranslation } from 'react-i18next';
 import type { Staff } from '@jiaohao/shared/schemas';
 import type { api as Api } from '../connection/api';
+import { useConnection } from '../connection/react';
+import type { ConnectionState } from '../connection/store';
+import { useNow } from '../shell/useNow';
+import { useStaffNames } from '../shell/useStaffNames';
+import { Announcements } from './Announcements';
+import { EmergencyClosure } from './EmergencyClosure';
+import { FloorAlerts } from './FloorAlerts';
+import { FloorCounters } from './FloorCounters';
+import { FloorLines } from './FloorLines';
+import { FloorPolicy } from './FloorPolicy';
+import { FloorToday } from './FloorToday';
+import type { RaisedAlert } from './model';
+import './supervisor.css';
 
-export function SupervisorView(_props: { staff: Staff; api: typeof Api }) {
-  return null;
+/** The server's alert:raised events the store kept, newest first. */
+const raisedAlerts = (connection: ConnectionState): readonly RaisedAlert[] => connection.alerts;
+
+export function SupervisorView({ staff, api }: { staff: Staff; api: typeof Api }) {
+  const { t } = useTranslation();
+  const connection = useConnection();
+  const now = useNow();
+  const names = useStaffNames(api);
+  const { office } = connection;
+  if (!office) return <p className="loading">{t('common.loading')}</p>;
+  return (
+    <div className="floor">
+      <FloorAlerts office={office} now={now} raised={raisedAlerts(connection)} names={names} />
+      <EmergencyClosure office={office} />
+      <FloorCounters office={office} now={now} names={names} me={staff} />
+      <FloorLines office={office} now={now} />
+      <Announcements office={office} now={now} />
+      <FloorToday api={api} office={office} />
+      <FloorPolicy office={office} />
+    </div>
+  );
 }
