@@ -2,3 +2,5 @@
 // language in it; zh-TW complete, the others falling back to it).
 export * from '../catalogs/counter-common';
 export * from '../catalogs/counter-clerk';
+export * from '../catalogs/counter-admin';
+export * from '../catalogs/counter-supervisor';
