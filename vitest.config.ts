@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'dom',
           include: ['{counter-client,display,kiosk/renderer}/src/**/*.test.{ts,tsx}', 'shared/src/**/*.dom.test.ts'],
           environment: 'jsdom',
+          setupFiles: ['counter-client/src/testing/dom-setup.ts'],
         },
       },
       {
