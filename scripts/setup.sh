@@ -42,6 +42,7 @@ need_pkg() {
 # downloaded (G11). Its recommends bring the fonts and libraries a headless Chromium needs.
 need_pkg /usr/bin/chromium              chromium --install-recommends   # browser tests (G11)
 need_pkg /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk  # CJK in screenshots (G12)
+need_pkg /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-tlwg-garuda-ttf   # Thai (a kiosk language) in screenshots
 # need_pkg pdftotext                      poppler-utils                   # PDF ticket assertions
 # need_pkg redis-server                   redis-server                    # scale-out tests (§7)
 # need_pkg cupsd                          cups                            # printing (§6)
