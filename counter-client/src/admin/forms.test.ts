@@ -21,6 +21,8 @@ describe('where a refusal is shown', () => {
   it('a range refusal goes to the ranges; a duplicate to the field it duplicates', () => {
     expect(refusalField({ code: 'invalid_range', message: 'Number ranges overlap those of passport' }, SERVICE_REFUSALS)).toBe('/ranges');
     expect(refusalField({ code: 'conflict', message: 'Code A is used by household' }, SERVICE_REFUSALS)).toBe('/code');
+    // The field the server names comes first, whatever the words.
+    expect(refusalField({ code: 'conflict', message: 'Taken', details: [{ path: '/code', message: 'taken' }] }, SERVICE_REFUSALS)).toBe('/code');
     expect(refusalField({ code: 'conflict', message: 'Service household exists' }, SERVICE_REFUSALS)).toBe('/id');
     expect(refusalField({ code: 'conflict', message: 'Counter number 3 is taken' }, COUNTER_REFUSALS)).toBe('/number');
     expect(refusalField({ code: 'validation_failed', message: 'No service nope' }, COUNTER_REFUSALS)).toBe('/serviceIds');

@@ -114,7 +114,11 @@ export function refusalField(error: ErrorLike, rules: RefusalRules): string | nu
     return field ?? rules.messageField?.(error) ?? null;
   }
   if (error.code === 'invalid_range') return rules.rangeField ?? null;
-  if (error.code === 'conflict') return rules.conflictField?.(error.message) ?? null;
+  if (error.code === 'conflict') {
+    // The server names the field in details ({ path }); older servers only in the words.
+    const path = refusedPath(error);
+    return (path ? nearestField(path, rules.fields) : null) ?? rules.conflictField?.(error.message) ?? null;
+  }
   return null;
 }
 

@@ -95,3 +95,20 @@ describe('CommandBus authorisation, for every command of the registry', () => {
     );
   });
 });
+
+describe('refusals say where', () => {
+  it('a payload that does not fit is validation_failed with a { path, message } per problem, as over REST', () => {
+    const admin = staff('admin');
+    let caught: unknown;
+    try {
+      core.bus.executeNow(admin, 'service:update', { serviceId: 'reg', targetWaitMinutes: -1, sortOrder: 1e300 } as never);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    const err = caught as DomainError;
+    expect(err.code).toBe('validation_failed');
+    const paths = (err.details as { path: string; message: string }[]).map((d) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['/targetWaitMinutes', '/sortOrder']));
+  });
+});

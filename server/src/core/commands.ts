@@ -84,8 +84,11 @@ export class CommandBus<S> {
     const principal = this.authorize(who, name, payload);
     const schema = COMMANDS[name].payload;
     if (!Value.Check(schema, payload)) {
-      const first = Value.Errors(schema, payload).First();
-      throw new DomainError('validation_failed', `${first?.path || 'payload'}: ${first?.message ?? 'invalid'}`);
+      // The same details as a REST refusal ({ path, message } per problem), so a form can put
+      // each beside its field whichever way the command came.
+      const details = [...Value.Errors(schema, payload)].slice(0, 10).map((e) => ({ path: e.path, message: e.message }));
+      const first = details[0];
+      throw new DomainError('validation_failed', `${first?.path || 'payload'}: ${first?.message ?? 'invalid'}`, details);
     }
     this.limit(principal, name);
     return principal;

@@ -1,6 +1,7 @@
 // Staff accounts, logins with lockout, sessions, and turning a presented token into a Principal.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, type Staff, type StaffCreate, type StaffUpdatePayload } from '@jiaohao/shared';
+import { at } from '../../core/refusals';
 import type { AppCtx, Store } from '../../store';
 import type { Principal } from '../../core/principal';
 import type { Clock } from '../../core/engine';
@@ -38,7 +39,7 @@ function audit(ctx: AppCtx, staff: Staff): void {
 
 /** Creates an account (the staff:create command); the password was hashed before the transaction. */
 export function createStaff(ctx: AppCtx, input: StaffCreate, passwordHash: string): Staff {
-  if (ctx.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`);
+  if (ctx.store.staff.byUsername(input.username)) throw new DomainError('conflict', `Username ${input.username} is taken`, at('/username', 'taken'));
   const row = {
     id: randomUUID(),
     username: input.username,

@@ -77,6 +77,7 @@ describe('POST /api/v1/counters (admin)', () => {
     const dupNumber = await send(t.app, 'POST', '/api/v1/counters', t.adminToken, { ...newCounter, number: 2 });
     expect(dupNumber.statusCode).toBe(409);
     expect(errorCode(dupNumber)).toBe('conflict');
+    expect(dupNumber.json().error.details).toEqual([{ path: '/number', message: 'taken' }]);
     const dupId = await send(t.app, 'POST', '/api/v1/counters', t.adminToken, { ...newCounter, id: 'c2' });
     expect(dupId.statusCode).toBe(409);
     expect(errorCode(dupId)).toBe('conflict');

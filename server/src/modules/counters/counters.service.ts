@@ -1,6 +1,7 @@
 // Opening, pausing and closing counters, and the admin's changes to them.
 import { randomUUID } from 'node:crypto';
 import { checkReason, DomainError, holderOf, type Counter, type CounterCreate, type CounterEventType, type CounterPatch } from '@jiaohao/shared';
+import { at } from '../../core/refusals';
 import type { AppCtx as Ctx } from '../../store';
 import { checkHolder, requeueFromCounter, returnTargeted } from '../tickets/tickets.service';
 
@@ -62,17 +63,17 @@ export function releaseCounter(ctx: Ctx, id: string): Counter {
 }
 
 function checkServices(ctx: Ctx, ids: readonly string[]): void {
-  for (const id of ids) if (!ctx.store.services.byId(id)) throw new DomainError('validation_failed', `No service ${id}`);
-  if (new Set(ids).size !== ids.length) throw new DomainError('validation_failed', 'A service is listed twice');
+  for (const id of ids) if (!ctx.store.services.byId(id)) throw new DomainError('validation_failed', `No service ${id}`, at('/serviceIds', `No service ${id}`));
+  if (new Set(ids).size !== ids.length) throw new DomainError('validation_failed', 'A service is listed twice', at('/serviceIds', 'A service is listed twice'));
 }
 
 function checkNumberFree(ctx: Ctx, number: number, self: string | null): void {
   const clash = ctx.store.counters.list().find((c) => c.number === number && c.id !== self);
-  if (clash) throw new DomainError('conflict', `Counter number ${number} is taken`);
+  if (clash) throw new DomainError('conflict', `Counter number ${number} is taken`, at('/number', 'taken'));
 }
 
 export function createCounter(ctx: Ctx, input: CounterCreate): Counter {
-  if (input.id && ctx.store.counters.byId(input.id)) throw new DomainError('conflict', `Counter ${input.id} exists`);
+  if (input.id && ctx.store.counters.byId(input.id)) throw new DomainError('conflict', `Counter ${input.id} exists`, at('/id', 'taken'));
   checkServices(ctx, input.serviceIds);
   checkNumberFree(ctx, input.number, null);
   const c: Counter = {

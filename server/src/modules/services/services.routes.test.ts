@@ -112,9 +112,11 @@ describe('POST /api/v1/services (admin)', () => {
     const dupCode = await send(t.app, 'POST', '/api/v1/services', t.adminToken, { ...passport, code: 'RG' });
     expect(dupCode.statusCode).toBe(409);
     expect(errorCode(dupCode)).toBe('conflict');
+    expect(dupCode.json().error.details).toEqual([{ path: '/code', message: 'taken' }]); // so a form marks the field
     const dupId = await send(t.app, 'POST', '/api/v1/services', t.adminToken, { ...passport, id: 'reg' });
     expect(dupId.statusCode).toBe(409);
     expect(errorCode(dupId)).toBe('conflict');
+    expect(dupId.json().error.details).toEqual([{ path: '/id', message: 'taken' }]);
     const noNames = await send(t.app, 'POST', '/api/v1/services', t.adminToken, { ...passport, names: { en: 'Passports' } });
     expect(noNames.statusCode).toBe(400);
     expect(errorCode(noNames)).toBe('validation_failed');

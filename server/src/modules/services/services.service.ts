@@ -1,5 +1,6 @@
 // The admin's changes to the service lines.
 import { DomainError, servicesOverlap, validateRanges, type Service, type ServiceCreate, type ServicePatch } from '@jiaohao/shared';
+import { at } from '../../core/refusals';
 import type { AppCtx as Ctx } from '../../store';
 
 function checked(ctx: Ctx, s: Service): Service {
@@ -10,7 +11,7 @@ function checked(ctx: Ctx, s: Service): Service {
   const overlapping = others.find((o) => servicesOverlap(o, s));
   if (overlapping) throw new DomainError('invalid_range', `Number ranges overlap those of ${overlapping.id}`);
   const clash = others.find((o) => o.code === s.code);
-  if (clash) throw new DomainError('conflict', `Code ${s.code} is used by ${clash.id}`);
+  if (clash) throw new DomainError('conflict', `Code ${s.code} is used by ${clash.id}`, at('/code', 'taken'));
   return s;
 }
 
@@ -21,7 +22,7 @@ function save(ctx: Ctx, s: Service): Service {
 }
 
 export function createService(ctx: Ctx, input: ServiceCreate): Service {
-  if (ctx.store.services.byId(input.id)) throw new DomainError('conflict', `Service ${input.id} exists`);
+  if (ctx.store.services.byId(input.id)) throw new DomainError('conflict', `Service ${input.id} exists`, at('/id', 'taken'));
   const s: Service = {
     priorityNumbering: null,
     appointmentNumbering: null,
