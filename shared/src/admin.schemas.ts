@@ -19,6 +19,7 @@ import {
   QueuePolicy,
   Role,
   SortOrder,
+  SpecialDays,
   Staff,
   TargetMinutes,
 } from './domain.schemas';
@@ -104,6 +105,7 @@ export const OfficePatch = Type.Partial(
       fax: Type.String({ maxLength: 40 }),
       issuingMode: IssuingMode,
       sessions: Type.Array(OpeningSession, { maxItems: 100 }),
+      specialDays: SpecialDays,
     },
     { additionalProperties: false },
   ),

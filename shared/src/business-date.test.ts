@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDate, instantAt, localTime, nextDate } from './business-date';
+import { businessDate, instantAt, localTime, nextDate, weekdayOf } from './business-date';
 
 const at = (isoUtc: string) => Date.parse(isoUtc);
 
@@ -113,5 +113,10 @@ describe('instantAt and nextDate', () => {
     expect(nextDate('2024-02-28')).toBe('2024-02-29');
     expect(nextDate('2023-02-28')).toBe('2023-03-01');
     expect(nextDate('2024-12-31')).toBe('2025-01-01');
+  });
+
+  it('weekdayOf counts from Sunday (0), as the sessions do, and agrees with localTime', () => {
+    expect(['2024-05-05', '2024-05-06', '2024-05-11', '2026-12-25', '2027-01-01', '2024-02-29'].map(weekdayOf)).toEqual([0, 1, 6, 5, 5, 4]);
+    expect(weekdayOf('2026-12-02')).toBe(localTime(instantAt('2026-12-02', '09:00')).weekday);
   });
 });

@@ -50,6 +50,12 @@ export function nextDate(date: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** The weekday of a YYYY-MM-DD date, 0 = Sunday (as OpeningSession.weekday counts). */
+export function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
 /** How far the zone's wall clock is ahead of UTC at `ms`, to the minute. */
 function offsetAt(ms: number, timeZone: string): number {
   const t = localTime(ms, timeZone);

@@ -39,6 +39,8 @@ export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0
 /** An instant with its zone; a date that does not exist (Feb 30, 24:00, a leap second) is refused (formats.ts). */
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const BusinessDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** A day of the calendar, YYYY-MM-DD, that exists (formats.ts: no Feb 30). */
+export const CalendarDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, a real date' });
 export const ClockTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
 
 export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
@@ -199,6 +201,33 @@ export const OpeningSession = Type.Object(
 );
 export type OpeningSession = Static<typeof OpeningSession>;
 
+/** How many holidays and make-up days an office keeps: years of them (Taiwan closes about 15 days a year). */
+export const MAX_SPECIAL_DAYS = 100;
+
+export const SPECIAL_DAY_KINDS = ['closed', 'open'] as const;
+export type SpecialDayKind = (typeof SPECIAL_DAY_KINDS)[number];
+
+/** The weekdays whose sessions a make-up day can follow: Monday (1) to Friday (5). */
+export const MakeUpWeekday = Int(1, 5, { description: 'The date runs the sessions of this weekday: 1 = Monday … 5 = Friday' });
+
+/**
+ * A date that does not follow the weekly sessions (the office's local date). `closed`: no session
+ * runs, a national holiday (國定假日) or a day off the office announced. `open`: a make-up working
+ * day (補班, often a Saturday), running the sessions the office has on weekday `sessionsOf`, so it
+ * follows when those sessions change. Each date is in the list once, and the list is by date.
+ */
+export const SpecialDay = Type.Union(
+  [
+    Type.Object({ date: CalendarDate, kind: Type.Literal('closed'), name: LocalizedText }, { additionalProperties: false }),
+    Type.Object({ date: CalendarDate, kind: Type.Literal('open'), name: LocalizedText, sessionsOf: MakeUpWeekday }, { additionalProperties: false }),
+  ],
+  { description: 'closed: no session that date; open: the sessions of weekday sessionsOf that date' },
+);
+export type SpecialDay = Static<typeof SpecialDay>;
+
+/** The holidays and make-up days, by date, each date once. */
+export const SpecialDays = Type.Array(SpecialDay, { maxItems: MAX_SPECIAL_DAYS, description: 'Holidays and make-up days, by date, each date once' });
+
 export const Office = Type.Object({
   id: Type.String(),
   names: LocalizedText,
@@ -212,6 +241,8 @@ export const Office = Type.Object({
   region: Type.String(),
   issuingMode: IssuingMode,
   sessions: Type.Array(OpeningSession),
+  // Stored offices from before it existed have none (OfficeRepo, and the v1 → v2 event upgrade).
+  specialDays: SpecialDays,
 });
 export type Office = Static<typeof Office>;
 

@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { DomainEvent } from './events.schemas';
 import { EVENT_VERSION, upgradeEvent, type EventUpgrade, type StoredEvent } from './events.versions';
-import { ticket } from './testing/builders';
+import { office, ticket } from './testing/builders';
 
 const issued = (data: unknown): StoredEvent => ({
   seq: 7,
@@ -44,6 +44,18 @@ describe('upgradeEvent', () => {
     expect(Value.Check(DomainEvent, event)).toBe(true);
     // What was there is kept.
     expect(event.data).toMatchObject({ ticket: { id: oldTicket.id, number: oldTicket.number, state: 'waiting' } });
+  });
+
+  it('1 → 2: an office stored before its holidays and make-up days has none', () => {
+    const { specialDays: _s, ...oldOffice } = office();
+    const stored: StoredEvent = { ...issued({}), type: 'office:updated', data: { office: oldOffice } };
+    const { event, repaired } = upgradeEvent(stored, 1);
+    expect(repaired).toBe(false);
+    expect(event.data).toEqual({ office: { ...oldOffice, specialDays: [] } });
+    // Other events, and an office that has them, pass as they are.
+    const days = [{ date: '2027-01-01', kind: 'closed' as const, name: { 'zh-TW': '元旦' } }];
+    expect(upgradeEvent({ ...stored, data: { office: office({ specialDays: days }) } }, 1).event.data).toEqual({ office: office({ specialDays: days }) });
+    expect(upgradeEvent(issued({ ticket: ticket() }), 1)).toEqual({ event: issued({ ticket: ticket() }), repaired: false });
   });
 
   it('an unknown event type is an error (no schema to read it by)', () => {

@@ -7,7 +7,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { DomainEvent, type DomainEventType } from './events.schemas';
 
 /** The version events are written at now. */
-export const EVENT_VERSION = 1;
+export const EVENT_VERSION = 2;
 
 /** An event as read from storage, before it is known to fit the current schema. */
 export interface StoredEvent {
@@ -21,7 +21,16 @@ export interface StoredEvent {
 
 /** UPGRADES[v] turns an event stored at version v into one of version v + 1. */
 export type EventUpgrade = (event: StoredEvent) => StoredEvent;
-export const EVENT_UPGRADES: Readonly<Record<number, EventUpgrade>> = {};
+export const EVENT_UPGRADES: Readonly<Record<number, EventUpgrade>> = {
+  // 1 → 2: the office got its holidays and make-up days; an office written before had none.
+  1: (e) => {
+    if (e.type !== 'office:updated') return e;
+    const data = e.data as { office?: Record<string, unknown> } | null;
+    const office = data?.office;
+    if (!office || typeof office !== 'object' || 'specialDays' in office) return e;
+    return { ...e, data: { ...data, office: { ...office, specialDays: [] } } };
+  },
+};
 
 const schemaOf = new Map<string, TSchema>(DomainEvent.anyOf.map((s) => [s.properties.type.const as DomainEventType, s]));
 

@@ -2,8 +2,8 @@ import { Kind, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import * as schemas from './entries/schemas';
-import { IsoDateTime, ServicePatch } from './entries/schemas';
-import { INSTANT_MESSAGE, Int, isInstant, MAX_INTEGER, STRING_FORMATS } from './formats';
+import { CalendarDate, IsoDateTime, OfficePatch, ServicePatch } from './entries/schemas';
+import { DATE_MESSAGE, INSTANT_MESSAGE, Int, isCalendarDate, isInstant, MAX_INTEGER, STRING_FORMATS } from './formats';
 
 describe('date-time format', () => {
   it('accepts ISO 8601 date-times with a zone, and nothing else', () => {
@@ -65,6 +65,31 @@ describe('date-time format', () => {
     expect(errors.map((e) => [e.path, e.message])).toEqual([['/appointmentAt', INSTANT_MESSAGE]]);
     // Other messages are TypeBox's own.
     expect([...Value.Errors(schemas.IssueTicketBody, { serviceId: 42 })][0]?.message).toMatch(/string/i);
+  });
+});
+
+describe('date format', () => {
+  it('accepts every real calendar date, leap days included', () => {
+    for (const v of ['2026-12-25', '2027-01-01', '2024-02-29', '2000-02-29', '0001-01-01', '0099-12-31', '9999-12-31']) {
+      expect(isCalendarDate(v), v).toBe(true);
+      expect(Value.Check(CalendarDate, v), v).toBe(true);
+    }
+  });
+
+  it('refuses a date its month does not have, and anything not shaped YYYY-MM-DD', () => {
+    for (const v of ['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-12-00', '2026-1-1', '20261225', '2026-12-25T00:00:00Z', ' 2026-12-25', '２０２６-12-25', '']) {
+      expect(isCalendarDate(v), v).toBe(false);
+      expect(Value.Check(CalendarDate, v), v).toBe(false);
+    }
+  });
+
+  it('tells a refused date what it must be', () => {
+    const day = { date: '2026-02-30', kind: 'closed', name: { 'zh-TW': '假日' } };
+    // A special day is a union (closed or open): the reason is inside the variant's errors.
+    const [error] = [...Value.Errors(OfficePatch, { specialDays: [day] })];
+    expect(error?.path).toBe('/specialDays/0');
+    const inside = (error?.errors ?? []).flatMap((variant) => [...variant]).map((e) => [e.path, e.message]);
+    expect(inside).toContainEqual(['/specialDays/0/date', DATE_MESSAGE]);
   });
 });
 

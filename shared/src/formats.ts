@@ -40,9 +40,26 @@ export function isInstant(value: string): boolean {
 export const INSTANT_MESSAGE =
   'must be a real date and time with its zone, e.g. 2026-12-01T09:00:00+08:00 (no Feb 30, no hour 24, no leap second)';
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date, YYYY-MM-DD: the shape, and a day its month has (no Feb 30, no Feb 29 of 2026). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = m.slice(1, 4).map(Number) as [number, number, number];
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() + 1 === month && d.getUTCDate() === day;
+}
+
+/** What a refused date is told, by both validators. */
+export const DATE_MESSAGE = 'must be a real date, YYYY-MM-DD, e.g. 2027-01-01 (no Feb 30)';
+
 /** Every string format the schemas use: its check, and the message a value that fails it gets. */
 export const STRING_FORMATS: Readonly<Record<string, { readonly check: (value: string) => boolean; readonly message: string }>> = {
   'date-time': { check: isInstant, message: INSTANT_MESSAGE },
+  date: { check: isCalendarDate, message: DATE_MESSAGE },
 };
 
 let messagesSet = false;

@@ -1,14 +1,42 @@
-// Whether tickets can be taken now: by hand (open/closed) or by the office's opening sessions, and
-// on top of that the supervisors' stops and an emergency closure. Kiosks follow all of it; staff
-// can always hand out a number (the server checks only the day's closing for them).
-import type { Closure, IssuingMode, IssuingStop, Office, OpeningSession } from './domain.schemas';
+// Whether tickets can be taken now: by hand (open/closed) or by the office's opening sessions and
+// its holidays and make-up days, and on top of that the supervisors' stops and an emergency
+// closure. Kiosks follow all of it; staff can always hand out a number (the server checks only the
+// day's closing for them).
+import type { Closure, IssuingMode, IssuingStop, Office, OpeningSession, SpecialDay } from './domain.schemas';
 import type { IssuingClosedReason, IssuingStatus } from './events.schemas';
-import { instantAt, localTime, nextDate } from './business-date';
+import { instantAt, localTime, nextDate, weekdayOf } from './business-date';
 
-export function sessionAt(sessions: readonly OpeningSession[], now: number, timeZone: string, serviceId?: string): OpeningSession | null {
+/**
+ * What decides which sessions run on a date: the weekly sessions and the dated exceptions to them
+ * (an Office is one). Without specialDays (an office stored before they existed), none.
+ */
+export interface Schedule {
+  readonly sessions: readonly OpeningSession[];
+  readonly specialDays?: readonly SpecialDay[];
+}
+
+/** The holiday or make-up day on a date (YYYY-MM-DD), or null. */
+export function specialDayOn(schedule: Schedule, date: string): SpecialDay | null {
+  return schedule.specialDays?.find((d) => d.date === date) ?? null;
+}
+
+/**
+ * The sessions that run on a date (the office's local date, YYYY-MM-DD): none on a closed day; on
+ * a make-up day, those of the weekday it follows, given the date's own weekday (in place of the
+ * date's usual sessions); on any other day, the week's sessions of its weekday.
+ */
+export function sessionsOn(schedule: Schedule, date: string): readonly OpeningSession[] {
+  const weekday = weekdayOf(date);
+  const day = specialDayOn(schedule, date);
+  if (day?.kind === 'closed') return [];
+  if (day?.kind === 'open') return schedule.sessions.filter((s) => s.weekday === day.sessionsOf).map((s) => ({ ...s, weekday }));
+  return schedule.sessions.filter((s) => s.weekday === weekday);
+}
+
+/** The session running now (for the line, when given), on the office's own date; null outside every one. */
+export function sessionAt(schedule: Schedule, now: number, timeZone: string, serviceId?: string): OpeningSession | null {
   const t = localTime(now, timeZone);
-  for (const s of sessions) {
-    if (s.weekday !== t.weekday) continue;
+  for (const s of sessionsOn(schedule, t.date)) {
     if (t.time < s.start || t.time >= s.end) continue;
     if (serviceId !== undefined && s.serviceIds !== null && !s.serviceIds.includes(serviceId)) continue;
     return s;
@@ -16,28 +44,23 @@ export function sessionAt(sessions: readonly OpeningSession[], now: number, time
   return null;
 }
 
-export function isIssuingOpen(
-  mode: IssuingMode,
-  sessions: readonly OpeningSession[],
-  now: number,
-  timeZone: string,
-  serviceId?: string,
-): boolean {
+/** By hand ('open', 'closed'), or by the schedule: a session running now, and not on a closed day. */
+export function isIssuingOpen(mode: IssuingMode, schedule: Schedule, now: number, timeZone: string, serviceId?: string): boolean {
   if (mode === 'open') return true;
   if (mode === 'closed') return false;
-  return sessionAt(sessions, now, timeZone, serviceId) !== null;
+  return sessionAt(schedule, now, timeZone, serviceId) !== null;
 }
 
 /**
  * When "for the rest of the session" ends, for a line (or the whole office, null): the latest end
- * among the sessions running now that include it; outside every session, the end of the business
- * day (the next local midnight).
+ * among the sessions running now that include it; outside every session (a closed day too), the
+ * end of the business day (the next local midnight).
  */
-export function sessionEndsAt(sessions: readonly OpeningSession[], now: number, timeZone: string, serviceId: string | null): number {
+export function sessionEndsAt(schedule: Schedule, now: number, timeZone: string, serviceId: string | null): number {
   const t = localTime(now, timeZone);
   let end: string | null = null;
-  for (const s of sessions) {
-    if (s.weekday !== t.weekday || t.time < s.start || t.time >= s.end) continue;
+  for (const s of sessionsOn(schedule, t.date)) {
+    if (t.time < s.start || t.time >= s.end) continue;
     if (serviceId !== null && s.serviceIds !== null && !s.serviceIds.includes(serviceId)) continue;
     if (end === null || s.end > end) end = s.end;
   }
@@ -57,13 +80,13 @@ export const ISSUING_CLOSED_REASONS = [
   'office_closed',
   /** Issuing is switched off by hand (office:set-issuing closed). */
   'issuing_closed',
-  /** The office follows its opening sessions and none is running for this line now. */
+  /** The office follows its opening sessions and none is running for this line now (or today is a closed day). */
   'outside_session',
 ] as const;
 
-/** What decides the issuing: the office's switch and sessions, the stops, an emergency closure. */
+/** What decides the issuing: the office's switch, sessions and special days, the stops, an emergency closure. */
 export interface IssuingParts {
-  readonly office: Pick<Office, 'issuingMode' | 'sessions' | 'timeZone'>;
+  readonly office: Pick<Office, 'issuingMode' | 'timeZone'> & Schedule;
   readonly issuingStops: readonly IssuingStop[];
   readonly closure: Closure | null;
   /** Today's queue was closed by a supervisor (day:close). */
@@ -87,8 +110,8 @@ export function issuingStatus(parts: IssuingParts, now: number, serviceId?: stri
   if (parts.closure) return closed('office_closed');
   const stop = stopFor(parts.issuingStops, now, serviceId);
   if (stop) return closed(stop.reason);
-  const { issuingMode, sessions, timeZone } = parts.office;
+  const { issuingMode, timeZone } = parts.office;
   if (issuingMode === 'closed') return closed('issuing_closed');
-  if (!isIssuingOpen(issuingMode, sessions, now, timeZone, serviceId)) return closed('outside_session');
+  if (!isIssuingOpen(issuingMode, parts.office, now, timeZone, serviceId)) return closed('outside_session');
   return { open: true, reason: null };
 }

@@ -510,6 +510,96 @@ describe('the office', () => {
   });
 });
 
+describe('the office: holidays and make-up days', () => {
+  it('adds a holiday and a make-up day, marks a date given twice beside it, removes a row, and sends them as office:update', async () => {
+    const { server, user } = await start();
+    await user.click(screen.getByRole('tab', { name: '事務所' }));
+    const p = within(panel('事務所'));
+    const part = within(p.getByRole('group', { name: '休假日與補班日' }));
+    expect(part.getByText('還沒有任何休假日或補班日。')).toBeTruthy();
+    expect(part.queryByRole('table')).toBeNull();
+
+    await user.click(part.getByRole('button', { name: '新增休假日或補班日' }));
+    const date1 = part.getByLabelText('第 1 筆 日期');
+    await user.type(date1, '2027-01-01');
+    // The weekday of the date, beside it.
+    expect(part.getByText('星期五')).toBeTruthy();
+    await user.type(part.getByLabelText('第 1 筆 名稱（繁體中文）（必填）'), '元旦');
+    await user.type(part.getByLabelText('第 1 筆 名稱（English）'), "New Year's Day");
+    expect((part.getByLabelText('第 1 筆 休假或補班') as HTMLSelectElement).value).toBe('closed');
+    expect(part.queryByLabelText('第 1 筆 比照星期幾的時段')).toBeNull();
+
+    await user.click(part.getByRole('button', { name: '新增休假日或補班日' }));
+    await user.type(part.getByLabelText('第 2 筆 日期'), '2026-12-05');
+    await user.type(part.getByLabelText('第 2 筆 名稱（繁體中文）（必填）'), '補行上班');
+    await user.selectOptions(part.getByLabelText('第 2 筆 休假或補班'), '補班（上班）');
+    await user.selectOptions(part.getByLabelText('第 2 筆 比照星期幾的時段'), '星期五');
+
+    await user.click(part.getByRole('button', { name: '新增休假日或補班日' }));
+    const date3 = part.getByLabelText('第 3 筆 日期');
+    await user.type(date3, '2027-01-01');
+    await user.type(part.getByLabelText('第 3 筆 名稱（繁體中文）（必填）'), '重複');
+    const table = part.getByRole('table', { name: '休假日與補班日列表' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['項目', '日期', '名稱（繁體中文）', '名稱（English）', '休假或補班', '比照星期幾的時段', '操作']);
+
+    await user.click(p.getByRole('button', { name: '儲存' }));
+    expect(errorBeside(date3)?.textContent).toBe('這個日期已經在列表中。');
+    expect(document.activeElement).toBe(date3);
+    expect(server.sent('office:update')).toEqual([]);
+    await user.click(part.getByRole('button', { name: '移除第 3 筆' }));
+    expect(part.queryByLabelText('第 3 筆 日期')).toBeNull();
+
+    let saved: Office | null = null;
+    server.on<{ specialDays: Office['specialDays'] }>('office:update', (patch) => {
+      saved = { ...officeOf(), ...patch, specialDays: [...patch.specialDays].sort((a, b) => a.date.localeCompare(b.date)) };
+      server.broadcast('office:updated', { office: saved });
+      return { ok: true, data: saved };
+    });
+    await user.click(p.getByRole('button', { name: '儲存' }));
+    expect(server.sent('office:update')).toEqual([
+      {
+        specialDays: [
+          { date: '2027-01-01', kind: 'closed', name: { 'zh-TW': '元旦', en: "New Year's Day" } },
+          { date: '2026-12-05', kind: 'open', name: { 'zh-TW': '補行上班' }, sessionsOf: 5 },
+        ],
+      },
+    ]);
+    expect(await p.findByText('已儲存事務所資料。')).toBeTruthy();
+    // The form starts again from the saved office: by date.
+    expect((part.getByLabelText('第 1 筆 日期') as HTMLInputElement).value).toBe('2026-12-05');
+    expect((part.getByLabelText('第 2 筆 日期') as HTMLInputElement).value).toBe('2027-01-01');
+    expect(saved).not.toBeNull();
+  });
+
+  it("the server's refusal of a day goes beside its field", async () => {
+    const { server, user } = await start();
+    await user.click(screen.getByRole('tab', { name: '事務所' }));
+    const part = within(within(panel('事務所')).getByRole('group', { name: '休假日與補班日' }));
+    await user.click(part.getByRole('button', { name: '新增休假日或補班日' }));
+    const date = part.getByLabelText('第 1 筆 日期');
+    await user.type(date, '2027-01-01');
+    await user.type(part.getByLabelText('第 1 筆 名稱（繁體中文）（必填）'), '元旦');
+    server.on('office:update', () => refused('validation_failed', '2027-01-01 is in the list twice', [{ path: '/specialDays/0/date', message: 'duplicate date' }]));
+    await user.click(screen.getByRole('button', { name: '儲存' }));
+    await waitFor(() => expect(errorBeside(date)?.textContent).toContain('2027-01-01 is in the list twice'));
+    expect(errorBeside(date)?.getAttribute('role')).toBe('alert');
+  });
+
+  it('in English, every string of the part is translated', async () => {
+    const { user } = await start({ '/staff': [adminStaff], '/devices': [] }, 'en');
+    await user.click(screen.getByRole('tab', { name: 'Office' }));
+    const part = within(within(panel('Office')).getByRole('group', { name: 'Holidays and make-up days' }));
+    expect(part.getByText('No holidays or make-up days yet.')).toBeTruthy();
+    await user.click(part.getByRole('button', { name: 'Add a holiday or make-up day' }));
+    await user.selectOptions(part.getByLabelText('Day 1 Closed or open'), 'Open (make-up day)');
+    expect(part.getByRole('table', { name: 'Holidays and make-up days' })).toBeTruthy();
+    expect(part.getByLabelText('Day 1 Date')).toBeTruthy();
+    expect(part.getByLabelText('Day 1 Name (繁體中文) (required)')).toBeTruthy();
+    expect(part.getByLabelText('Day 1 Sessions as on')).toBeTruthy();
+    expect(part.getByRole('button', { name: 'Remove day 1' })).toBeTruthy();
+  });
+});
+
 describe('in English', () => {
   it('every admin string is translated', async () => {
     const { user } = await start({ '/staff': [adminStaff], '/devices': [] }, 'en');

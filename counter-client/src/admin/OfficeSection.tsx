@@ -1,14 +1,32 @@
-// The office: its names, address and telephone, and the opening sessions that decide when kiosks
-// issue tickets (which weekday, from when to when, what kind, for which lines). Always a form,
-// filled from the live office state; saved with office:update.
+// The office: its names, address and telephone, the opening sessions that decide when kiosks
+// issue tickets (which weekday, from when to when, what kind, for which lines), and the holidays
+// and make-up days that change them on a date. Always a form, filled from the live office state;
+// saved with office:update.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localized } from '@jiaohao/shared/i18n';
-import type { Language, Office, Service } from '@jiaohao/shared/schemas';
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
+import { weekdayOf } from '@jiaohao/shared/rules';
+import { isCalendarDate, type Language, type Office, type Service } from '@jiaohao/shared/schemas';
 import { useConnection, useStore } from '../connection/react';
 import { Check, Field, FormAlert, Group, NamesGroup, Select, useAdminForm, type AdminForm } from './fields';
 import { stableJson } from './forms';
-import { newSession, officeRefusals, officeToForm, SESSION_KINDS, sessionPath, toOfficePatch, WEEKDAYS, type OfficeForm, type SessionForm } from './office-form';
+import {
+  DAY_NAME_LANGUAGES,
+  dayPath,
+  MAKE_UP_WEEKDAYS,
+  newSession,
+  newSpecialDay,
+  officeRefusals,
+  officeToForm,
+  SESSION_KINDS,
+  sessionPath,
+  SPECIAL_DAY_KINDS,
+  toOfficePatch,
+  WEEKDAYS,
+  type OfficeForm,
+  type SessionForm,
+  type SpecialDayForm,
+} from './office-form';
 import { SectionHead, Saved } from './sections';
 import { sortServices } from './service-form';
 
@@ -24,7 +42,7 @@ function OfficeEditor({ office, services }: { office: Office; services: readonly
   const store = useStore();
   const [value, setValue] = useState<OfficeForm>(() => officeToForm(office));
   const [said, setSaid] = useState<string | null>(null);
-  const form = useAdminForm('office', officeRefusals(value.sessions.length));
+  const form = useAdminForm('office', officeRefusals(value.sessions.length, value.specialDays.length));
   // What the form started from; someone else saving meanwhile is offered to start again from.
   const [base, setBase] = useState(office);
   const changedElsewhere = base !== office && stableJson(base) !== stableJson(office);
@@ -39,6 +57,7 @@ function OfficeEditor({ office, services }: { office: Office; services: readonly
     setValue((f) => ({ ...f, [key]: v }));
   };
   const setSession = (i: number, patch: Partial<SessionForm>) => set('sessions', value.sessions.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const setDay = (i: number, patch: Partial<SpecialDayForm>) => set('specialDays', value.specialDays.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -107,6 +126,46 @@ function OfficeEditor({ office, services }: { office: Office; services: readonly
           )}
           <button type="button" onClick={() => set('sessions', [...value.sessions, newSession(value.sessions)])}>
             {t('admin.office.sessions.add')}
+          </button>
+        </Group>
+        <Group form={form} path="/specialDays" legend={t('admin.office.days.legend')}>
+          <p className="hint">{t('admin.office.days.hint')}</p>
+          {value.specialDays.length === 0 && <p>{t('admin.office.days.empty')}</p>}
+          {value.specialDays.length > 0 && (
+            <div className="table-wrap">
+              <table className="admin-table sessions-table days-table">
+                <caption>{t('admin.office.days.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.office.day.col')}</th>
+                    <th scope="col">{t('admin.office.day.date')}</th>
+                    {DAY_NAME_LANGUAGES.map((l) => (
+                      <th scope="col" key={l}>
+                        {t('admin.field.name', { language: LANGUAGE_NAMES[l] })}
+                      </th>
+                    ))}
+                    <th scope="col">{t('admin.office.day.kind')}</th>
+                    <th scope="col">{t('admin.office.day.sessionsOf')}</th>
+                    <th scope="col">{t('admin.col.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {value.specialDays.map((d, i) => (
+                    <SpecialDayRow
+                      key={i}
+                      form={form}
+                      index={i}
+                      day={d}
+                      onChange={(patch) => setDay(i, patch)}
+                      onRemove={() => set('specialDays', value.specialDays.filter((_, j) => j !== i))}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <button type="button" onClick={() => set('specialDays', [...value.specialDays, newSpecialDay()])}>
+            {t('admin.office.days.add')}
           </button>
         </Group>
         <div className="buttons form-buttons">
@@ -186,6 +245,67 @@ function SessionRow({
       </td>
       <td>
         <button type="button" onClick={onRemove} aria-label={t('admin.office.session.remove', { n })}>
+          {t('admin.counters.removeShort')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** One holiday or make-up day as a table row; each field is labelled with its row and column ("第 2 筆 日期"). */
+function SpecialDayRow({ form, index, day, onChange, onRemove }: { form: AdminForm; index: number; day: SpecialDayForm; onChange: (p: Partial<SpecialDayForm>) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const n = index + 1;
+  const label = (field: string) => t('admin.office.day.fieldOf', { n, field });
+  // Which weekday the date is, to check a make-up Saturday at a glance.
+  const weekday = isCalendarDate(day.date) ? t(`admin.weekday.${weekdayOf(day.date)}`) : undefined;
+  return (
+    <tr>
+      <th scope="row">{t('admin.office.day.legend', { n })}</th>
+      <td>
+        <Field form={form} path={dayPath(index, 'date')} type="date" label={label(t('admin.office.day.date'))} labelHidden value={day.date} onChange={(v) => onChange({ date: v })} aria-required hint={weekday} />
+      </td>
+      {DAY_NAME_LANGUAGES.map((l) => (
+        <td key={l}>
+          <Field
+            form={form}
+            path={dayPath(index, `name/${l}`)}
+            label={`${label(t('admin.field.name', { language: LANGUAGE_NAMES[l] }))}${l === 'zh-TW' ? t('admin.requiredMark') : ''}`}
+            labelHidden
+            lang={LANGUAGE_TAGS[l]}
+            value={day.name[l]}
+            onChange={(v) => onChange({ name: { ...day.name, [l]: v } })}
+            aria-required={l === 'zh-TW'}
+            autoComplete="off"
+          />
+        </td>
+      ))}
+      <td>
+        <Select
+          form={form}
+          path={dayPath(index, 'kind')}
+          label={label(t('admin.office.day.kind'))}
+          labelHidden
+          value={day.kind}
+          onChange={(v) => onChange({ kind: v })}
+          options={SPECIAL_DAY_KINDS.map((k) => ({ value: k, label: t(`admin.dayKind.${k}`) }))}
+        />
+      </td>
+      <td>
+        {day.kind === 'open' && (
+          <Select
+            form={form}
+            path={dayPath(index, 'sessionsOf')}
+            label={label(t('admin.office.day.sessionsOf'))}
+            labelHidden
+            value={String(day.sessionsOf)}
+            onChange={(v) => onChange({ sessionsOf: Number(v) })}
+            options={MAKE_UP_WEEKDAYS.map((w) => ({ value: String(w), label: t(`admin.weekday.${w}`) }))}
+          />
+        )}
+      </td>
+      <td>
+        <button type="button" onClick={onRemove} aria-label={t('admin.office.day.remove', { n })}>
           {t('admin.counters.removeShort')}
         </button>
       </td>

@@ -138,8 +138,8 @@ export function officeIssuing(state: OfficeState, now: number): { readonly issui
 
 /** When a stop "for the rest of the session" made now would end, as a time of day. */
 export function sessionEndText(state: OfficeState, now: number, serviceId: string | null): string {
-  const { sessions, timeZone } = state.office;
-  return clockText(sessionEndsAt(sessions, now, timeZone, serviceId), timeZone, state.businessDate);
+  const { timeZone } = state.office;
+  return clockText(sessionEndsAt(state.office, now, timeZone, serviceId), timeZone, state.businessDate);
 }
 
 /** Why a line or the office issues nothing, in a sentence ("stopped: capacity reached, until 12:00"). */
@@ -263,9 +263,9 @@ export const ANNOUNCEMENT_MAX_DAYS = MAX_ANNOUNCEMENT_DAYS;
 
 /** A local date-time for the form's default end: the end of the session running now (or of the day). */
 export function defaultAnnouncementEnd(state: OfficeState, now: number): string {
-  const { sessions, timeZone } = state.office;
+  const { timeZone } = state.office;
   // Outside every session "the end of the session" is midnight; an hour from now says more.
-  const end = sessionAt(sessions, now, timeZone) ? sessionEndsAt(sessions, now, timeZone, null) : now + 60 * MINUTE;
+  const end = sessionAt(state.office, now, timeZone) ? sessionEndsAt(state.office, now, timeZone, null) : now + 60 * MINUTE;
   const t = localTime(end, timeZone);
   return `${t.date}T${t.time}`;
 }

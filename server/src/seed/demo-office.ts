@@ -1,7 +1,7 @@
 // The demo office: Taichung North District household registration office (臺中市北區戶政事務所).
 // Service lines, counters and sessions follow the public facts in shared/reference/office-facts.md;
 // the contact details, number ranges, targets and document lists are demo content an office replaces.
-import type { CounterCreate, Office, OpeningSession, ServiceCreate } from '@jiaohao/shared';
+import type { CounterCreate, Office, OpeningSession, ServiceCreate, SpecialDay } from '@jiaohao/shared';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const ALL_DAY: OpeningSession[] = WEEKDAYS.flatMap((weekday) => [
@@ -10,6 +10,25 @@ const ALL_DAY: OpeningSession[] = WEEKDAYS.flatMap((weekday) => [
   { weekday, start: '12:00', end: '13:30', kind: 'noon' as const, serviceIds: null },
   { weekday, start: '13:30', end: '17:30', kind: 'regular' as const, serviceIds: null },
 ]);
+
+const closed = (date: string, zh: string, en: string): SpecialDay => ({ date, kind: 'closed', name: { 'zh-TW': zh, en } });
+
+/**
+ * National holidays (國定假日) from December 2026, by the 紀念日及節日實施條例: a holiday on a
+ * Saturday is taken the Friday before, on a Sunday the Monday after (the observed days below).
+ * Left out until the DGPA's 2027 office calendar (116年政府行政機關辦公日曆表) is checked: the lunar
+ * holidays (春節 and 除夕 with the day before, 端午, 中秋), 兒童節 and 清明 (4/4–4/5, which fall on
+ * a Sunday and a Monday and have their own rule), 勞動節 (a Saturday), and any make-up working day.
+ */
+const HOLIDAYS: SpecialDay[] = [
+  closed('2026-12-25', '行憲紀念日', 'Constitution Day'),
+  closed('2027-01-01', '中華民國開國紀念日（元旦）', "New Year's Day"),
+  closed('2027-03-01', '和平紀念日補假', 'Peace Memorial Day (observed)'),
+  closed('2027-09-28', '孔子誕辰紀念日（教師節）', "Confucius' Birthday (Teachers' Day)"),
+  closed('2027-10-11', '國慶日補假', 'National Day (observed)'),
+  closed('2027-10-25', '臺灣光復暨金門古寧頭大捷紀念日', 'Taiwan Retrocession and Guningtou Victory Day'),
+  closed('2027-12-24', '行憲紀念日補假', 'Constitution Day (observed)'),
+];
 
 export const DEMO_OFFICE: Office = {
   id: 'taichung-north',
@@ -37,6 +56,7 @@ export const DEMO_OFFICE: Office = {
     // Saturday sessions for bookings and marriage registration on chosen days.
     { weekday: 6, start: '08:00', end: '12:00', kind: 'weekend', serviceIds: ['marriage', 'appointment'] },
   ],
+  specialDays: HOLIDAYS,
 };
 
 const range = (start: number, end: number) => ({ start, end, digits: 4, prefix: '', onExhausted: 'refuse' as const });

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { Counter, Office, Service, servicesOverlap } from '@jiaohao/shared';
+import { Counter, Office, Service, servicesOverlap, weekdayOf } from '@jiaohao/shared';
 import { openDatabase } from '../db/database';
 import { SYSTEM } from '../core/principal';
 import { buildCore } from '../wiring';
@@ -54,6 +54,19 @@ describe('the demo office (Taichung North District)', () => {
     }
     expect(sessions.some((s) => s.kind === 'evening' && s.end === '18:30')).toBe(true);
     expect(sessions.some((s) => s.weekday === 6)).toBe(true);
+  });
+
+  it('closes on the national holidays from December 2026 (行憲紀念日, 元旦 …), each once, by date, on a weekday', () => {
+    const { specialDays } = demo().snapshot().office;
+    expect(specialDays.slice(0, 2).map((d) => [d.date, d.kind, d.name['zh-TW']])).toEqual([
+      ['2026-12-25', 'closed', '行憲紀念日'],
+      ['2027-01-01', 'closed', '中華民國開國紀念日（元旦）'],
+    ]);
+    const dates = specialDays.map((d) => d.date);
+    expect(dates).toEqual([...new Set(dates)].sort());
+    // A day off on a Saturday or Sunday is observed on a weekday instead.
+    for (const d of specialDays) expect([1, 2, 3, 4, 5], d.date).toContain(weekdayOf(d.date));
+    for (const d of specialDays) expect(d.name.en, d.date).toBeTruthy();
   });
 
   it('takes a ticket in every line and calls it at a counter that serves it', () => {

@@ -45,6 +45,7 @@ export const TEST_OFFICE: Office = {
   region: '臺中市',
   issuingMode: 'open',
   sessions: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:30', kind: 'regular' as const, serviceIds: null })),
+  specialDays: [],
 };
 
 export const TEST_SERVICES: ServiceCreate[] = [

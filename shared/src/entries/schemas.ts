@@ -1,6 +1,6 @@
 // `@jiaohao/shared/schemas`: the contract as TypeBox schemas (and the types derived from them),
 // the error codes, the command registry and the typed Socket.IO map. Checking a value against
-// these needs the `date-time` format, so this entry registers it (formats.ts, the package's one
+// these needs the `date-time` and `date` formats, so this entry registers them (formats.ts, the package's one
 // side effect). Check values with `Value.Check` from `@sinclair/typebox/value`, never with
 // `@sinclair/typebox/compiler`: its `new Function` is refused by a CSP without 'unsafe-eval'.
 export * from '../formats';

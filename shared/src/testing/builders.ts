@@ -104,6 +104,7 @@ export function office(over: Partial<Office> = {}): Office {
     region: '臺中市',
     issuingMode: 'schedule',
     sessions: [{ weekday: 1, start: '08:00', end: '17:00', kind: 'regular', serviceIds: null }],
+    specialDays: [],
     ...over,
   };
 }

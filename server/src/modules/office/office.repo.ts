@@ -65,7 +65,14 @@ export class OfficeRepo {
   }
 
   office(): Office | null {
-    return this.read<Office>('office');
+    const stored = this.read<Office>('office');
+    // Stored before the office had holidays and make-up days: it has none.
+    if (stored && !Array.isArray(stored.specialDays)) {
+      const office: Office = { ...stored, specialDays: [] };
+      this.cache.set('office', office);
+      return office;
+    }
+    return stored;
   }
   saveOffice(office: Office): void {
     this.write('office', office);

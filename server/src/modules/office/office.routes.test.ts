@@ -2,7 +2,7 @@
 // (for the rest of the session, or until resumed) and the emergency closure. The test office issues
 // by hand ('open') and has a Monday–Friday 08:00–17:30 session; the clock starts Tuesday 09:00.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DomainEvent, IssuingStopsResult, PublicStatus, Snapshot, Ticket } from '@jiaohao/shared';
+import { DATE_MESSAGE, type DomainEvent, type IssuingStopsResult, type Office, type PublicStatus, type Snapshot, type SpecialDay, type Ticket } from '@jiaohao/shared';
 import type { TestApp } from '../../testing/fixtures';
 import { errorCode, officeWithClerkAndKiosk, send } from '../../testing/http';
 
@@ -232,5 +232,87 @@ describe('POST /api/v1/office/emergency-close and /emergency-end (supervisor)', 
     expect((await send(t.app, 'POST', '/api/v1/office/emergency-end', supervisor, { force: true })).statusCode).toBe(400);
     expect(t.eventCount()).toBe(before);
     await issued('reg');
+  });
+});
+
+describe('holidays and make-up days (office:update specialDays, admin)', () => {
+  // The clock starts Tuesday 2026-12-01 09:00; the test office's sessions run Monday–Friday 08:00–17:30.
+  const today: SpecialDay = { date: '2026-12-01', kind: 'closed', name: { 'zh-TW': '颱風假補休', en: 'Day off' } };
+  const newYear: SpecialDay = { date: '2027-01-01', kind: 'closed', name: { 'zh-TW': '元旦', en: "New Year's Day" } };
+  // Saturday 5 December works as a Friday (補班).
+  const makeUp: SpecialDay = { date: '2026-12-05', kind: 'open', name: { 'zh-TW': '補行上班' }, sessionsOf: 5 };
+  const patchOffice = (body: object, token = t.adminToken) => send(t.app, 'PATCH', '/api/v1/office', token, body);
+  const setMode = (mode: string) => send(t.app, 'POST', '/api/v1/office/issuing', supervisor, { mode });
+
+  it('are saved by date whatever the order sent, and a closed date refuses kiosks in schedule mode (issuing_closed); staff still issue', async () => {
+    const res = await patchOffice({ specialDays: [newYear, makeUp, today] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Office>().specialDays).toEqual([today, makeUp, newYear]);
+    expect((await snapshot()).office.specialDays).toEqual([today, makeUp, newYear]);
+
+    // The test office issues by hand ('open'): the calendar is not asked.
+    await issued('reg');
+    expect((await setMode('schedule')).statusCode).toBe(200);
+    const before = t.eventCount();
+    const refused = await issue('reg');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'issuing_closed', details: { reason: 'outside_session' } });
+    expect(t.eventCount()).toBe(before);
+    expect((await publicStatus()).issuing).toEqual({ open: false, reason: 'outside_session', mode: 'schedule' });
+    expect(await issuingOf('cert')).toEqual({ open: false, reason: 'outside_session' });
+    await issued('reg', clerk);
+
+    // The next day follows the week again.
+    t.clock.set('2026-12-02T09:00:00+08:00');
+    await issued('reg');
+    // Saturday, a make-up day that runs Friday's 08:00–17:30; the Saturday after has no session.
+    t.clock.set('2026-12-05T17:00:00+08:00');
+    await issued('cert');
+    t.clock.set('2026-12-12T10:00:00+08:00');
+    expect(errorCode(await issue('cert'))).toBe('issuing_closed');
+  });
+
+  it('"for the rest of the session" on a closed day is the rest of the day', async () => {
+    await patchOffice({ specialDays: [today] });
+    await setMode('schedule');
+    const res = await stop({ serviceId: null, reason: 'closing_early', until: 'session_end' });
+    expect(res.json<IssuingStopsResult>().stops).toEqual([expect.objectContaining({ endsAt: '2026-12-01T16:00:00.000Z' })]);
+  });
+
+  it('refuses a date given twice, a date that does not exist, an open day without its weekday, and more than 100; a supervisor gets 403; nothing is written', async () => {
+    const before = t.eventCount();
+    const twice = await patchOffice({ specialDays: [today, newYear, { ...today, kind: 'open', sessionsOf: 1 }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: '/specialDays/2/date' }] });
+    const feb30 = await patchOffice({ specialDays: [{ ...newYear, date: '2027-02-30' }] });
+    expect(feb30.statusCode).toBe(400);
+    expect(feb30.json().error.details).toContainEqual({ path: '/specialDays/0/date', message: DATE_MESSAGE });
+    for (const specialDays of [
+      [{ ...makeUp, sessionsOf: undefined }],
+      [{ ...makeUp, sessionsOf: 6 }],
+      [{ ...newYear, sessionsOf: 1 }],
+      [{ ...newYear, name: { en: 'No Chinese name' } }],
+      [{ ...newYear, kind: 'half' }],
+      Array.from({ length: 101 }, (_, i) => ({ ...newYear, date: `2027-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` })),
+    ]) {
+      const res = await patchOffice({ specialDays });
+      expect([JSON.stringify(specialDays).slice(0, 80), res.statusCode, errorCode(res)]).toEqual([JSON.stringify(specialDays).slice(0, 80), 400, 'validation_failed']);
+    }
+    expect((await patchOffice({ specialDays: [today] }, supervisor)).statusCode).toBe(403);
+    expect(t.eventCount()).toBe(before);
+    expect((await snapshot()).office.specialDays).toEqual([]);
+  });
+
+  it('an office row stored before special days existed has none, and takes them as any office does (old events: events.versions.test)', async () => {
+    const { specialDays: _s, ...oldOffice } = (await snapshot()).office;
+    t.db.prepare("UPDATE settings SET value = ? WHERE key = 'office'").run(JSON.stringify(oldOffice));
+    t.store.office.forget();
+    expect((await snapshot()).office.specialDays).toEqual([]);
+    expect((await send(t.app, 'GET', '/api/v1/office', clerk)).json<Office>()).toEqual({ ...oldOffice, specialDays: [] });
+    await setMode('schedule');
+    await issued('reg');
+    // And it takes them as any office does.
+    expect((await patchOffice({ specialDays: [today] })).statusCode).toBe(200);
+    expect(errorCode(await issue('reg'))).toBe('issuing_closed');
   });
 });

@@ -15,8 +15,10 @@ import {
   type OfficePatch,
   type PolicyPatch,
   type QueuePolicy,
+  type SpecialDay,
   type StopIssuingPayload,
 } from '@jiaohao/shared';
+import { at } from '../../core/refusals';
 import type { AppCtx as Ctx } from '../../store';
 import { cancelAll } from '../tickets/tickets.service';
 
@@ -37,7 +39,20 @@ export function updateOffice(ctx: Ctx, patch: OfficePatch): Office {
   for (const s of patch.sessions ?? []) {
     if (s.end <= s.start) throw new DomainError('validation_failed', `Session ${s.start}–${s.end} ends before it starts`);
   }
-  return save(ctx, { ...current, ...patch });
+  const next: Office = { ...current, ...patch };
+  if (patch.specialDays) next.specialDays = byDate(patch.specialDays);
+  return save(ctx, next);
+}
+
+/** Holidays and make-up days by date; a date given twice is refused, where its second entry is. */
+function byDate(days: readonly SpecialDay[]): SpecialDay[] {
+  const seen = new Set<string>();
+  days.forEach((d, i) => {
+    if (seen.has(d.date)) throw new DomainError('validation_failed', `${d.date} is in the list twice`, at(`/specialDays/${i}/date`, 'duplicate date'));
+    seen.add(d.date);
+  });
+  // YYYY-MM-DD sorts as text.
+  return [...days].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 /** Opening or stopping the issuing by hand is the supervisor's call; unchanged, nothing is written. */
@@ -66,7 +81,7 @@ export function stopIssuing(ctx: Ctx, p: StopIssuingPayload): IssuingStopsResult
   if (p.serviceId !== null && !ctx.store.services.byId(p.serviceId)) throw new DomainError('not_found', `No service ${p.serviceId}`);
   const check = checkReason('issuing_stop', p.reason);
   if (!check.ok) throw new DomainError(check.code, check.code === 'reason_required' ? 'Stopping the issuing needs a reason' : `"${p.reason}" is not a reason to stop issuing`);
-  const endsAt = p.until === 'session_end' ? new Date(sessionEndsAt(current.sessions, ctx.now, ctx.timeZone, p.serviceId)).toISOString() : null;
+  const endsAt = p.until === 'session_end' ? new Date(sessionEndsAt(current, ctx.now, ctx.timeZone, p.serviceId)).toISOString() : null;
   const stop: IssuingStop = { serviceId: p.serviceId, reason: p.reason as IssuingStop['reason'], until: p.until, since: ctx.at, endsAt };
   ctx.store.office.saveStop(stop);
   ctx.emit({ type: 'issuing:stopped', reason: stop.reason, note: p.note ?? null, data: { stop } });
