@@ -40,6 +40,8 @@ async function start(routes: Record<string, unknown> = {}, lang: 'zh-TW' | 'en' 
   act(() => {
     server = new FakeServer(socket, office());
   });
+  // The snapshot has reached the views (a loaded machine may take a moment to render them).
+  await screen.findAllByText(lang === 'en' ? 'Household registration' : '戶籍登記');
   return { api, server, user };
 }
 
