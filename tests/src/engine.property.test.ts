@@ -211,7 +211,10 @@ const MOVE_OF: Partial<Record<Cmd['k'], Move>> = {
 
 const mostly = <T, U>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<U>, weight = 12) =>
   fc.oneof({ weight, arbitrary: usual }, { weight: 1, arbitrary: rare });
-const staffWho: fc.Arbitrary<StaffWho> = mostly(fc.constantFrom('clerk1', 'clerk2'), fc.constantFrom('k1', 'display', 'anon'), 25);
+// Mostly clerk1: a counter belongs to the clerk who opened it (counter_taken), so with two clerks
+// picked evenly half the moves would be refused and some kinds rarely accepted at all; clerk2
+// still comes often enough to be refused at clerk1's counters, and to hold counters of its own.
+const staffWho: fc.Arbitrary<StaffWho> = mostly(mostly(fc.constant('clerk1' as const), fc.constant('clerk2' as const), 4), fc.constantFrom('k1', 'display', 'anon'), 25);
 const counterArb: fc.Arbitrary<CounterId> = mostly(fc.constantFrom(...COUNTERS), fc.constant('c9' as const), 25);
 const counterRef: fc.Arbitrary<CounterRef> = fc.record({ n: fc.nat({ max: 999 }), fit: mostly(fc.constant(true), fc.constant(false), 4) });
 const ref: fc.Arbitrary<Ref> = fc.record({ n: fc.nat({ max: 999 }), fit: mostly(fc.constant(true), fc.constant(false), 5) });
