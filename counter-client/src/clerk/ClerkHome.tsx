@@ -18,6 +18,6 @@ export function ClerkHome({ staff }: { staff: Staff }) {
   }, [counterId]);
   const change = useCallback(() => setCounterId(null), []);
   if (!office) return null;
-  if (!counterId || !office.counters[counterId]) return <CounterPicker office={office} me={staff.id} names={names} onPick={setCounterId} />;
-  return <ClerkPanel counterId={counterId} me={staff.id} onChangeCounter={change} />;
+  if (!counterId || !office.counters[counterId]) return <CounterPicker office={office} me={staff} names={names} onPick={setCounterId} />;
+  return <ClerkPanel counterId={counterId} me={staff} onChangeCounter={change} />;
 }

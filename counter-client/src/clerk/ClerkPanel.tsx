@@ -9,7 +9,7 @@ import type { ClientAck } from '../connection/store';
 import { errorText } from '../shell/errors';
 import { useNow } from '../shell/useNow';
 import { CallNumberDialog, ReasonDialog, TransferDialog, type ReasonAnswer, type TransferAnswer } from './ClerkDialogs';
-import { CLERK_ACTIONS, clerkView, counterName, findWaiting, serviceName, type ClerkAction } from './model';
+import { CLERK_ACTIONS, clerkView, counterName, findWaiting, serviceName, type ClerkAction, type Me } from './model';
 
 type Dialog = null | 'pause' | 'noShow' | 'requeue' | 'transfer' | 'callNumber';
 type Feedback = { kind: 'done' | 'error'; text: string } | null;
@@ -25,7 +25,7 @@ const ACTION_LABEL: Record<ClerkAction, string> = {
   callNumber: 'clerk.action.callNumber',
 };
 
-export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: string; me: string; onChangeCounter: () => void }) {
+export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: string; me: Me; onChangeCounter: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const store = useStore();

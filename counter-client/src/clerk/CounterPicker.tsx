@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@jiaohao/shared/schemas';
 import type { OfficeState } from '@jiaohao/shared/reducer';
-import { counterName } from './model';
+import { counterName, type Me } from './model';
+import { holderOf, isHeldByOther } from '@jiaohao/shared/rules';
 
-export function CounterPicker({ office, me, names, onPick }: { office: OfficeState; me: string; names: Readonly<Record<string, string>>; onPick: (id: string) => void }) {
+export function CounterPicker({ office, me, names, onPick }: { office: OfficeState; me: Me; names: Readonly<Record<string, string>>; onPick: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const counters = Object.values(office.counters)
@@ -16,15 +17,16 @@ export function CounterPicker({ office, me, names, onPick }: { office: OfficeSta
       <p>{t('clerk.pick.help')}</p>
       <ul>
         {counters.map((c) => {
-          const taken = c.staffId !== null && c.staffId !== me && c.status !== 'closed';
-          const holder = c.staffId ? names[c.staffId] : undefined;
+          const taken = isHeldByOther(c, me);
+          const holderId = holderOf(c);
+          const holder = holderId ? names[holderId] : undefined;
           return (
             <li key={c.id}>
               <button type="button" onClick={() => onPick(c.id)} aria-describedby={`pick-${c.id}`}>
                 {counterName(c, lang)}
               </button>
               <span id={`pick-${c.id}`} className={taken ? 'taken' : undefined}>
-                {taken ? (holder ? t('clerk.pick.takenBy', { name: holder }) : t('clerk.pick.taken')) : c.staffId === me && c.status !== 'closed' ? t('clerk.pick.mine') : t(`clerk.status.${c.status}`, { reason: '' })}
+                {taken ? (holder ? t('clerk.pick.takenBy', { name: holder }) : t('clerk.pick.taken')) : holderId === me.id ? t('clerk.pick.mine') : t(`clerk.status.${c.status}`, { reason: '' })}
               </span>
             </li>
           );

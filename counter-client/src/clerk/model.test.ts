@@ -15,29 +15,35 @@ function state(tickets: ReturnType<typeof ticket>[], counterOver: Partial<Return
   );
 }
 
+const ME = { id: 'me', role: 'clerk' } as const;
+
 describe('clerkView', () => {
   it('with nobody at the counter only Call next and Call a number are enabled', () => {
-    const v = clerkView(state([]), 'c1', 'me', undefined, NOW)!;
+    const v = clerkView(state([]), 'c1', ME, undefined, NOW)!;
     expect(v.current).toBeNull();
     expect(Object.entries(v.enabled).filter(([, on]) => on).map(([a]) => a)).toEqual(['callNext', 'callNumber']);
   });
 
   it('a called ticket enables recall, start, no-show and requeue; serving enables finish and transfer', () => {
     const called = ticket({ id: 't1', serviceId: 'reg', state: 'called', counterId: 'c1', issuedAt: ago(30), calledAt: ago(5) });
-    const v = clerkView(state([called]), 'c1', 'me', { ticketId: 't1', reason: 'longest_wait' }, NOW)!;
+    const v = clerkView(state([called]), 'c1', ME, { ticketId: 't1', reason: 'longest_wait' }, NOW)!;
     expect(Object.entries(v.enabled).filter(([, on]) => on).map(([a]) => a)).toEqual(['recall', 'start', 'noShow', 'requeue']);
     expect(v.current?.waitedMinutes).toBe(25); // issued → called
     expect(v.current?.why).toEqual({ key: 'clerk.why.longest_wait', values: {} });
-    const serving = clerkView(state([{ ...called, state: 'serving' }]), 'c1', 'me', undefined, NOW)!;
+    const serving = clerkView(state([{ ...called, state: 'serving' }]), 'c1', ME, undefined, NOW)!;
     expect(Object.entries(serving.enabled).filter(([, on]) => on).map(([a]) => a)).toEqual(['finish', 'transfer']);
     expect(serving.current?.why).toBeNull(); // the reason of another call is not shown
   });
 
   it('a paused counter cannot call; a counter another clerk holds enables nothing', () => {
-    expect(clerkView(state([], { status: 'paused' }), 'c1', 'me', undefined, NOW)!.enabled.callNext).toBe(false);
-    const theirs = clerkView(state([], { staffId: 'someone-else' }), 'c1', 'me', undefined, NOW)!;
+    expect(clerkView(state([], { status: 'paused' }), 'c1', ME, undefined, NOW)!.enabled.callNext).toBe(false);
+    const theirs = clerkView(state([], { staffId: 'someone-else' }), 'c1', ME, undefined, NOW)!;
     expect(theirs.takenByOther).toBe(true);
     expect(Object.values(theirs.enabled).some(Boolean)).toBe(false);
+    // A supervisor stands in at any counter, as the server allows.
+    const standIn = clerkView(state([], { staffId: 'someone-else' }), 'c1', { id: 'boss', role: 'supervisor' }, undefined, NOW)!;
+    expect(standIn.takenByOther).toBe(false);
+    expect(standIn.enabled.callNext).toBe(true);
   });
 });
 

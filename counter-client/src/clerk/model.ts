@@ -1,9 +1,9 @@
 // What the clerk's panel shows, as pure functions of the office state (STYLE.md habit 14): the
 // counter, its current ticket and why it was chosen, which moves the transition table allows now,
 // and the lines the counter serves. Components only draw this.
-import { allowedMoves, canMove, type Move, REASONS } from '@jiaohao/shared/rules';
+import { allowedMoves, canMove, isHeldByOther, type Move, REASONS } from '@jiaohao/shared/rules';
 import { atCounter, waitingIn, type OfficeState } from '@jiaohao/shared/reducer';
-import type { Counter, Language, QueuePolicy, Service, Ticket } from '@jiaohao/shared/schemas';
+import type { Counter, Language, QueuePolicy, Role, Service, Ticket } from '@jiaohao/shared/schemas';
 import type { PickReason } from '@jiaohao/shared/rules';
 import { localized } from '@jiaohao/shared/i18n';
 import type { LastCall } from '../connection/store';
@@ -52,7 +52,7 @@ export interface CurrentTicket {
 
 export interface ClerkView {
   readonly counter: Counter;
-  /** Another clerk holds this counter. */
+  /** Another clerk holds this counter (a supervisor or admin may still act at it). */
   readonly takenByOther: boolean;
   readonly current: CurrentTicket | null;
   readonly enabled: Readonly<Record<ClerkAction, boolean>>;
@@ -88,12 +88,19 @@ export function lineSummary(state: OfficeState, service: Service, counterId: str
   };
 }
 
-export function clerkView(state: OfficeState, counterId: string, me: string, lastCall: LastCall | undefined, now: number): ClerkView | null {
+/** Who looks at the panel: their id and role (supervisors may work at any counter). */
+export interface Me {
+  readonly id: string;
+  readonly role: Role;
+}
+
+export function clerkView(state: OfficeState, counterId: string, me: Me, lastCall: LastCall | undefined, now: number): ClerkView | null {
   const counter = state.counters[counterId];
   if (!counter || !counter.active) return null;
   const ticket = atCounter(state, counterId);
   const open = counter.status === 'open';
-  const takenByOther = counter.staffId !== null && counter.staffId !== me && counter.status !== 'closed';
+  // The same rule as the server's (counter_taken).
+  const takenByOther = isHeldByOther(counter, me);
   const current: CurrentTicket | null = ticket
     ? {
         ticket,
