@@ -7,7 +7,7 @@ import { counter, service, snapshot, ticket } from '@jiaohao/shared/testing';
 import type { Staff } from '@jiaohao/shared/schemas';
 import { App } from './App';
 import { createI18n } from './i18n/i18n';
-import { FakeSocket, fakeApi } from './testing/fakes';
+import { FakeSocket, fakeApi, serverEvent } from './testing/fakes';
 
 const clerk: Staff = { id: 'staff-1', username: 'mei', displayName: '林美', role: 'clerk', active: true };
 let socket: FakeSocket;
@@ -36,6 +36,14 @@ const office = () =>
 
 const button = (name: RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
+/** The socket connects and the server sends its snapshot. */
+function connected() {
+  act(() => {
+    socket.serverSends('connect');
+    socket.serverSends('snapshot', office());
+  });
+}
+
 async function signIn(user: ReturnType<typeof userEvent.setup>) {
   await user.type(await screen.findByLabelText('帳號'), 'mei');
   await user.type(screen.getByLabelText('密碼'), 'right password');
@@ -62,10 +70,7 @@ describe('the call panel', () => {
     const user = userEvent.setup();
     start();
     await signIn(user);
-    act(() => {
-      socket.serverSends('connect');
-      socket.serverSends('snapshot', office());
-    });
+    connected();
     await user.click(await screen.findByRole('button', { name: '1號櫃臺' }));
     const callNext = await screen.findByRole('button', { name: /叫下一號/ });
     expect(callNext.getAttribute('aria-keyshortcuts')).toBe('N');
@@ -75,7 +80,7 @@ describe('the call panel', () => {
     socket.answer = (event) => {
       if (event !== 'counter:call-next') return undefined;
       // The server broadcasts the event, then acks.
-      socket.serverSends('ticket:called', { seq: 11, type: 'ticket:called', at: called.calledAt, actor: { kind: 'staff', id: clerk.id }, reason: null, data: { ticket: called, counter: office().counters[0], pickReason: 'longest_wait' } });
+      socket.serverSends('ticket:called', serverEvent(11, 'ticket:called', { ticket: called, counter: office().counters[0]!, pickReason: 'longest_wait' }, called.calledAt!, clerk));
       return { ok: true, data: { ticket: called, reason: 'longest_wait' } };
     };
     await user.keyboard('n');
@@ -93,10 +98,7 @@ describe('the call panel', () => {
     const user = userEvent.setup();
     start();
     await signIn(user);
-    act(() => {
-      socket.serverSends('connect');
-      socket.serverSends('snapshot', office());
-    });
+    connected();
     await user.click(await screen.findByRole('button', { name: '1號櫃臺' }));
     act(() => socket.serverSends('disconnect', 'transport close'));
     expect(await screen.findByText(/連線中斷，重新連線中/)).toBeTruthy();
@@ -110,10 +112,7 @@ describe('the call panel', () => {
     const user = userEvent.setup();
     start();
     await signIn(user);
-    act(() => {
-      socket.serverSends('connect');
-      socket.serverSends('snapshot', office());
-    });
+    connected();
     await user.click(await screen.findByRole('button', { name: /English/ }));
     expect(await screen.findByRole('button', { name: 'Counter 1' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');

@@ -12,7 +12,21 @@ import {
   type EventOf,
   type TicketEventType,
 } from './events.schemas';
-import { activeAnnouncements, applyEvent, atCounter, checkSeq, fromSnapshot, issuingFor, skipSeq, waitingIn, type OfficeState } from './office-state.reducer';
+import {
+  activeAnnouncements,
+  applyEvent,
+  atCounter,
+  checkSeq,
+  countersInOrder,
+  fromSnapshot,
+  issuingFor,
+  lineWait,
+  minutesSince,
+  servicesInOrder,
+  skipSeq,
+  waitingIn,
+  type OfficeState,
+} from './office-state.reducer';
 import { DEFAULT_POLICY } from './pick-next';
 import { NOW, MIN, ago, announcement, closure, counter, iso, issuingStop, office, service, snapshot as baseSnapshot, ticket } from './testing/builders';
 
@@ -463,5 +477,35 @@ describe('atCounter', () => {
   it('ignores a waiting ticket that still names the counter', () => {
     const state = fromSnapshot(snapshot({ tickets: [ticket({ id: 'requeued', state: 'waiting', counterId: 'c1' })] }));
     expect(atCounter(state, 'c1')).toBeUndefined();
+  });
+});
+
+describe('views of the state', () => {
+  it('lists lines by sortOrder and counters by number, those in use unless all', () => {
+    const services = { b: service({ id: 'b', sortOrder: 2 }), a: service({ id: 'a', sortOrder: 2 }), z: service({ id: 'z', sortOrder: 1 }), off: service({ id: 'off', sortOrder: 0, active: false }) };
+    expect(servicesInOrder(services).map((s) => s.id)).toEqual(['z', 'a', 'b']);
+    expect(servicesInOrder(services, true).map((s) => s.id)).toEqual(['off', 'z', 'a', 'b']);
+    const counters = { c3: counter({ id: 'c3', number: 3 }), c1: counter({ id: 'c1', number: 1 }), c2: counter({ id: 'c2', number: 2, active: false }) };
+    expect(countersInOrder(counters).map((c) => c.id)).toEqual(['c1', 'c3']);
+    expect(countersInOrder(counters, true).map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('says how a line stands: who waits, the longest wait, over its target; a counter does not count tickets sent elsewhere', () => {
+    const line = service({ id: 'household', targetWaitMinutes: 20 });
+    const state = fromSnapshot(
+      baseSnapshot({
+        services: [line],
+        tickets: [
+          ticket({ id: 'old', serviceId: 'household', queuedAt: ago(25), targetCounterId: 'c2' }),
+          ticket({ id: 'mid', serviceId: 'household', queuedAt: ago(15) }),
+        ],
+      }),
+    );
+    expect(lineWait(state, line, NOW)).toMatchObject({ longestWaitMinutes: 25, overTarget: true });
+    const atC1 = lineWait(state, line, NOW, 'c1');
+    expect(atC1.waiting.map((t) => t.id)).toEqual(['mid']);
+    expect(atC1).toMatchObject({ longestWaitMinutes: 15, overTarget: false });
+    expect(lineWait(fromSnapshot(baseSnapshot({ services: [line], tickets: [] })), line, NOW)).toEqual({ waiting: [], longestWaitMinutes: null, overTarget: false });
+    expect(minutesSince(iso(NOW + MIN), NOW)).toBe(0);
   });
 });

@@ -140,6 +140,44 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
   }
 }
 
+/** The lines in the order the office lists them (sortOrder, then id); only those in use unless `all`. */
+export function servicesInOrder(services: Readonly<Record<string, Service>>, all = false): Service[] {
+  return Object.values(services)
+    .filter((s) => all || s.active)
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+}
+
+/** The counters by number; only those in use unless `all`. */
+export function countersInOrder(counters: Readonly<Record<string, Counter>>, all = false): Counter[] {
+  return Object.values(counters)
+    .filter((c) => all || c.active)
+    .sort((a, b) => a.number - b.number || a.id.localeCompare(b.id));
+}
+
+/** Whole minutes from an instant to `now` (0 when the clock is a little behind it). */
+export const minutesSince = (fromIso: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(fromIso)) / 60_000));
+
+export interface LineWait {
+  /** Who waits, in the order they joined. */
+  readonly waiting: readonly Ticket[];
+  /** How long the first has waited, or null when nobody does. */
+  readonly longestWaitMinutes: number | null;
+  /** The first has waited longer than the line's target. */
+  readonly overTarget: boolean;
+}
+
+/**
+ * How a line stands at `now`. For a counter (`counterId`), only the tickets it may call: not those
+ * sent to another counter.
+ */
+export function lineWait(state: OfficeState, service: Service, now: number, counterId?: string): LineWait {
+  const all = waitingIn(state, service.id);
+  const waiting = counterId === undefined ? all : all.filter((t) => t.targetCounterId === null || t.targetCounterId === counterId);
+  const first = waiting[0];
+  const longestWaitMinutes = first ? minutesSince(first.queuedAt, now) : null;
+  return { waiting, longestWaitMinutes, overTarget: longestWaitMinutes !== null && longestWaitMinutes > service.targetWaitMinutes };
+}
+
 /** Waiting tickets of a service, in the order they joined the line. */
 export function waitingIn(state: OfficeState, serviceId: string): Ticket[] {
   return Object.values(state.tickets)

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
+import { countersInOrder } from '@jiaohao/shared/reducer';
 import { LANGUAGES, type Counter, type Language, type Service } from '@jiaohao/shared/schemas';
 import { useConnection, useStore } from '../connection/react';
 import { Check, Field, FormAlert, Group, NamesGroup, useAdminForm, type AdminForm } from './fields';
@@ -10,7 +11,7 @@ import { COUNTER_REFUSALS, counterToForm, move, newCounterForm, toCounterCreate,
 import { sortServices } from './service-form';
 import { EditorFrame, SectionHead, Saved, useEditor } from './sections';
 
-const sortCounters = (counters: Readonly<Record<string, Counter>>): Counter[] => Object.values(counters).sort((a, b) => a.number - b.number);
+const sortCounters = (counters: Readonly<Record<string, Counter>>): Counter[] => countersInOrder(counters, true);
 
 export function CountersSection() {
   const { t, i18n } = useTranslation();

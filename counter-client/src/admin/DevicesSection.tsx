@@ -11,7 +11,7 @@ import { Modal } from '../shell/Modal';
 import { Field, FormAlert, Select, useAdminForm } from './fields';
 import { Checker } from './forms';
 import { pairingLink, sortDevices } from './devices';
-import { SectionHead, Saved, useList } from './sections';
+import { ListStatus, Saved, SectionHead, useList } from './sections';
 
 const DEVICE_REFUSALS = { fields: ['/kind', '/name'] };
 
@@ -42,15 +42,7 @@ export function DevicesSection({ api }: { api: typeof Api }) {
         }}
       />
       <Saved text={said} />
-      {error && (
-        <div role="alert" className="load-error">
-          <p className="error">{error}</p>
-          <button type="button" onClick={() => void reload()}>
-            {t('admin.retry')}
-          </button>
-        </div>
-      )}
-      {list === null && !error && <p>{t('common.loading')}</p>}
+      <ListStatus list={list} error={error} reload={reload} />
       {list && (
         <div className="table-wrap">
           <table className="admin-table">

@@ -11,7 +11,7 @@ import { errorText } from '../shell/errors';
 import { Modal } from '../shell/Modal';
 import { Field, FormAlert, Select, useAdminForm } from './fields';
 import { Checker } from './forms';
-import { SectionHead, Saved, useList } from './sections';
+import { ListStatus, Saved, SectionHead, useList } from './sections';
 import { checkPassword, newStaffForm, sortStaff, STAFF_REFUSALS, toStaffCreate, type StaffForm } from './staff-form';
 
 type Dialog = { kind: 'new' } | { kind: 'role' | 'password' | 'disable'; staff: Staff };
@@ -55,15 +55,7 @@ export function StaffSection({ me, api }: { me: Staff; api: typeof Api }) {
           {failed}
         </p>
       )}
-      {error && (
-        <div role="alert" className="load-error">
-          <p className="error">{error}</p>
-          <button type="button" onClick={() => void reload()}>
-            {t('admin.retry')}
-          </button>
-        </div>
-      )}
-      {list === null && !error && <p>{t('common.loading')}</p>}
+      <ListStatus list={list} error={error} reload={reload} />
       {list && (
         <div className="table-wrap">
           <table className="admin-table">

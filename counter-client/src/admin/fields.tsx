@@ -163,13 +163,18 @@ export function Field({
         {label}
       </label>
       <input id={id} value={value} onChange={(e) => onChange(e.target.value)} {...described(form, path, hint !== undefined)} {...input} />
-      {hint !== undefined && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
       <FieldError form={form} path={path} />
     </div>
+  );
+}
+
+/** The line under a field that `described(…, hint = true)` points at. */
+function Hint({ id, hint }: { id: string; hint: ReactNode | undefined }) {
+  return hint === undefined ? null : (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
   );
 }
 
@@ -189,11 +194,7 @@ export function TextArea({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <textarea id={id} value={value} rows={rows} lang={lang} onChange={(e) => onChange(e.target.value)} {...described(form, path, hint !== undefined)} />
-      {hint !== undefined && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
       <FieldError form={form} path={path} />
     </div>
   );

@@ -113,3 +113,19 @@ export function useList<T>(read: () => Promise<T[]>, sort: (list: readonly T[]) 
   }, [reload]);
   return { list, error, reload };
 }
+
+/** While a useList read is under way, or after it failed (with a retry): what stands in the list's place. */
+export function ListStatus({ list, error, reload }: { list: unknown[] | null; error: string | null; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  if (error) {
+    return (
+      <div role="alert" className="load-error">
+        <p className="error">{error}</p>
+        <button type="button" onClick={() => void reload()}>
+          {t('admin.retry')}
+        </button>
+      </div>
+    );
+  }
+  return list === null ? <p>{t('common.loading')}</p> : null;
+}

@@ -2,6 +2,7 @@
 // of service:create and service:update; the preview of a number series from the shared numbering
 // rules. Pure: the form component only draws this.
 import { allocateNumber, formatNumber, servicesOverlap, validateRanges, type RangeProblem } from '@jiaohao/shared/rules';
+import { servicesInOrder } from '@jiaohao/shared/reducer';
 import {
   DailyCap,
   LANGUAGES,
@@ -53,9 +54,8 @@ export interface ServiceForm {
   readonly sortOrder: string;
 }
 
-/** The lines in their display order. */
-export const sortServices = (services: Readonly<Record<string, Service>>): Service[] =>
-  Object.values(services).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+/** The lines in their display order, those out of use too (the admin edits them). */
+export const sortServices = (services: Readonly<Record<string, Service>>): Service[] => servicesInOrder(services, true);
 
 export const emptyLanguages = (): PerLanguage => Object.fromEntries(LANGUAGES.map((l) => [l, ''])) as Record<Language, string>;
 

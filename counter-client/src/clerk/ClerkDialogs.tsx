@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@jiaohao/shared/schemas';
-import type { OfficeState } from '@jiaohao/shared/reducer';
+import { countersInOrder, servicesInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import { localized } from '@jiaohao/shared/i18n';
 import { Modal } from '../shell/Modal';
 import { counterName, reasonsFor } from './model';
@@ -74,10 +74,8 @@ export function TransferDialog({ office, fromServiceId, fromCounterId, onDone, o
   const [counterId, setCounterId] = useState('');
   const [reason, setReason] = useState(reasonsFor('transfer')[0]!);
   const [note, setNote] = useState('');
-  const services = Object.values(office.services).filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder);
-  const counters = Object.values(office.counters)
-    .filter((c) => c.active && c.id !== fromCounterId && c.status !== 'closed' && c.serviceIds.includes(serviceId))
-    .sort((a, b) => a.number - b.number);
+  const services = servicesInOrder(office.services);
+  const counters = countersInOrder(office.counters).filter((c) => c.id !== fromCounterId && c.status !== 'closed' && c.serviceIds.includes(serviceId));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onDone({

@@ -1,16 +1,14 @@
 // Choosing the counter for the day; one another clerk holds is shown as taken.
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@jiaohao/shared/schemas';
-import type { OfficeState } from '@jiaohao/shared/reducer';
+import { countersInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import { counterName, type Me } from './model';
 import { holderOf, isHeldByOther } from '@jiaohao/shared/rules';
 
 export function CounterPicker({ office, me, names, onPick }: { office: OfficeState; me: Me; names: Readonly<Record<string, string>>; onPick: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const counters = Object.values(office.counters)
-    .filter((c) => c.active)
-    .sort((a, b) => a.number - b.number);
+  const counters = countersInOrder(office.counters);
   return (
     <section aria-labelledby="pick-title" className="picker">
       <h2 id="pick-title">{t('clerk.pick.label')}</h2>

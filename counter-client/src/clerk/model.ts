@@ -2,7 +2,7 @@
 // counter, its current ticket and why it was chosen, which moves the transition table allows now,
 // and the lines the counter serves. Components only draw this.
 import { allowedMoves, canMove, isHeldByOther, type Move, REASONS } from '@jiaohao/shared/rules';
-import { atCounter, waitingIn, type OfficeState } from '@jiaohao/shared/reducer';
+import { atCounter, lineWait, minutesSince, type OfficeState } from '@jiaohao/shared/reducer';
 import type { Counter, Language, QueuePolicy, Role, Service, Ticket } from '@jiaohao/shared/schemas';
 import type { PickReason } from '@jiaohao/shared/rules';
 import { localized } from '@jiaohao/shared/i18n';
@@ -59,8 +59,6 @@ export interface ClerkView {
   readonly lines: readonly LineSummary[];
 }
 
-export const minutesBetween = (fromIso: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(fromIso)) / 60_000));
-
 /** The plain-words reason pickNext gave (or that the ticket was called by number). */
 export function whyText(reason: PickReason | null, policy: QueuePolicy): WhyText {
   switch (reason) {
@@ -76,16 +74,8 @@ export function whyText(reason: PickReason | null, policy: QueuePolicy): WhyText
 }
 
 export function lineSummary(state: OfficeState, service: Service, counterId: string, now: number): LineSummary {
-  const waiting = waitingIn(state, service.id).filter((t) => t.targetCounterId === null || t.targetCounterId === counterId);
-  const oldest = waiting[0];
-  const longest = oldest ? minutesBetween(oldest.queuedAt, now) : null;
-  return {
-    service,
-    waiting: waiting.length,
-    next: waiting.slice(0, 3).map((t) => t.number),
-    longestWaitMinutes: longest,
-    overTarget: longest !== null && longest > service.targetWaitMinutes,
-  };
+  const { waiting, longestWaitMinutes, overTarget } = lineWait(state, service, now, counterId);
+  return { service, waiting: waiting.length, next: waiting.slice(0, 3).map((t) => t.number), longestWaitMinutes, overTarget };
 }
 
 /** Who looks at the panel: their id and role (supervisors may work at any counter). */
@@ -105,7 +95,7 @@ export function clerkView(state: OfficeState, counterId: string, me: Me, lastCal
     ? {
         ticket,
         service: state.services[ticket.serviceId],
-        waitedMinutes: minutesBetween(ticket.issuedAt, ticket.calledAt ? Date.parse(ticket.calledAt) : now),
+        waitedMinutes: minutesSince(ticket.issuedAt, ticket.calledAt ? Date.parse(ticket.calledAt) : now),
         why: lastCall && lastCall.ticketId === ticket.id ? whyText(lastCall.reason, state.policy) : null,
       }
     : null;

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
-import type { OfficeState } from '@jiaohao/shared/reducer';
+import { servicesInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import type { Announcement, Language } from '@jiaohao/shared/schemas';
 import { useStore } from '../connection/react';
 import { ANNOUNCEMENT_LANGUAGES, ANNOUNCEMENT_MAX_DAYS, announcementPayload, clockText, defaultAnnouncementEnd, shownAnnouncements, type AnnouncementDraft } from './model';
@@ -18,9 +18,7 @@ export function Announcements({ office, now }: { office: OfficeState; now: numbe
   const action = useAction();
   const [draft, setDraft] = useState<AnnouncementDraft>(() => ({ texts: EMPTY_TEXTS, serviceIds: [], endsAt: defaultAnnouncementEnd(office, Date.now()) }));
   const shown = shownAnnouncements(office, now);
-  const services = Object.values(office.services)
-    .filter((s) => s.active)
-    .sort((a, b) => a.sortOrder - b.sortOrder);
+  const services = servicesInOrder(office.services);
   const { timeZone } = office.office;
 
   const setText = (l: Language, text: string) => setDraft({ ...draft, texts: { ...draft.texts, [l]: text } });

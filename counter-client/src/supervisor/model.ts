@@ -3,7 +3,7 @@
 // with its wait against its target, the alerts that need a person now, the issuing of each line,
 // today's figures, the announcement and closure forms, and the queue policy in sentences.
 // Components only draw these.
-import { activeAnnouncements, atCounter, issuingFor, waitingIn, type OfficeState } from '@jiaohao/shared/reducer';
+import { activeAnnouncements, atCounter, countersInOrder, issuingFor, lineWait, minutesSince, servicesInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import { localized } from '@jiaohao/shared/i18n';
 import { estimateWait, holderOf, instantAt, isStopActive, localTime, sessionAt, sessionEndsAt } from '@jiaohao/shared/rules';
 import { MAX_ANNOUNCEMENT_DAYS } from '@jiaohao/shared/schemas';
@@ -28,9 +28,6 @@ import type {
 
 const MINUTE = 60_000;
 
-/** Whole minutes from an instant to now (never negative: a clock a little ahead shows 0). */
-export const minutesSince = (fromIso: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(fromIso)) / MINUTE));
-
 /** A catalog key and its values: what a component passes to t(). */
 export interface Sentence {
   readonly key: string;
@@ -41,15 +38,8 @@ export interface Sentence {
   readonly ordinal?: true;
 }
 
-const activeServices = (state: OfficeState): Service[] =>
-  Object.values(state.services)
-    .filter((s) => s.active)
-    .sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
-
-const activeCounters = (state: OfficeState): Counter[] =>
-  Object.values(state.counters)
-    .filter((c) => c.active)
-    .sort((a, b) => a.number - b.number || a.id.localeCompare(b.id));
+const activeServices = (state: OfficeState): Service[] => servicesInOrder(state.services);
+const activeCounters = (state: OfficeState): Counter[] => countersInOrder(state.counters);
 
 // ---- Counters ----
 
@@ -110,15 +100,13 @@ export interface LineRow {
 export function lineRows(state: OfficeState, now: number): LineRow[] {
   const open = activeCounters(state).filter((c) => c.status === 'open');
   return activeServices(state).map((service) => {
-    const waiting = waitingIn(state, service.id);
-    const oldest = waiting[0];
-    const longest = oldest ? minutesSince(oldest.queuedAt, now) : null;
+    const { waiting, longestWaitMinutes, overTarget } = lineWait(state, service, now);
     const openCounters = open.filter((c) => c.serviceIds.includes(service.id)).length;
     return {
       service,
       waiting: waiting.length,
-      longestWaitMinutes: longest,
-      overTarget: longest !== null && longest > service.targetWaitMinutes,
+      longestWaitMinutes,
+      overTarget,
       openCounters,
       // The snapshot carries no rolling handling time; the line's target stands in for it.
       estimate: estimateWait({ ahead: waiting.length, openCounters, handlingMinutes: service.targetHandlingMinutes }),

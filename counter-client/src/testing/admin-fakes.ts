@@ -2,38 +2,14 @@
 // (and counted, to see a list read again), and a fake server that answers each command by name and
 // broadcasts the events a real one would, with the next seq.
 import type { Ack, DomainEvent, DomainEventType, EventOf, Snapshot, Staff } from '@jiaohao/shared/schemas';
-import { ApiError, type api as Api } from '../connection/api';
-import { fakeApi, type FakeSocket } from './fakes';
+import { serverEvent, signedInApi, type FakeSocket, type SignedInApi } from './fakes';
 
 export const adminStaff: Staff = { id: 'admin-1', username: 'admin', displayName: '王管理', role: 'admin', active: true };
 
-export type AdminApi = typeof Api & {
-  /** Every GET path asked for, in order. */
-  readonly gets: string[];
-  /** How many times `path` was read. */
-  reads(path: string): number;
-};
+export type AdminApi = SignedInApi;
 
-/** `staff` is signed in; GET answers from `routes` (a value, or a function of the read count that may throw an ApiError), 404 otherwise. */
-export function adminApi(staff: Staff, routes: Record<string, unknown> = {}): AdminApi {
-  const gets: string[] = [];
-  return Object.assign(fakeApi(staff), {
-    gets,
-    reads: (path: string) => gets.filter((p) => p === path).length,
-    me: () => Promise.resolve({ staff }),
-    get: <T,>(path: string): Promise<T> => {
-      gets.push(path);
-      if (!(path in routes)) return Promise.reject(new ApiError(404, { code: 'not_found', message: 'not found' }));
-      const answer = routes[path];
-      try {
-        const value = typeof answer === 'function' ? (answer as (n: number) => unknown)(gets.filter((p) => p === path).length) : answer;
-        return Promise.resolve(structuredClone(value) as T);
-      } catch (err) {
-        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-      }
-    },
-  }) as AdminApi;
-}
+/** The admin is signed in; GET answers from `routes` (see signedInApi). */
+export const adminApi = (staff: Staff, routes: Record<string, unknown> = {}): AdminApi => signedInApi(staff, routes);
 
 type Handler = (payload: never) => Ack<unknown>;
 
@@ -73,7 +49,7 @@ export class FakeServer {
   /** Appends an event (the next seq) and sends it, as the server does after a command commits. */
   broadcast<K extends DomainEventType>(type: K, data: EventOf<K>['data'], actor: Staff = adminStaff): DomainEvent {
     this.seq += 1;
-    const event = { seq: this.seq, type, at: new Date().toISOString(), actor: { kind: 'staff', id: actor.id }, reason: null, data } as EventOf<K>;
+    const event = serverEvent(this.seq, type, data, new Date().toISOString(), actor);
     this.socket.serverSends(type, event);
     return event;
   }

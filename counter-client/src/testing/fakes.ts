@@ -1,5 +1,5 @@
 // A fake /staff socket and REST api for component tests: the test plays the server.
-import type { Staff } from '@jiaohao/shared/schemas';
+import type { DomainEvent, DomainEventType, EventOf, Staff } from '@jiaohao/shared/schemas';
 import { ApiError, type api as Api } from '../connection/api';
 import type { Transport } from '../connection/store';
 
@@ -56,4 +56,41 @@ export function fakeApi(staff: Staff, password = 'right password'): typeof Api &
     post: () => refuse(404, 'not_found'),
     patch: () => refuse(404, 'not_found'),
   } as typeof Api & { signedIn: boolean };
+}
+
+export type SignedInApi = typeof Api & {
+  /** Every GET path asked for, in order. */
+  readonly gets: string[];
+  /** How many times `path` was read. */
+  reads(path: string): number;
+};
+
+/**
+ * `staff` is signed in already; GET answers from `routes` (a value, or a function of how many
+ * times that path was read, which may throw an ApiError), 404 for any other path.
+ */
+export function signedInApi(staff: Staff, routes: Record<string, unknown> = {}): SignedInApi {
+  const gets: string[] = [];
+  const reads = (path: string) => gets.filter((p) => p === path).length;
+  return Object.assign(fakeApi(staff), {
+    gets,
+    reads,
+    me: () => Promise.resolve({ staff }),
+    get: <T,>(path: string): Promise<T> => {
+      gets.push(path);
+      if (!(path in routes)) return Promise.reject(new ApiError(404, { code: 'not_found', message: 'not found' }));
+      const answer = routes[path];
+      try {
+        const value = typeof answer === 'function' ? (answer as (n: number) => unknown)(reads(path)) : answer;
+        return Promise.resolve(structuredClone(value) as T);
+      } catch (err) {
+        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    },
+  }) as SignedInApi;
+}
+
+/** An event as the server appends it: by `actor` (a staff member), at `at`. */
+export function serverEvent<K extends DomainEventType>(seq: number, type: K, data: EventOf<K>['data'], at: string, actor: Staff): DomainEvent {
+  return { seq, type, at, actor: { kind: 'staff', id: actor.id }, reason: null, data } as EventOf<K>;
 }
