@@ -5,14 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, localized } from '@jiaohao/shared/i18n';
 import type { Language } from '@jiaohao/shared/schemas';
 import { useConnection, useStore } from '../connection/react';
-import type { ClientAck } from '../connection/store';
-import { errorText } from '../shell/errors';
+import { FeedbackLines, useAction } from '../shell/useAction';
 import { useNow } from '../shell/useNow';
 import { CallNumberDialog, ReasonDialog, TransferDialog, type ReasonAnswer, type TransferAnswer } from './ClerkDialogs';
 import { CLERK_ACTIONS, clerkView, counterName, findWaiting, serviceName, type ClerkAction, type Me } from './model';
 
 type Dialog = null | 'pause' | 'noShow' | 'requeue' | 'transfer' | 'callNumber';
-type Feedback = { kind: 'done' | 'error'; text: string } | null;
 
 const ACTION_LABEL: Record<ClerkAction, string> = {
   callNext: 'clerk.action.callNext',
@@ -32,8 +30,7 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
   const { office, lastCalls } = useConnection();
   const now = useNow();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, feedback, fail } = useAction();
   const [checked, setChecked] = useState<Record<string, boolean>>({});
 
   const view = office ? clerkView(office, counterId, me, lastCalls[counterId], now) : null;
@@ -52,17 +49,6 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-
-  /** Runs a command and says what happened. */
-  async function run<T>(send: () => Promise<ClientAck<T>>, done: (data: T) => string): Promise<void> {
-    setBusy(true);
-    try {
-      const ack = await send();
-      setFeedback(ack.ok ? { kind: 'done', text: done(ack.data) } : { kind: 'error', text: errorText(t, ack.error) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!office || !view) return <p>{t('common.loading')}</p>;
   const { counter } = view;
@@ -100,7 +86,7 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
   const onCallNumber = (a: ReasonAnswer & { number: string }) => {
     setDialog(null);
     const target = findWaiting(office, counter, a.number);
-    if (!target) return setFeedback({ kind: 'error', text: t('clerk.callNumber.notFound', { number: a.number.trim() }) });
+    if (!target) return fail(t('clerk.callNumber.notFound', { number: a.number.trim() }));
     const { number: _n, ...why } = a;
     void run(() => store.send('ticket:call', { ticketId: target.id, counterId, ...why }), (r) => t('clerk.done.callNext', { number: r.ticket.number }));
   };
@@ -205,10 +191,7 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
             </button>
           ))}
         </div>
-        <div className="feedback" role="status" aria-live="polite">
-          {feedback?.kind === 'done' && <p className="done">{feedback.text}</p>}
-        </div>
-        <div role="alert">{feedback?.kind === 'error' && <p className="error">{feedback.text}</p>}</div>
+        <FeedbackLines feedback={feedback} className="feedback" />
       </section>
 
       <section aria-labelledby="lines-title" className="lines">

@@ -7,7 +7,7 @@ import { servicesInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import type { Announcement, Language } from '@jiaohao/shared/schemas';
 import { useStore } from '../connection/react';
 import { ANNOUNCEMENT_LANGUAGES, ANNOUNCEMENT_MAX_DAYS, announcementPayload, clockText, defaultAnnouncementEnd, shownAnnouncements, type AnnouncementDraft } from './model';
-import { FeedbackLines, useAction } from './useAction';
+import { FeedbackLines, useAction } from '../shell/useAction';
 
 const EMPTY_TEXTS: Record<Language, string> = { 'zh-TW': '', en: '', vi: '', id: '', th: '' };
 

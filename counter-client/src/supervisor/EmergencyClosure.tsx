@@ -10,7 +10,7 @@ import { useStore } from '../connection/react';
 import { Modal } from '../shell/Modal';
 import { clockText, closureConsequences, closurePayload, type ClosureDraft } from './model';
 import { say } from './say';
-import { FeedbackLines, useAction } from './useAction';
+import { FeedbackLines, useAction } from '../shell/useAction';
 
 export function EmergencyClosure({ office }: { office: OfficeState }) {
   const { t } = useTranslation();

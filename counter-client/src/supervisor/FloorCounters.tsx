@@ -8,7 +8,7 @@ import type { Language, Staff } from '@jiaohao/shared/schemas';
 import { useStore } from '../connection/react';
 import { Modal } from '../shell/Modal';
 import { counterRows, type CounterRow } from './model';
-import { FeedbackLines, useAction } from './useAction';
+import { FeedbackLines, useAction } from '../shell/useAction';
 
 export function FloorCounters({ office, now, names, me }: { office: OfficeState; now: number; names: Readonly<Record<string, string>>; me: Staff }) {
   const { t, i18n } = useTranslation();

@@ -11,7 +11,7 @@ import { useStore } from '../connection/react';
 import { Modal } from '../shell/Modal';
 import { issuingSentence, lineRows, officeIssuing, sessionEndText } from './model';
 import { say } from './say';
-import { FeedbackLines, useAction } from './useAction';
+import { FeedbackLines, useAction } from '../shell/useAction';
 
 /** Whose issuing a dialog stops: a line, or the whole office (null). */
 type Target = { readonly service: Service | null };

@@ -7,7 +7,7 @@ import type { OfficeState } from '@jiaohao/shared/reducer';
 import { useStore } from '../connection/react';
 import { everyNthSentence, POLICY_LIMITS, policyDraftOf, policyPatch, policyValue, thresholdSentence, type PolicyDraft, type PolicyField, type Sentence } from './model';
 import { say } from './say';
-import { FeedbackLines, useAction } from './useAction';
+import { FeedbackLines, useAction } from '../shell/useAction';
 
 const SENTENCE: Record<PolicyField, (v: number | null) => Sentence | null> = {
   priorityMaxWaitMinutes: thresholdSentence,

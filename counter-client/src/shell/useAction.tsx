@@ -1,5 +1,5 @@
-// Every action on the floor says what happened: done in a status line, a refusal in words in an
-// alert (errorText), next to the control that did it.
+// Every action says what happened: done in a status line, a refusal in words in an alert
+// (errorText), next to the control that did it. The clerk panel and every floor panel use it.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientAck } from '../connection/store';
@@ -39,9 +39,9 @@ export function useAction(): Action {
 }
 
 /** The two live regions of one panel: always in the page, so a screen reader hears what fills them. */
-export function FeedbackLines({ feedback }: { feedback: Feedback }) {
+export function FeedbackLines({ feedback, className = 'floor-feedback' }: { feedback: Feedback; className?: string }) {
   return (
-    <div className="floor-feedback">
+    <div className={className}>
       <div role="status" aria-live="polite">
         {feedback?.kind === 'done' && <p className="done">{feedback.text}</p>}
       </div>
