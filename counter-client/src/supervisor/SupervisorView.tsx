@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Staff } from '@jiaohao/shared/schemas';
 import type { api as Api } from '../connection/api';
 import { useConnection } from '../connection/react';
-import type { ConnectionState } from '../connection/store';
 import { useNow } from '../shell/useNow';
 import { useStaffNames } from '../shell/useStaffNames';
 import { Announcements } from './Announcements';
@@ -15,11 +14,7 @@ import { FloorCounters } from './FloorCounters';
 import { FloorLines } from './FloorLines';
 import { FloorPolicy } from './FloorPolicy';
 import { FloorToday } from './FloorToday';
-import type { RaisedAlert } from './model';
 import './supervisor.css';
-
-/** The server's alert:raised events the store kept, newest first. */
-const raisedAlerts = (connection: ConnectionState): readonly RaisedAlert[] => connection.alerts;
 
 export function SupervisorView({ staff, api }: { staff: Staff; api: typeof Api }) {
   const { t } = useTranslation();
@@ -30,7 +25,7 @@ export function SupervisorView({ staff, api }: { staff: Staff; api: typeof Api }
   if (!office) return <p className="loading">{t('common.loading')}</p>;
   return (
     <div className="floor">
-      <FloorAlerts office={office} now={now} raised={raisedAlerts(connection)} names={names} />
+      <FloorAlerts office={office} now={now} raised={connection.alerts} names={names} />
       <EmergencyClosure office={office} />
       <FloorCounters office={office} now={now} names={names} me={staff} />
       <FloorLines office={office} now={now} />
