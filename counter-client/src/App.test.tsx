@@ -92,6 +92,8 @@ describe('the call panel', () => {
     expect(await screen.findByText('已叫 1009 號')).toBeTruthy();
     expect(button(/開始服務/).disabled).toBe(false);
     expect(button(/叫下一號/).disabled).toBe(true);
+    // The key's button disabled itself: the focus is on the first move that can be made now.
+    expect(document.activeElement?.textContent).toContain('重複叫號');
   });
 
   it('while the connection is down it says so, and an action is refused with a message, not sent', async () => {

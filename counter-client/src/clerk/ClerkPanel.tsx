@@ -32,6 +32,8 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
   const [dialog, setDialog] = useState<Dialog>(null);
   const { run, busy, feedback, fail } = useAction();
   const [checked, setChecked] = useState<Record<string, boolean>>({});
+  // The action buttons, so that keys and changes of state leave the focus on a button, not the page.
+  const buttons = useRef<Partial<Record<ClerkAction, HTMLButtonElement | null>>>({});
 
   const view = office ? clerkView(office, counterId, me, lastCalls[counterId], now) : null;
   const current = view?.current ?? null;
@@ -49,6 +51,16 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+
+  // A button that went away or was disabled by the move it made (Open, Finish…) leaves the focus on
+  // the page: put it on the first move that can be made now, so the keyboard goes on from there.
+  const firstEnabled = CLERK_ACTIONS.find((a) => view?.enabled[a.action])?.action;
+  useEffect(() => {
+    const at = document.activeElement;
+    const lost = at === document.body || (at instanceof HTMLButtonElement && at.disabled);
+    if (busy || dialog !== null || !lost || !firstEnabled) return;
+    buttons.current[firstEnabled]?.focus();
+  });
 
   if (!office || !view) return <p>{t('common.loading')}</p>;
   const { counter } = view;
@@ -69,6 +81,8 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
       case 'finish':
         return void run(() => store.send('ticket:finish', { ticketId: ticketId! }), () => t('clerk.done.finish', { number }));
       default:
+        // A dialog opened by its key gives the focus back to its button when it closes.
+        buttons.current[action]?.focus();
         setDialog(action);
     }
   };
@@ -183,6 +197,9 @@ export function ClerkPanel({ counterId, me, onChangeCounter }: { counterId: stri
               key={action}
               type="button"
               className={action === 'callNext' ? 'primary' : undefined}
+              ref={(el) => {
+                buttons.current[action] = el;
+              }}
               disabled={!view.enabled[action] || busy}
               aria-keyshortcuts={key}
               onClick={() => act(action)}
