@@ -8,7 +8,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const CLIENT_DIRS = ['display', 'counter-client', 'kiosk'];
+const CLIENT_DIRS = ['web', 'display', 'counter-client', 'kiosk'];
 
 // Node built-ins, bare (`fs`, `fs/promises`, `crypto`, …). `node:*` is a pattern below.
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));

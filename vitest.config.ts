@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
-          include: ['{counter-client,display,kiosk/renderer}/src/**/*.test.{ts,tsx}', 'shared/src/**/*.dom.test.ts'],
+          include: ['{web,counter-client,display,kiosk/renderer}/src/**/*.test.{ts,tsx}', 'shared/src/**/*.dom.test.ts'],
           environment: 'jsdom',
           setupFiles: ['counter-client/src/testing/dom-setup.ts'],
         },

@@ -43,7 +43,7 @@ function newestFile(files) {
   return newest;
 }
 
-/** What a client's build is made from: its own folder's inputs, and shared/src, which it imports. */
+/** What a client's build is made from: its own folder's inputs, and shared/src and web/src, which it imports. */
 function newestSource(rootDir, client) {
   const viteRoot = join(rootDir, client.viteRoot);
   const html = readdirSync(viteRoot).filter((f) => f.endsWith('.html')).map((f) => join(viteRoot, f));
@@ -51,6 +51,7 @@ function newestSource(rootDir, client) {
     newestIn(join(viteRoot, 'src')),
     newestIn(join(viteRoot, 'public')),
     newestIn(join(rootDir, 'shared', 'src')),
+    newestIn(join(rootDir, 'web', 'src')),
     newestFile([
       ...html,
       join(viteRoot, 'vite.config.ts'),

@@ -7,7 +7,8 @@ import { counter, service, snapshot, ticket } from '@jiaohao/shared/testing';
 import type { Staff } from '@jiaohao/shared/schemas';
 import { App } from './App';
 import { createI18n } from './i18n/i18n';
-import { FakeSocket, fakeApi, serverEvent } from './testing/fakes';
+import { FakeSocket } from '@jiaohao/web/testing';
+import { fakeApi, serverEvent } from './testing/fakes';
 
 const clerk: Staff = { id: 'staff-1', username: 'mei', displayName: '林美', role: 'clerk', active: true };
 let socket: FakeSocket;

@@ -5,9 +5,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { Staff } from '@jiaohao/shared/schemas';
 import { api as realApi, ApiError } from './connection/api';
-import { StoreProvider, useConnection } from './connection/react';
-import { createOfficeStore, type Transport } from './connection/store';
-import { staffSocket } from './connection/socket';
+import { StoreProvider, useConnection, createOfficeStore, type Transport, namespaceSocket } from '@jiaohao/web';
 import { STAFF_LANGUAGES } from './i18n/i18n';
 import { ConnectionBadge } from './shell/ConnectionBadge';
 import { Login } from './shell/Login';
@@ -38,7 +36,7 @@ const viewFromHash = (hash: string, allowed: readonly ViewName[]): ViewName => {
   return allowed.includes(name) ? name : allowed[0]!;
 };
 
-export function App({ i18n, api = realApi, transport = staffSocket }: AppDeps) {
+export function App({ i18n, api = realApi, transport = () => namespaceSocket('staff') }: AppDeps) {
   return (
     <I18nextProvider i18n={i18n}>
       <Session api={api} transport={transport} />

@@ -8,7 +8,7 @@ import type { Counter, Device, Office, Service, Staff } from '@jiaohao/shared/sc
 import { App } from '../App';
 import { ApiError } from '../connection/api';
 import { createI18n } from '../i18n/i18n';
-import { FakeSocket } from '../testing/fakes';
+import { FakeSocket } from '@jiaohao/web/testing';
 import { adminApi, adminStaff, FakeServer, refused, type AdminApi } from '../testing/admin-fakes';
 
 let socket: FakeSocket;

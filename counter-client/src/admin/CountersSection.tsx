@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
 import { countersInOrder } from '@jiaohao/shared/reducer';
 import { LANGUAGES, type Counter, type Language, type Service } from '@jiaohao/shared/schemas';
-import { useConnection, useStore } from '../connection/react';
+import { useConnection, useStore } from '@jiaohao/web';
 import { Check, Field, FormAlert, Group, NamesGroup, useAdminForm, type AdminForm } from './fields';
 import { COUNTER_REFUSALS, counterToForm, move, newCounterForm, toCounterCreate, toCounterPatch, type CounterForm } from './counter-form';
 import { sortServices } from './service-form';

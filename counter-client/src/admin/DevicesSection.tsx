@@ -6,7 +6,7 @@ import { toDataURL } from 'qrcode';
 import { LANGUAGE_TAGS } from '@jiaohao/shared/i18n';
 import { DEVICE_KINDS, DeviceCreate, type Device, type DeviceCreated, type DeviceKind, type Language } from '@jiaohao/shared/schemas';
 import type { api as Api } from '../connection/api';
-import { useConnection, useStore } from '../connection/react';
+import { useConnection, useStore } from '@jiaohao/web';
 import { Modal } from '../shell/Modal';
 import { Field, FormAlert, Select, useAdminForm } from './fields';
 import { Checker } from './forms';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
 import { weekdayOf } from '@jiaohao/shared/rules';
 import { isCalendarDate, type Language, type Office, type Service } from '@jiaohao/shared/schemas';
-import { useConnection, useStore } from '../connection/react';
+import { useConnection, useStore } from '@jiaohao/web';
 import { Check, Field, FormAlert, Group, NamesGroup, Select, useAdminForm, type AdminForm } from './fields';
 import { stableJson } from './forms';
 import {

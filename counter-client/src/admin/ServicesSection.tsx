@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
 import { formatNumber } from '@jiaohao/shared/rules';
 import { LANGUAGES, type Language, type NumberRange, type Service } from '@jiaohao/shared/schemas';
-import { useConnection, useStore } from '../connection/react';
+import { useConnection, useStore } from '@jiaohao/web';
 import { Check, Field, FormAlert, Group, NamesGroup, Select, TextArea, useAdminForm, type AdminForm } from './fields';
 import { EditorFrame, SectionHead, Saved, useEditor } from './sections';
 import {

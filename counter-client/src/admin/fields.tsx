@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObjec
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS } from '@jiaohao/shared/i18n';
 import { LANGUAGES, type Language } from '@jiaohao/shared/schemas';
-import type { ClientAck } from '../connection/store';
+import type { ClientAck } from '@jiaohao/web';
 import { errorText } from '../shell/errors';
 import { refusalField, withoutPath, type ErrorLike, type Mapped, type Problems, type RefusalRules } from './forms';
 

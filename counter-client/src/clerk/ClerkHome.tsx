@@ -1,7 +1,7 @@
 // The counter view: choose the counter (remembered on this PC), then its call panel.
 import { useCallback, useEffect, useState } from 'react';
 import type { Staff } from '@jiaohao/shared/schemas';
-import { useConnection } from '../connection/react';
+import { useConnection } from '@jiaohao/web';
 import { useStaffNames } from '../shell/useStaffNames';
 import { ClerkPanel } from './ClerkPanel';
 import { CounterPicker } from './CounterPicker';

@@ -4,9 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, localized } from '@jiaohao/shared/i18n';
 import type { Language } from '@jiaohao/shared/schemas';
-import { useConnection, useStore } from '../connection/react';
+import { useConnection, useStore, useNow } from '@jiaohao/web';
 import { FeedbackLines, useAction } from '../shell/useAction';
-import { useNow } from '../shell/useNow';
 import { CallNumberDialog, ReasonDialog, TransferDialog, type ReasonAnswer, type TransferAnswer } from './ClerkDialogs';
 import { CLERK_ACTIONS, clerkView, counterName, findWaiting, serviceName, type ClerkAction, type Me } from './model';
 

@@ -6,7 +6,7 @@ import { atCounter, lineWait, minutesSince, type OfficeState } from '@jiaohao/sh
 import type { Counter, Language, QueuePolicy, Role, Service, Ticket } from '@jiaohao/shared/schemas';
 import type { PickReason } from '@jiaohao/shared/rules';
 import { localized } from '@jiaohao/shared/i18n';
-import type { LastCall } from '../connection/store';
+import type { LastCall } from '@jiaohao/web';
 
 /** The clerk's buttons, in the order they are shown, each with its key. */
 export const CLERK_ACTIONS = [

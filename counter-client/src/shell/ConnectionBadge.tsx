@@ -1,6 +1,6 @@
 // Always visible: online, reconnecting (what is shown may be old), resyncing (STYLE.md habit 16).
 import { useTranslation } from 'react-i18next';
-import { useConnection } from '../connection/react';
+import { useConnection } from '@jiaohao/web';
 
 export function ConnectionBadge() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // (errorText), next to the control that did it. The clerk panel and every floor panel use it.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientAck } from '../connection/store';
+import type { ClientAck } from '@jiaohao/web';
 import { errorText } from '../shell/errors';
 
 export type Feedback = { readonly kind: 'done' | 'error'; readonly text: string } | null;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
 import { servicesInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import type { Announcement, Language } from '@jiaohao/shared/schemas';
-import { useStore } from '../connection/react';
+import { useStore } from '@jiaohao/web';
 import { ANNOUNCEMENT_LANGUAGES, ANNOUNCEMENT_MAX_DAYS, announcementPayload, clockText, defaultAnnouncementEnd, shownAnnouncements, type AnnouncementDraft } from './model';
 import { FeedbackLines, useAction } from '../shell/useAction';
 

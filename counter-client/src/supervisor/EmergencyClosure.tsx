@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_TAGS } from '@jiaohao/shared/i18n';
 import type { OfficeState } from '@jiaohao/shared/reducer';
 import type { ClosureWaiting } from '@jiaohao/shared/schemas';
-import { useStore } from '../connection/react';
+import { useStore } from '@jiaohao/web';
 import { Modal } from '../shell/Modal';
 import { clockText, closureConsequences, closurePayload, type ClosureDraft } from './model';
 import { say } from './say';

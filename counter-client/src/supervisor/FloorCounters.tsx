@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { localized } from '@jiaohao/shared/i18n';
 import type { OfficeState } from '@jiaohao/shared/reducer';
 import type { Language, Staff } from '@jiaohao/shared/schemas';
-import { useStore } from '../connection/react';
+import { useStore } from '@jiaohao/web';
 import { Modal } from '../shell/Modal';
 import { counterRows, type CounterRow } from './model';
 import { FeedbackLines, useAction } from '../shell/useAction';

@@ -7,7 +7,7 @@ import { localized } from '@jiaohao/shared/i18n';
 import type { OfficeState } from '@jiaohao/shared/reducer';
 import { REASONS, type IssuingStopReason } from '@jiaohao/shared/rules';
 import type { IssuingUntil, Language, Service } from '@jiaohao/shared/schemas';
-import { useStore } from '../connection/react';
+import { useStore } from '@jiaohao/web';
 import { Modal } from '../shell/Modal';
 import { issuingSentence, lineRows, officeIssuing, sessionEndText } from './model';
 import { say } from './say';

@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeState } from '@jiaohao/shared/reducer';
-import { useStore } from '../connection/react';
+import { useStore } from '@jiaohao/web';
 import { everyNthSentence, POLICY_LIMITS, policyDraftOf, policyPatch, policyValue, thresholdSentence, type PolicyDraft, type PolicyField, type Sentence } from './model';
 import { say } from './say';
 import { FeedbackLines, useAction } from '../shell/useAction';

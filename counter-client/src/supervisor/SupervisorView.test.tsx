@@ -8,7 +8,7 @@ import { NOW, ago, announcement, counter, iso, issuingStop, service, snapshot, t
 import { App } from '../App';
 import { ApiError } from '../connection/api';
 import { createI18n } from '../i18n/i18n';
-import { FakeSocket } from '../testing/fakes';
+import { FakeSocket } from '@jiaohao/web/testing';
 import { floorApi, serverEvent, supervisor } from '../testing/supervisor-fakes';
 
 let socket: FakeSocket;

@@ -4,8 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@jiaohao/shared/schemas';
 import type { api as Api } from '../connection/api';
-import { useConnection } from '../connection/react';
-import { useNow } from '../shell/useNow';
+import { useConnection, useNow } from '@jiaohao/web';
 import { useStaffNames } from '../shell/useStaffNames';
 import { Announcements } from './Announcements';
 import { EmergencyClosure } from './EmergencyClosure';

@@ -2,7 +2,8 @@
 // (and counted, to see a list read again), and a fake server that answers each command by name and
 // broadcasts the events a real one would, with the next seq.
 import type { Ack, DomainEvent, DomainEventType, EventOf, Snapshot, Staff } from '@jiaohao/shared/schemas';
-import { serverEvent, signedInApi, type FakeSocket, type SignedInApi } from './fakes';
+import type { FakeSocket } from '@jiaohao/web/testing';
+import { serverEvent, signedInApi, type SignedInApi } from './fakes';
 
 export const adminStaff: Staff = { id: 'admin-1', username: 'admin', displayName: '王管理', role: 'admin', active: true };
 

@@ -1,39 +1,6 @@
-// A fake /staff socket and REST api for component tests: the test plays the server.
+// A fake REST api for component tests: the test plays the server (the fake socket is @jiaohao/web/testing's).
 import type { DomainEvent, DomainEventType, EventOf, Staff } from '@jiaohao/shared/schemas';
 import { ApiError, type api as Api } from '../connection/api';
-import type { Transport } from '../connection/store';
-
-type Listener = (...args: never[]) => void;
-
-export class FakeSocket implements Transport {
-  private readonly listeners = new Map<string, Listener[]>();
-  /** Every message the client sent, with its payload. */
-  readonly sent: { event: string; payload: unknown }[] = [];
-  /** Answers the client's messages (with their payload); undefined leaves the ack unanswered. */
-  answer: (event: string, payload: unknown) => unknown = () => undefined;
-
-  on(event: string, listener: Listener) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]) {
-    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (a: unknown) => void) : undefined;
-    this.sent.push({ event, payload: args[0] });
-    const answer = this.answer(event, args[0]);
-    if (ack && answer !== undefined) queueMicrotask(() => ack(answer));
-    return this;
-  }
-  connect() {
-    return this;
-  }
-  disconnect() {
-    return this;
-  }
-  /** The server sends `event`. */
-  serverSends(event: string, payload?: unknown) {
-    for (const l of this.listeners.get(event) ?? []) (l as (p: unknown) => void)(payload);
-  }
-}
 
 export function fakeApi(staff: Staff, password = 'right password'): typeof Api & { signedIn: boolean } {
   const state = { signedIn: false };

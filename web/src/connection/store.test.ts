@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { counter, service, snapshot } from '@jiaohao/shared/testing';
 import { createOfficeStore } from './store';
-import { FakeSocket } from '../testing/fakes';
+import { FakeSocket } from '../testing/fake-socket';
 
 const alert = (seq: number) => ({
   seq,
