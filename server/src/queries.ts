@@ -25,6 +25,8 @@ export interface Queries {
   staffNames(): StaffName[];
   todayStats(): TodayStats;
   devices(): Device[];
+  /** One device, revoked or not (a socket sends a device its own). */
+  device(id: string): Device | undefined;
   eventsAfter(seq: number, limit: number): { events: DomainEvent[]; lastSeq: number };
   verifyChain(): ChainCheck;
 }
@@ -51,6 +53,7 @@ export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Que
     staffNames: () => store.staff.activeNames(),
     todayStats: () => todayStats(store, clock()),
     devices: () => store.devices.list(),
+    device: (id) => store.devices.byId(id),
     eventsAfter: (seq, limit) => {
       if (limit < 1 || limit > 1000) throw new DomainError('validation_failed', 'limit must be 1–1000');
       return { events: store.events.after(seq, limit), lastSeq: store.events.lastSeq };

@@ -7,6 +7,7 @@ import {
   DailyCap,
   DeviceKind,
   Device,
+  DisplaySettings,
   BusinessDate,
   Id,
   IsoDateTime,
@@ -139,7 +140,12 @@ export type DeviceCreate = Static<typeof DeviceCreate>;
 export const DeviceCreated = Type.Object({ device: Device, token: Type.String({ description: 'Shown this once' }) });
 export type DeviceCreated = Static<typeof DeviceCreated>;
 export const DevicePatch = Type.Object(
-  { name: Type.Optional(DeviceName), revoked: Type.Optional(Type.Boolean()) },
+  {
+    name: Type.Optional(DeviceName),
+    revoked: Type.Optional(Type.Boolean()),
+    // A display's whole settings, replacing those it had; refused for a kiosk.
+    display: Type.Optional(DisplaySettings),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export type DevicePatch = Static<typeof DevicePatch>;

@@ -228,6 +228,10 @@ describe('"sideEffects" in shared/package.json', () => {
     expect(rules.used.filter((path) => path.startsWith('shared/src/') && path !== 'shared/src/harness.ts')).toEqual([
       'shared/src/tickets.transitions.ts',
     ]);
+    // The reducer is plain functions: a value it took from a schema module (MAX_RECENT_CALLS, say)
+    // would bring every schema and TypeBox into a display's bundle.
+    const reducer = await bundle(`export * from '@jiaohao/shared/reducer';`);
+    expect(reducer.used.filter((path) => path.includes('.schemas.ts') || path.includes('@sinclair/typebox'))).toEqual([]);
   });
 
   it('(control) without the field honoured, everything the index re-exports stays', async () => {

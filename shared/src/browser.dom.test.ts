@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEvent, fromSnapshot, type OfficeState } from '@jiaohao/shared/reducer';
 import { DomainEvent, Snapshot, type EventOf } from '@jiaohao/shared/schemas';
 import * as testing from '@jiaohao/shared/testing';
-import { NOW, ago, counter, iso, snapshot, ticket } from '@jiaohao/shared/testing';
+import { NOW, ago, counter, iso, recentCall, snapshot, ticket } from '@jiaohao/shared/testing';
 import * as builders from './testing/builders';
 
 /** The snapshot a client would send back out of its state (the reducer keeps it by id). */
@@ -23,6 +23,7 @@ function toSnapshot(state: OfficeState, at: string): Snapshot {
     announcements: Object.values(state.announcements),
     issuingStops: [...state.issuingStops],
     closure: state.closure,
+    recentCalls: [...state.recentCalls],
   };
 }
 
@@ -56,6 +57,7 @@ describe('a snapshot round trip through the browser entries', () => {
       ['w2', 'waiting', null],
     ]);
     expect(again.counters.find((c) => c.id === 'c1')?.callsSincePriority).toBe(1);
+    expect(again.recentCalls).toEqual([recentCall({ seq: 8, ticketId: 'w1', counterId: 'c1' })]);
   });
 
   it('refuses a snapshot that does not fit the schema', () => {

@@ -267,7 +267,11 @@ export const COMMANDS = {
     payload: DeviceUpdatePayload,
     result: Device,
     access: admin,
-    http: patch('/devices/:deviceId', 'devices', 'Rename or revoke a device (revoking disconnects it at once)'),
+    http: patch(
+      '/devices/:deviceId',
+      'devices',
+      "Rename or revoke a device (revoking disconnects it at once), or replace a display's settings: lines, counters, layout, sound (a display only; it gets them at once as device:self)",
+    ),
   }),
 };
 

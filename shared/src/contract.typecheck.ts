@@ -4,8 +4,8 @@
 import { expectTypeOf } from 'vitest';
 import type { Ack } from './errors';
 import type { CommandPayload, CommandResult, DeviceCommandName, StaffCommandName } from './commands.registry';
-import type { KioskClientToServer, StaffClientToServer, DisplayClientToServer } from './socket.events';
-import type { Ticket } from './domain.schemas';
+import type { KioskClientToServer, StaffClientToServer, DisplayClientToServer, DisplayServerToClient, KioskServerToClient, StaffServerToClient } from './socket.events';
+import type { Device, Ticket } from './domain.schemas';
 import type { IssueTicketResult } from './commands.schemas';
 
 /** Groups checks by name; the bodies are for the compiler and never run. */
@@ -40,4 +40,11 @@ typeChecks('socket maps derived from the command registry', () => {
     const bad: CommandPayload<'counter:open'> = { counterId: 'c1', nonsense: 1 };
     void bad;
   });
+});
+
+typeChecks('a device, and only a device, is told about itself', () => {
+  expectTypeOf<DisplayServerToClient['device:self']>().parameter(0).toEqualTypeOf<Device>();
+  expectTypeOf<KioskServerToClient['device:self']>().parameter(0).toEqualTypeOf<Device>();
+  // @ts-expect-error staff get no device:self
+  expectTypeOf<StaffServerToClient['device:self']>().toBeFunction();
 });

@@ -173,6 +173,57 @@ export const DEVICE_KINDS = ['kiosk', 'display'] as const;
 export const DeviceKind = Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k)));
 export type DeviceKind = Static<typeof DeviceKind>;
 
+export const DISPLAY_ORIENTATIONS = ['auto', 'landscape', 'portrait'] as const;
+export const DisplayOrientation = Type.Union(DISPLAY_ORIENTATIONS.map((o) => Type.Literal(o)), {
+  description: "auto: from the screen's shape; landscape, portrait: that layout whatever shape the screen reports (a screen mounted on its side)",
+});
+export type DisplayOrientation = Static<typeof DisplayOrientation>;
+
+export const DISPLAY_VOICES = ['auto', 'clips'] as const;
+export const DisplayVoice = Type.Union(DISPLAY_VOICES.map((v) => Type.Literal(v)), {
+  description: "auto: the browser's speech synthesis where it has a voice for the language, else the shipped clips; clips: always the clips (an office's own recordings)",
+});
+export type DisplayVoice = Static<typeof DisplayVoice>;
+
+/** How many lines and counters a display's settings may name. */
+export const MAX_DISPLAY_SERVICES = 100;
+export const MAX_DISPLAY_COUNTERS = 200;
+
+/** What a wall display shows and how it speaks; set by an admin per display (one per zone in a big office). */
+export const DisplaySettings = Type.Object(
+  {
+    serviceIds: Nullable(Type.Array(Type.String(), { maxItems: MAX_DISPLAY_SERVICES, uniqueItems: true }), {
+      description: 'The lines it shows; null: every line',
+    }),
+    counterIds: Nullable(Type.Array(Type.String(), { maxItems: MAX_DISPLAY_COUNTERS, uniqueItems: true }), {
+      description: 'The counters whose calls it shows; null: every counter',
+    }),
+    orientation: DisplayOrientation,
+    volume: Int(0, 100, { description: 'Loudness of the chime and the spoken calls, in percent' }),
+    repeat: Int(1, 3, { description: 'How many times each call is spoken' }),
+    languages: Type.Array(Language, {
+      maxItems: LANGUAGES.length,
+      uniqueItems: true,
+      description:
+        "The residents' languages it also speaks a call in, after Mandarin (always spoken), when the ticket was issued in one of them; e.g. ['en']",
+    }),
+    voice: DisplayVoice,
+  },
+  { additionalProperties: false },
+);
+export type DisplaySettings = Static<typeof DisplaySettings>;
+
+/** What a new display starts with, and what a display stored before it had settings reads as. */
+export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
+  serviceIds: null,
+  counterIds: null,
+  orientation: 'auto',
+  volume: 80,
+  repeat: 1,
+  languages: ['en'],
+  voice: 'auto',
+};
+
 export const Device = Type.Object({
   id: Type.String(),
   kind: DeviceKind,
@@ -180,6 +231,7 @@ export const Device = Type.Object({
   createdAt: IsoDateTime,
   revokedAt: Nullable(IsoDateTime),
   lastSeenAt: Nullable(IsoDateTime),
+  display: Nullable(DisplaySettings, { description: 'The settings of a display; null for a kiosk' }),
 });
 export type Device = Static<typeof Device>;
 

@@ -12,6 +12,7 @@ import {
   IsoDateTime,
   IssuingMode,
   IssuingStop,
+  Language,
   LocalizedText,
   Office,
   QueuePolicy,
@@ -24,6 +25,7 @@ import { PickReasonSchema } from './commands.schemas';
 import { Count, Int, MAX_INTEGER } from './formats';
 import { REASONS } from './tickets.transitions';
 import { ISSUING_CLOSED_REASONS } from './sessions';
+import { MAX_RECENT_CALLS } from './office-state.reducer';
 
 export const ACTOR_KINDS = ['staff', 'device', 'resident', 'system'] as const;
 export const Actor = Type.Object({
@@ -172,6 +174,25 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'office:emergency-ended',
 ];
 
+/**
+ * One call or recall, as a wall display lists and announces it; also for tickets that have since
+ * finished, which the snapshot's tickets no longer hold. Numbers and lines only, nothing personal.
+ */
+export const RecentCall = Type.Object({
+  seq: Count({ description: 'The seq of the ticket:called or ticket:recalled event: unique, so a client announces each call once' }),
+  at: IsoDateTime,
+  ticketId: Type.String(),
+  number: Type.String({ description: 'As shown to residents, e.g. "1023"' }),
+  serviceId: Type.String(),
+  counterId: Type.String(),
+  // The language the resident chose at the kiosk: a display also speaks the call in it (DisplaySettings.languages).
+  language: Language,
+  recall: Type.Boolean({ description: 'true for ticket:recalled' }),
+});
+export type RecentCall = Static<typeof RecentCall>;
+// Defined with the reducer that keeps the list, so a client's bundle of it stays free of TypeBox.
+export { MAX_RECENT_CALLS };
+
 /** What a client starts from on every (re)connect; events with seq > snapshot.seq follow. */
 export const Snapshot = Type.Object({
   seq: Count(),
@@ -188,6 +209,7 @@ export const Snapshot = Type.Object({
       "The supervisors' stops in force (a line's, or the whole office's with serviceId null); issuingStatus (shared/sessions.ts) tells from these, the office and the closure whether a line issues now, and why not",
   }),
   closure: Type.Union([Closure, Type.Null()], { description: 'The emergency closure in force, or null' }),
+  recentCalls: Type.Array(RecentCall, { maxItems: MAX_RECENT_CALLS, description: "Today's newest calls and recalls, newest first" }),
 });
 export type Snapshot = Static<typeof Snapshot>;
 

@@ -6,6 +6,7 @@ import {
   CounterEvent,
   DOMAIN_EVENT_TYPES,
   DomainEvent,
+  RecentCall,
   Snapshot,
   TICKET_EVENT_TYPES,
   type DomainEventType,
@@ -21,14 +22,17 @@ import {
   fromSnapshot,
   issuingFor,
   lineWait,
+  MAX_RECENT_CALLS,
   minutesSince,
+  recentCallOf,
   servicesInOrder,
   skipSeq,
   waitingIn,
+  withRecentCall,
   type OfficeState,
 } from './office-state.reducer';
 import { DEFAULT_POLICY } from './pick-next';
-import { NOW, MIN, ago, announcement, closure, counter, iso, issuingStop, office, service, snapshot as baseSnapshot, ticket } from './testing/builders';
+import { NOW, MIN, ago, announcement, closure, counter, iso, issuingStop, office, recentCall, service, snapshot as baseSnapshot, ticket } from './testing/builders';
 
 /** The shared snapshot (seq 10 here) with two waiting tickets and one being served at c1. */
 function snapshot(over: Partial<Snapshot> = {}): Snapshot {
@@ -76,6 +80,9 @@ const ids = (s: OfficeState) => Object.keys(s.tickets).sort();
 describe('builders', () => {
   it('produce a schema-valid snapshot', () => {
     expect(Value.Check(Snapshot, snapshot())).toBe(true);
+    expect(Value.Check(Snapshot, snapshot({ recentCalls: [recentCall(), recentCall({ seq: 41, recall: true, language: 'en' })] }))).toBe(true);
+    // At most MAX_RECENT_CALLS calls.
+    expect(Value.Check(Snapshot, snapshot({ recentCalls: Array.from({ length: MAX_RECENT_CALLS + 1 }, (_, i) => recentCall({ seq: i })) }))).toBe(false);
     // The check can fail: a ticket without a service is not a ticket.
     const broken = { ...snapshot(), tickets: [{ ...ticket(), serviceId: undefined }] };
     expect(Value.Check(Snapshot, broken)).toBe(false);
@@ -423,6 +430,82 @@ describe("the supervisor's switches", () => {
     expect(state.announcements).toEqual({ a1: announcement() });
     expect(state.issuingStops).toEqual([issuingStop()]);
     expect(state.closure).toEqual(closure());
+  });
+});
+
+describe('recent calls (what a wall display lists and announces)', () => {
+  /** Ticket w1 called to `counterId` by event `seq`. */
+  const callOf = (seq: number, counterId = 'c2', over: Partial<Ticket> = {}) =>
+    ticketEvent(seq, 'ticket:called', ticket({ id: 'w1', state: 'called', counterId, calledAt: iso(NOW), queuedAt: ago(20), ...over }));
+
+  it('fromSnapshot keeps the calls as sent, newest first', () => {
+    const calls = [recentCall({ seq: 9, ticketId: 'a' }), recentCall({ seq: 5, ticketId: 'b', recall: true })];
+    expect(fromSnapshot(snapshot({ recentCalls: calls })).recentCalls).toEqual(calls);
+    expect(fromSnapshot(snapshot()).recentCalls).toEqual([]);
+  });
+
+  it('ticket:called puts the call first: the counter from the event, the number, line and language from the ticket', () => {
+    const before = fromSnapshot(snapshot({ recentCalls: [recentCall({ seq: 9, ticketId: 'old' })] }));
+    const next = applyEvent(before, callOf(11, 'c2', { language: 'vi', number: '1007' }));
+    expect(next.recentCalls).toEqual([
+      { seq: 11, at: iso(NOW), ticketId: 'w1', number: '1007', serviceId: 'household', counterId: 'c2', language: 'vi', recall: false },
+      before.recentCalls[0],
+    ]);
+    for (const c of next.recentCalls) expect(Value.Check(RecentCall, c)).toBe(true);
+  });
+
+  it('ticket:recalled is a call again, at the counter the ticket is at; a ticket that finished since stays listed', () => {
+    let s = applyEvent(fromSnapshot(snapshot()), callOf(11, 'c2'));
+    s = applyEvent(s, ticketEvent(12, 'ticket:recalled', ticket({ id: 'w1', state: 'called', counterId: 'c2', recallCount: 1, queuedAt: ago(20) })));
+    s = applyEvent(s, ticketEvent(13, 'ticket:started', ticket({ id: 'w1', state: 'serving', counterId: 'c2', queuedAt: ago(20) })));
+    s = applyEvent(s, ticketEvent(14, 'ticket:finished', ticket({ id: 'w1', state: 'done', counterId: 'c2', queuedAt: ago(20) })));
+    expect(s.tickets.w1).toBeUndefined();
+    expect(s.recentCalls.map((c) => [c.seq, c.ticketId, c.counterId, c.recall])).toEqual([
+      [12, 'w1', 'c2', true],
+      [11, 'w1', 'c2', false],
+    ]);
+  });
+
+  it(`keeps the newest ${MAX_RECENT_CALLS}`, () => {
+    const full = Array.from({ length: MAX_RECENT_CALLS }, (_, i) => recentCall({ seq: 100 - i, ticketId: `t${i}` }));
+    const next = applyEvent(fromSnapshot(snapshot({ seq: 100, recentCalls: full })), callOf(101));
+    expect(next.recentCalls).toHaveLength(MAX_RECENT_CALLS);
+    expect(next.recentCalls[0]?.seq).toBe(101);
+    expect(next.recentCalls.slice(1)).toEqual(full.slice(0, -1));
+    // A longer list from a snapshot is cut to the same size.
+    const longer = [...full, recentCall({ seq: 1, ticketId: 'extra' })];
+    expect(fromSnapshot(snapshot({ seq: 100, recentCalls: longer })).recentCalls).toEqual(full);
+  });
+
+  it('a call applied twice (the same seq again) is listed once', () => {
+    const once = applyEvent(fromSnapshot(snapshot()), callOf(11));
+    expect(applyEvent(once, callOf(11))).toBe(once);
+    expect(once.recentCalls).toHaveLength(1);
+  });
+
+  it('day:started empties the list; day:closed and the other events leave it as it is', () => {
+    const before = fromSnapshot(snapshot({ recentCalls: [recentCall({ seq: 9 })] }));
+    expect(applyEvent(before, ev(11, 'day:started', { businessDate: '2024-05-07' })).recentCalls).toEqual([]);
+    expect(applyEvent(before, ev(11, 'day:closed', { businessDate: '2024-05-06', expired: 0 })).recentCalls).toBe(before.recentCalls);
+    for (const type of TICKET_EVENT_TYPES.filter((t) => t !== 'ticket:called' && t !== 'ticket:recalled')) {
+      const next = applyEvent(before, ticketEvent(11, type, ticket({ id: 'w1', state: STATE_AFTER[type], counterId: 'c1' })));
+      expect([type, next.recentCalls]).toEqual([type, before.recentCalls]);
+    }
+  });
+
+  it('recentCallOf: a call from a ticket:called or ticket:recalled event only', () => {
+    expect(recentCallOf(callOf(11, 'c1'))).toMatchObject({ seq: 11, counterId: 'c1', recall: false });
+    expect(recentCallOf(ticketEvent(11, 'ticket:started', ticket({ state: 'serving', counterId: 'c1' })))).toBeNull();
+    expect(recentCallOf(ev(11, 'counter:opened', { counter: counter() }))).toBeNull();
+    // A recall of a ticket at no counter would be a broken row: nothing to announce.
+    expect(recentCallOf(ticketEvent(11, 'ticket:recalled', ticket({ state: 'called', counterId: null })))).toBeNull();
+  });
+
+  it('withRecentCall puts the call first and drops the oldest past the limit', () => {
+    expect(withRecentCall([recentCall({ seq: 1 })], recentCall({ seq: 2 })).map((c) => c.seq)).toEqual([2, 1]);
+    const full = Array.from({ length: MAX_RECENT_CALLS }, (_, i) => recentCall({ seq: MAX_RECENT_CALLS - i }));
+    const next = withRecentCall(full, recentCall({ seq: 100 }));
+    expect(next.map((c) => c.seq)).toEqual([100, ...full.slice(0, -1).map((c) => c.seq)]);
   });
 });
 

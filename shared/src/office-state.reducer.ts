@@ -1,9 +1,12 @@
 // The client-side state of an office, built from a snapshot and kept current by applying events.
 // Any event whose seq is not last + 1 marks the state stale: the client then asks for a snapshot.
 import type { Announcement, Closure, Counter, IssuingStop, Office, QueuePolicy, Service, Ticket } from './domain.schemas';
-import type { DomainEvent, IssuingStatus, Snapshot } from './events.schemas';
+import type { DomainEvent, IssuingStatus, RecentCall, Snapshot } from './events.schemas';
 import { issuingStatus } from './sessions';
 import { AT_COUNTER_STATES, isActive } from './tickets.transitions';
+
+/** How many of today's calls a snapshot and a client's state keep: enough for a wall display's list and its reconnects. */
+export const MAX_RECENT_CALLS = 40;
 
 export interface OfficeState {
   readonly seq: number;
@@ -19,6 +22,8 @@ export interface OfficeState {
   /** The supervisors' stops of the issuing; one that ended by its session stays until replaced (see issuingFor). */
   readonly issuingStops: readonly IssuingStop[];
   readonly closure: Closure | null;
+  /** Today's calls and recalls, newest first, at most MAX_RECENT_CALLS (also of tickets finished since). */
+  readonly recentCalls: readonly RecentCall[];
   /** Set when an event was missed; the state must be replaced by a fresh snapshot. */
   readonly stale: boolean;
 }
@@ -41,6 +46,7 @@ export function fromSnapshot(snapshot: Snapshot): OfficeState {
     announcements: byId(snapshot.announcements),
     issuingStops: snapshot.issuingStops,
     closure: snapshot.closure,
+    recentCalls: snapshot.recentCalls.slice(0, MAX_RECENT_CALLS),
     stale: false,
   };
 }
@@ -67,6 +73,33 @@ function unended(announcements: Readonly<Record<string, Announcement>>, at: stri
   return next;
 }
 
+/**
+ * The call a ticket:called or ticket:recalled event makes, as displays list and announce it; null
+ * for any other event. The server builds the snapshot's recentCalls with it too.
+ */
+export function recentCallOf(event: DomainEvent): RecentCall | null {
+  if (event.type !== 'ticket:called' && event.type !== 'ticket:recalled') return null;
+  const { ticket } = event.data;
+  const counterId = event.type === 'ticket:called' ? event.data.counter.id : ticket.counterId;
+  // A recalled ticket is at a counter; one without would be a broken row, not a call to show.
+  if (counterId === null) return null;
+  return {
+    seq: event.seq,
+    at: event.at,
+    ticketId: ticket.id,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    counterId,
+    language: ticket.language,
+    recall: event.type === 'ticket:recalled',
+  };
+}
+
+/** `calls` with `call` in front, kept to the newest MAX_RECENT_CALLS. */
+export function withRecentCall(calls: readonly RecentCall[], call: RecentCall): RecentCall[] {
+  return [call, ...calls.slice(0, MAX_RECENT_CALLS - 1)];
+}
+
 /** An event this client's audience is not sent (see EVENT_AUDIENCES) still moves its seq on. */
 export function skipSeq(state: OfficeState, seq: number): OfficeState {
   if (state.stale) return state;
@@ -74,6 +107,11 @@ export function skipSeq(state: OfficeState, seq: number): OfficeState {
   if (check === 'duplicate') return state;
   if (check === 'gap') return { ...state, stale: true };
   return { ...state, seq };
+}
+
+function called(calls: readonly RecentCall[], event: DomainEvent): readonly RecentCall[] {
+  const call = recentCallOf(event);
+  return call ? withRecentCall(calls, call) : calls;
 }
 
 export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState {
@@ -89,9 +127,11 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
         seq,
         tickets: withTicket(state.tickets, event.data.ticket),
         counters: { ...state.counters, [event.data.counter.id]: event.data.counter },
+        recentCalls: called(state.recentCalls, event),
       };
-    case 'ticket:issued':
     case 'ticket:recalled':
+      return { ...state, seq, tickets: withTicket(state.tickets, event.data.ticket), recentCalls: called(state.recentCalls, event) };
+    case 'ticket:issued':
     case 'ticket:started':
     case 'ticket:finished':
     case 'ticket:missed':
@@ -118,7 +158,14 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
     case 'alert:raised':
       return { ...state, seq };
     case 'day:started':
-      return { ...state, seq, businessDate: event.data.businessDate, tickets: {}, announcements: unended(state.announcements, event.at) };
+      return {
+        ...state,
+        seq,
+        businessDate: event.data.businessDate,
+        tickets: {},
+        announcements: unended(state.announcements, event.at),
+        recentCalls: [],
+      };
     case 'announcement:posted': {
       const { announcement } = event.data;
       return { ...state, seq, announcements: { ...unended(state.announcements, event.at), [announcement.id]: announcement } };

@@ -12,8 +12,8 @@ export interface PublicStatusInput {
   readonly dayClosed?: boolean;
 }
 
-/** What the public status is made of: the office, counts per line and who stands at the counters. */
-export type PublicStatusParts = Omit<Snapshot, 'tickets'> & {
+/** What the public status is made of: the office, counts per line and who stands at the counters (not the list of calls). */
+export type PublicStatusParts = Omit<Snapshot, 'tickets' | 'recentCalls'> & {
   /** Waiting tickets per service. */
   readonly waiting: Readonly<Record<string, number>>;
   /** Tickets called to or being served at a counter. */

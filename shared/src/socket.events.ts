@@ -3,6 +3,7 @@
 // the command registry, so a message, its payload and its ack cannot disagree with REST.
 import type { Ack, ErrorBody } from './errors';
 import type { CommandPayload, CommandResult, DeviceCommandName, StaffCommandName } from './commands.registry';
+import type { Device } from './domain.schemas';
 import type { DomainEvent, DomainEventType, EventOf, PublicStatus, Snapshot } from './events.schemas';
 
 export const NAMESPACES = {
@@ -19,6 +20,12 @@ export const SERVER_EVENTS = {
   publicStatus: 'public:status',
   /** An event this audience is not sent went by: the client only moves its seq on (see EVENT_AUDIENCES). */
   skipped: 'seq:skipped',
+  /**
+   * To a display or kiosk device (not staff) on /display or /kiosk: its own Device, with a
+   * display's settings. Sent on connect just before the snapshot, and again whenever an admin
+   * changes the device (until it is revoked, which disconnects it). Carries no seq.
+   */
+  device: 'device:self',
 } as const;
 
 /** Client → server messages that are not commands. */
@@ -51,8 +58,12 @@ export type StaffServerToClient = DomainEventListeners & {
   snapshot: (snapshot: Snapshot) => void;
   'seq:skipped': (skipped: SeqSkipped) => void;
 };
-export type DisplayServerToClient = StaffServerToClient;
-export type KioskServerToClient = StaffServerToClient;
+/** What a device is sent about itself (SERVER_EVENTS.device). */
+export interface DeviceSelf {
+  'device:self': (device: Device) => void;
+}
+export type DisplayServerToClient = StaffServerToClient & DeviceSelf;
+export type KioskServerToClient = StaffServerToClient & DeviceSelf;
 export interface PublicServerToClient {
   snapshot: (status: PublicStatus) => void;
   'public:status': (status: PublicStatus) => void;

@@ -5,12 +5,15 @@ import type { Socket as ClientSocket } from 'socket.io-client';
 import {
   applyEvent,
   CLIENT_EVENTS,
+  DEFAULT_DISPLAY_SETTINGS,
   skipSeq,
   fromSnapshot,
   NAMESPACES,
   SERVER_EVENTS,
   type Ack,
   type CounterRef,
+  type Device,
+  type DisplaySettings,
   type DomainEvent,
   type OfficeState,
   type PublicStatus,
@@ -246,6 +249,87 @@ describe('display and REST', () => {
     expect(event.data.ticket.state).toBe('called');
     expect(event.data.pickReason).not.toBeNull();
     expect(res.json<{ ticket: Ticket }>().ticket.id).toBe(issued.ticket.id);
+  });
+});
+
+describe('a device is told about itself (device:self)', () => {
+  type Made = { device: Device; token: string };
+  const register = (kind: 'display' | 'kiosk', name: string) => rest<Made>('POST', '/api/v1/devices', bed.t.adminToken, { kind, name });
+  const zone: DisplaySettings = { serviceIds: ['cert'], counterIds: ['c3'], orientation: 'portrait', volume: 40, repeat: 2, languages: ['en', 'th'], voice: 'clips' };
+
+  it('a display gets its Device, settings and all, just before its snapshot; a kiosk gets its own (no settings)', async () => {
+    const made = await register('display', 'Zone A');
+    const d = client<DisplayClient>(NAMESPACES.display, made.token);
+    const dSeen = record(d);
+    await join(d);
+    expect(dSeen.all.map(([name]) => name)).toEqual([SERVER_EVENTS.device, SERVER_EVENTS.snapshot]);
+    // As the admin's list has it (lastSeenAt: the handshake).
+    const listed = (await rest<Device[]>('GET', '/api/v1/devices', bed.t.adminToken)).find((x) => x.id === made.device.id);
+    expect(dSeen.all[0]?.[1]).toEqual(listed);
+    expect(listed).toMatchObject({ id: made.device.id, kind: 'display', display: DEFAULT_DISPLAY_SETTINGS });
+
+    const kMade = await register('kiosk', 'Door');
+    const k = client<KioskClient>(NAMESPACES.kiosk, kMade.token);
+    const self = once(k, SERVER_EVENTS.device);
+    await join(k);
+    expect(await self).toMatchObject({ id: kMade.device.id, kind: 'kiosk', display: null });
+  });
+
+  it('staff watching /display or /kiosk get no device:self', async () => {
+    const token = await bed.t.staffToken('supervisor');
+    const sd = client<DisplayClient>(NAMESPACES.display, token);
+    const sk = client<KioskClient>(NAMESPACES.kiosk, token);
+    const [dSeen, kSeen] = [record(sd), record(sk)];
+    await Promise.all([join(sd), join(sk)]);
+    // Something after, so that anything sent on connect has surely arrived.
+    await rest('POST', '/api/v1/tickets', token, { serviceId: 'reg' });
+    await Promise.all([dSeen.untilSeq(serverSeq()), kSeen.untilSeq(serverSeq())]);
+    for (const seen of [dSeen, kSeen]) expect(seen.all.map(([name]) => name)).toEqual([SERVER_EVENTS.snapshot, 'ticket:issued']);
+  });
+
+  it("an admin's change reaches that display at once, on each of its sockets, and no other device", async () => {
+    const made = await register('display', 'Zone B');
+    const a = client<DisplayClient>(NAMESPACES.display, made.token);
+    const b = client<DisplayClient>(NAMESPACES.display, made.token);
+    const other = display();
+    const k = kiosk();
+    await Promise.all([join(a), join(b), join(other), join(k)]);
+    const [otherSeen, kSeen] = [record(other), record(k)];
+
+    const [toA, toB] = [once(a, SERVER_EVENTS.device), once(b, SERVER_EVENTS.device)];
+    const updated = await rest<Device>('PATCH', `/api/v1/devices/${made.device.id}`, bed.t.adminToken, { display: zone });
+    expect(updated.display).toEqual(zone);
+    expect(await toA).toEqual(updated);
+    expect(await toB).toEqual(updated);
+
+    // A rename is a change too.
+    const renamed = once(a, SERVER_EVENTS.device);
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, bed.t.adminToken, { name: 'Zone B (2F)' });
+    expect(await renamed).toMatchObject({ name: 'Zone B (2F)', display: zone });
+
+    // The others only moved their seq on (device:changed is for staff).
+    await Promise.all([otherSeen.untilSeq(serverSeq()), kSeen.untilSeq(serverSeq())]);
+    for (const seen of [otherSeen, kSeen]) expect(seen.all.map(([name]) => name)).toEqual([SERVER_EVENTS.skipped, SERVER_EVENTS.skipped]);
+  });
+
+  it('a kiosk that is renamed is sent its new self on /kiosk', async () => {
+    const made = await register('kiosk', 'Door');
+    const k = client<KioskClient>(NAMESPACES.kiosk, made.token);
+    await join(k);
+    const self = once(k, SERVER_EVENTS.device);
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, bed.t.adminToken, { name: 'Front door' });
+    expect(await self).toMatchObject({ id: made.device.id, name: 'Front door', display: null });
+  });
+
+  it('a revoked display is disconnected, not sent its revoked self', async () => {
+    const made = await register('display', 'Zone C');
+    const d = client<DisplayClient>(NAMESPACES.display, made.token);
+    await join(d);
+    const seen = record(d);
+    const gone = disconnected(d);
+    await rest('PATCH', `/api/v1/devices/${made.device.id}`, bed.t.adminToken, { revoked: true, display: zone });
+    expect(await gone).toBe('io server disconnect');
+    expect(seen.all.map(([name]) => name)).not.toContain(SERVER_EVENTS.device);
   });
 });
 

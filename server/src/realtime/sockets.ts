@@ -1,6 +1,7 @@
 // Socket.IO on the HTTP server's port. Every namespace authenticates in the handshake (a device
 // token, a staff bearer token, or the browser's session cookie), sends a snapshot on connect and
-// then the events its audience is sent (EVENT_AUDIENCES), each with its seq. The commands a
+// then the events its audience is sent (EVENT_AUDIENCES), each with its seq. A device is also sent
+// its own Device (device:self) just before its snapshot and whenever an admin changes it. The commands a
 // namespace accepts come from the registry in shared/: one generic binding validates the payload
 // with the command's own schema, runs it through the command bus and acks its result.
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
@@ -19,6 +20,8 @@ import {
   type CommandName,
   type CommandPayload,
   type CommandResult,
+  type Device,
+  type DeviceSelf,
   type DomainEvent,
   type ErrorBody,
   type PublicClientToServer,
@@ -40,9 +43,11 @@ interface Data {
   principal: Principal;
   token: string;
 }
-// /display and /kiosk send a subset of the staff messages; one socket type covers the three.
-type QueueNs = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
-type QueueSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, Data>;
+// /display and /kiosk send a subset of the staff messages, and are sent device:self besides; one
+// socket type covers the three.
+type QueueServerToClient = StaffServerToClient & DeviceSelf;
+type QueueNs = Namespace<StaffClientToServer, QueueServerToClient, Record<string, never>, Data>;
+type QueueSocket = Socket<StaffClientToServer, QueueServerToClient, Record<string, never>, Data>;
 type QueueAudience = Exclude<Audience, 'public'>;
 
 const deviceRoom = (id: string) => `device:${id}`;
@@ -149,7 +154,12 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
   const snapshots = new SlidingWindow({ max: SNAPSHOTS_PER_MINUTE, windowMs: 60_000 });
   const onConnect = (audience: QueueAudience, socket: QueueSocket) => {
     const p = socket.data.principal;
-    if (p.kind === 'device') void socket.join(deviceRoom(p.id));
+    if (p.kind === 'device') {
+      void socket.join(deviceRoom(p.id));
+      // Before the snapshot, so a display knows which lines and counters it shows when it draws it.
+      const self = s.queries.device(p.id);
+      if (self) socket.emit(SERVER_EVENTS.device, self);
+    }
     if (p.kind === 'staff') void socket.join([sessionRoom(socket.data.token), staffRoom(p.id)]);
     socket.emit(SERVER_EVENTS.snapshot, s.queries.snapshot());
     socket.on(CLIENT_EVENTS.snapshotRequest, (ack: AckFn<Snapshot>) => {
@@ -206,13 +216,23 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
       }
     }
     for (const e of events) {
-      // Revoking a device disconnects it at once, whichever way it was revoked.
-      if (e.type === 'device:changed' && e.data.device.revoked) {
-        for (const nsp of [namespaces.display, namespaces.kiosk]) nsp.in(deviceRoom(e.data.device.id)).disconnectSockets(true);
+      if (e.type === 'device:changed') {
+        const { id, kind, revoked } = e.data.device;
+        // Revoking a device disconnects it at once, whichever way it was revoked.
+        if (revoked) for (const nsp of [namespaces.display, namespaces.kiosk]) nsp.in(deviceRoom(id)).disconnectSockets(true);
+        else sendSelf(kind, id);
       }
       // Deactivated, or a new password (which ends their sessions): their sockets end with them.
       if (e.type === 'staff:changed') dropEnded(staffRoom(e.data.staff.id));
     }
+  };
+
+  /** A changed device is sent its new self on every socket it has open (its room in its namespace). */
+  const sendSelf = (kind: Device['kind'], id: string) => {
+    const nsp = namespaces[kind];
+    if (nsp.sockets.size === 0) return;
+    const device = s.queries.device(id);
+    if (device && device.revokedAt === null) nsp.to(deviceRoom(id)).emit(SERVER_EVENTS.device, device);
   };
 
   /** Disconnects the sockets (in `room`, or all) whose token no longer resolves to a principal. */

@@ -103,7 +103,7 @@ export const byId = <T extends { id: string }>(items: readonly T[]): Record<stri
 export interface Recorder {
   /** Every message: [event name, payload]. */
   readonly all: Array<[string, unknown]>;
-  /** Domain events only, in arrival order. */
+  /** Domain events (and seq:skipped) only, in arrival order: no snapshot, public status or device:self. */
   readonly events: DomainEvent[];
   untilSeq(seq: number, ms?: number): Promise<void>;
 }
@@ -116,7 +116,7 @@ export function record(socket: object): Recorder {
   const waiters = new Set<() => void>();
   raw.onAny((name: string, payload: unknown) => {
     all.push([name, payload]);
-    if (name !== SERVER_EVENTS.snapshot && name !== SERVER_EVENTS.publicStatus) {
+    if (name !== SERVER_EVENTS.snapshot && name !== SERVER_EVENTS.publicStatus && name !== SERVER_EVENTS.device) {
       const e = payload as DomainEvent;
       events.push(e);
       lastSeq = Math.max(lastSeq, e.seq);

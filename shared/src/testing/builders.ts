@@ -2,8 +2,8 @@
 // overrides. Not exported from the package index; pure (no Node built-ins), like the rest of shared/.
 // A test that relies on a value states it itself (an override or a thin local wrapper), so these
 // defaults can stay plain.
-import type { Announcement, Closure, Counter, IssuingStop, NumberRange, Office, Service, Ticket } from '../domain.schemas';
-import type { Snapshot } from '../events.schemas';
+import type { Announcement, Closure, Counter, Device, DisplaySettings, IssuingStop, NumberRange, Office, Service, Ticket } from '../domain.schemas';
+import type { RecentCall, Snapshot } from '../events.schemas';
 import { DEFAULT_POLICY } from '../pick-next';
 
 // Schema checks in the tests need the formats registered, as the package index does.
@@ -126,8 +126,24 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     announcements: [],
     issuingStops: [],
     closure: null,
+    recentCalls: [],
     ...over,
   };
+}
+
+/** The call of ticket t1 (1001, household) to counter c1 at NOW, by event seq 42. */
+export function recentCall(over: Partial<RecentCall> = {}): RecentCall {
+  return { seq: 42, at: iso(NOW), ticketId: 't1', number: '1001', serviceId: 'household', counterId: 'c1', language: 'zh-TW', recall: false, ...over };
+}
+
+/** What a new display has: every line and counter, chosen by the screen's shape, 80 %, once, also in English. */
+export function displaySettings(over: Partial<DisplaySettings> = {}): DisplaySettings {
+  return { serviceIds: null, counterIds: null, orientation: 'auto', volume: 80, repeat: 1, languages: ['en'], voice: 'auto', ...over };
+}
+
+/** Display d1 in the hall, registered a day before NOW, with `displaySettings()` (a kiosk: `display: null`). */
+export function device(over: Partial<Device> = {}): Device {
+  return { id: 'd1', kind: 'display', name: '大廳看板', createdAt: ago(24 * 60), revokedAt: null, lastSeenAt: null, display: displaySettings(), ...over };
 }
 
 /** Announcement a1 for every line, posted 5 minutes ago, shown for another hour. */

@@ -1,7 +1,7 @@
 // HTTP tests for kiosks and displays: registration (token shown once), the token as bearer,
 // revocation, and the per-device issuing rate limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Device } from '@jiaohao/shared';
+import { DEFAULT_DISPLAY_SETTINGS, type Device, type DisplaySettings } from '@jiaohao/shared';
 import { testApp, type TestApp } from '../../testing/fixtures';
 import { errorCode, send } from '../../testing/http';
 
@@ -29,10 +29,13 @@ describe('POST /api/v1/devices and GET /api/v1/devices (admin)', () => {
       createdAt: new Date(t.clock.now).toISOString(),
       revokedAt: null,
       lastSeenAt: null,
+      display: null,
     });
     t.clock.minutes(1);
     const other = await register('display', 'Hall display');
     expect(other.token).not.toBe(token);
+    // A new display shows every line and counter, with the default layout and sound.
+    expect(other.device.display).toEqual(DEFAULT_DISPLAY_SETTINGS);
 
     const list = await send(t.app, 'GET', '/api/v1/devices', t.adminToken);
     expect(list.statusCode).toBe(200);
@@ -153,5 +156,87 @@ describe('issue rate limit per device', () => {
     const other = await send(t.app, 'POST', '/api/v1/tickets', second.token, { serviceId: 'reg' });
     expect(other.statusCode).toBe(201);
     expect(other.json().ticket.number).toBe('1003');
+  });
+});
+
+describe("a display's settings (PATCH /api/v1/devices/:id with display)", () => {
+  const zone: DisplaySettings = {
+    serviceIds: ['reg', 'cert'],
+    counterIds: ['c1', 'c3'],
+    orientation: 'portrait',
+    volume: 55,
+    repeat: 2,
+    languages: ['en', 'vi'],
+    voice: 'clips',
+  };
+  const patchDevice = (id: string, body: object) => send(t.app, 'PATCH', `/api/v1/devices/${id}`, t.adminToken, body);
+  const listed = async (id: string) => (await send(t.app, 'GET', '/api/v1/devices', t.adminToken)).json<Device[]>().find((d) => d.id === id);
+
+  it('replaces them whole, keeps them, and says so in the log (device:changed, without the settings)', async () => {
+    const { device } = await register('display', 'Zone A');
+    const before = t.eventCount();
+    const res = await patchDevice(device.id, { display: zone });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ...device, display: zone });
+    expect(await listed(device.id)).toEqual({ ...device, display: zone });
+    expect(t.store.events.after(before)).toMatchObject([{ type: 'device:changed', data: { device: { id: device.id, kind: 'display', revoked: false } } }]);
+
+    // Renaming leaves them; every line and counter again is null.
+    expect((await patchDevice(device.id, { name: 'Zone A (2F)' })).json<Device>().display).toEqual(zone);
+    const all = { ...zone, serviceIds: null, counterIds: null };
+    expect((await patchDevice(device.id, { display: all })).json<Device>().display).toEqual(all);
+  });
+
+  it('a kiosk has none: setting them is 400 naming the field, and nothing changes', async () => {
+    const { device } = await register('kiosk', 'Kiosk');
+    const before = t.eventCount();
+    const res = await patchDevice(device.id, { display: zone });
+    expect(res.statusCode).toBe(400);
+    expect(errorCode(res)).toBe('validation_failed');
+    expect(res.json().error.details).toEqual([{ path: '/display', message: 'only a display has these settings' }]);
+    expect(t.eventCount()).toBe(before);
+    expect((await listed(device.id))?.display).toBeNull();
+  });
+
+  it('an unknown line or counter is 400 naming the field', async () => {
+    const { device } = await register('display', 'Zone B');
+    const line = await patchDevice(device.id, { display: { ...zone, serviceIds: ['reg', 'no-such-line'] } });
+    expect(line.statusCode).toBe(400);
+    expect(errorCode(line)).toBe('validation_failed');
+    expect(line.json().error.details).toEqual([{ path: '/display/serviceIds', message: 'No service no-such-line' }]);
+    const counter = await patchDevice(device.id, { display: { ...zone, counterIds: ['c9'] } });
+    expect(counter.statusCode).toBe(400);
+    expect(counter.json().error.details).toEqual([{ path: '/display/counterIds', message: 'No counter c9' }]);
+    expect((await listed(device.id))?.display).toEqual(DEFAULT_DISPLAY_SETTINGS);
+  });
+
+  it('refuses settings out of bounds, partial or with unknown keys (the schema)', async () => {
+    const { device } = await register('display', 'Zone C');
+    const { voice: _v, ...partial } = zone;
+    for (const display of [
+      { ...zone, volume: 101 },
+      { ...zone, repeat: 0 },
+      { ...zone, repeat: 4 },
+      { ...zone, orientation: 'upside-down' },
+      { ...zone, voice: 'robot' },
+      { ...zone, languages: ['en', 'en'] },
+      { ...zone, languages: ['klingon'] },
+      { ...zone, serviceIds: Array.from({ length: 101 }, (_, i) => `s${i}`) },
+      partial,
+      { ...zone, colour: 'red' },
+    ]) {
+      const res = await patchDevice(device.id, { display });
+      expect([JSON.stringify(display).slice(0, 80), res.statusCode, errorCode(res)]).toEqual([JSON.stringify(display).slice(0, 80), 400, 'validation_failed']);
+    }
+    expect((await listed(device.id))?.display).toEqual(DEFAULT_DISPLAY_SETTINGS);
+  });
+
+  it('a display registered before displays had settings reads as the defaults; one stored before a setting existed gets its default', async () => {
+    const { device } = await register('display', 'Old display');
+    t.store.db.prepare('UPDATE devices SET display = NULL WHERE id = ?').run(device.id);
+    expect(await listed(device.id)).toEqual({ ...device, display: DEFAULT_DISPLAY_SETTINGS });
+    const { voice: _v, languages: _l, ...older } = zone;
+    t.store.db.prepare('UPDATE devices SET display = ? WHERE id = ?').run(JSON.stringify(older), device.id);
+    expect((await listed(device.id))?.display).toEqual({ ...zone, voice: DEFAULT_DISPLAY_SETTINGS.voice, languages: DEFAULT_DISPLAY_SETTINGS.languages });
   });
 });

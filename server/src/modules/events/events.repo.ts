@@ -26,6 +26,12 @@ interface EventRow {
 
 export const GENESIS = '0'.repeat(64);
 
+/**
+ * A day's newest calls and recalls. The type condition is written as in the partial index
+ * events_calls (migration 0007), so that index serves it in seq order, without a sort.
+ */
+export const CALLS_SQL = `SELECT * FROM events WHERE business_date = ? AND type IN ('ticket:called', 'ticket:recalled') ORDER BY seq DESC LIMIT ?`;
+
 /** The stored columns a row's hash covers: every column but seq, prev_hash and hash (passed apart). */
 export type HashedColumns = Omit<EventRow, 'seq' | 'prev_hash' | 'hash'>;
 
@@ -78,6 +84,7 @@ export class EventsRepo implements EventLog {
   private readonly all;
   private readonly countStmt;
   private readonly hashAtStmt;
+  private readonly callsStmt;
 
   constructor(
     db: Db,
@@ -91,6 +98,7 @@ export class EventsRepo implements EventLog {
     this.all = db.prepare('SELECT * FROM events ORDER BY seq');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM events');
     this.hashAtStmt = db.prepare<[number]>('SELECT hash FROM events WHERE seq = ?').pluck();
+    this.callsStmt = db.prepare<[string, number]>(CALLS_SQL);
     const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
@@ -136,6 +144,11 @@ export class EventsRepo implements EventLog {
   /** Events after `seq`, oldest first (for catching up and for reports). */
   after(seq: number, limit = 10_000): DomainEvent[] {
     return (this.since.all(seq, limit) as EventRow[]).map((row) => this.toEvent(row));
+  }
+
+  /** The newest `limit` ticket:called and ticket:recalled events of a business day, newest first. */
+  callsOn(businessDate: string, limit: number): DomainEvent[] {
+    return (this.callsStmt.all(businessDate, limit) as EventRow[]).map((row) => this.toEvent(row));
   }
 
   count(): number {
