@@ -5,6 +5,7 @@ export {
   type ClientAck,
   type ConnectionState,
   type ConnectionStatus,
+  type EndedBy,
   type LastCall,
   type OfficeStore,
   type StoreOptions,

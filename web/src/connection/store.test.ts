@@ -42,4 +42,33 @@ describe('the connection store', () => {
     socket.serverSends('disconnect', 'io server disconnect');
     expect(store.getState().status).toBe('ended');
   });
+
+  it('knows how far the server clock is off, and a device its own settings', () => {
+    const socket = new FakeSocket();
+    const store = createOfficeStore(socket, { now: () => Date.parse('2024-05-06T02:00:00.000Z') });
+    socket.serverSends('connect');
+    socket.serverSends('snapshot', snapshot({ seq: 5, at: '2024-05-06T02:00:03.500Z' }));
+    expect(store.getState().clockOffsetMs).toBe(3_500);
+    expect(store.getState().device).toBeNull();
+    const device = { id: 'd1', kind: 'display', name: 'Hall', createdAt: '2024-05-01T00:00:00.000Z', revokedAt: null, lastSeenAt: null, display: null };
+    socket.serverSends('device:self', device);
+    expect(store.getState().device).toEqual(device);
+  });
+
+  it('tells a refused token from a socket the server closed, and connects again when asked', () => {
+    const socket = new FakeSocket();
+    const store = createOfficeStore(socket);
+    expect(socket.connects).toBe(1);
+    socket.serverSends('connect');
+    socket.serverSends('snapshot', snapshot({ seq: 5 }));
+    socket.serverSends('disconnect', 'io server disconnect');
+    expect(store.getState()).toMatchObject({ status: 'ended', endedBy: 'server' });
+    store.reconnect();
+    expect(socket.connects).toBe(2);
+    expect(store.getState()).toMatchObject({ status: 'reconnecting', endedBy: null });
+    socket.serverSends('connect_error', new Error('unauthenticated'));
+    expect(store.getState()).toMatchObject({ status: 'ended', endedBy: 'refused' });
+    // The office stays as last known: a display keeps showing it under its message.
+    expect(store.getState().office?.seq).toBe(5);
+  });
 });

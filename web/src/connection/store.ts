@@ -1,6 +1,7 @@
-// The one place the counter client holds server state (STYLE.md habit 13): a snapshot from the
-// /staff namespace, kept current by the shared reducer; a gap in seq asks for a new snapshot. Views
-// read it through useOffice(); they never open sockets or keep their own copies of tickets.
+// The one place a web client holds server state (STYLE.md habit 13): a snapshot from its namespace
+// (/staff, /display, /kiosk), kept current by the shared reducer; a gap in seq asks for a new
+// snapshot. Views read it through useConnection(); they never open sockets or keep their own copies
+// of tickets.
 import {
   applyEvent,
   fromSnapshot,
@@ -14,6 +15,7 @@ import {
   type Ack,
   type CommandPayload,
   type CommandResult,
+  type Device,
   type DomainEvent,
   type EventOf,
   type Snapshot,
@@ -30,6 +32,13 @@ export interface Transport {
 }
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'ended';
+
+/**
+ * Why the connection ended: `refused`, the handshake refused the session or device token (signed
+ * out, revoked: connecting again will not help); `server`, the server closed this socket (a sign-out,
+ * a revocation, or the server shutting down: connecting again tells which).
+ */
+export type EndedBy = 'refused' | 'server';
 
 export interface LastCall {
   readonly ticketId: string;
@@ -48,6 +57,12 @@ export interface ConnectionState {
   readonly receivedAt: number;
   /** The server's alerts for supervisors (alert:raised), newest first, the last MAX_ALERTS of today. */
   readonly alerts: readonly EventOf<'alert:raised'>[];
+  /** Set when status is `ended`. */
+  readonly endedBy: EndedBy | null;
+  /** How far the server's clock is ahead of this machine's, from the last snapshot (a wall clock shows server time). */
+  readonly clockOffsetMs: number;
+  /** A display's or kiosk's own record and settings (SERVER_EVENTS.device); null for staff. */
+  readonly device: Device | null;
 }
 
 const MAX_ALERTS = 20;
@@ -60,6 +75,8 @@ export interface OfficeStore {
   subscribe(listener: () => void): () => void;
   /** Sends a command; refused at once while offline (never queued, so never applied twice). */
   send<K extends StaffCommandName>(name: K, payload: CommandPayload<K>): Promise<ClientAck<CommandResult<K>>>;
+  /** Connects again after the connection ended (Socket.IO does not, once the server closed it). */
+  reconnect(): void;
   close(): void;
 }
 
@@ -73,7 +90,21 @@ export function createOfficeStore(transport: Transport, options: StoreOptions = 
   const now = options.now ?? Date.now;
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const listeners = new Set<() => void>();
-  let state: ConnectionState = { status: 'connecting', office: null, resyncing: false, lastCalls: {}, receivedAt: 0, alerts: [] };
+  let state: ConnectionState = {
+    status: 'connecting',
+    office: null,
+    resyncing: false,
+    lastCalls: {},
+    receivedAt: 0,
+    alerts: [],
+    endedBy: null,
+    clockOffsetMs: 0,
+    device: null,
+  };
+  const fromServer = (snapshot: Snapshot) => {
+    const at = now();
+    return { office: fromSnapshot(snapshot), resyncing: false, receivedAt: at, clockOffsetMs: Date.parse(snapshot.at) - at };
+  };
 
   const set = (patch: Partial<ConnectionState>) => {
     state = { ...state, ...patch };
@@ -84,7 +115,7 @@ export function createOfficeStore(transport: Transport, options: StoreOptions = 
     if (state.resyncing) return;
     set({ resyncing: true });
     transport.emit(CLIENT_EVENTS.snapshotRequest, (ack: Ack<Snapshot>) => {
-      if (ack.ok) set({ office: fromSnapshot(ack.data), resyncing: false, receivedAt: now() });
+      if (ack.ok) set(fromServer(ack.data));
       else set({ resyncing: false });
     });
   };
@@ -94,23 +125,26 @@ export function createOfficeStore(transport: Transport, options: StoreOptions = 
     if (office.stale) resync();
   };
 
-  transport.on('connect', () => set({ status: 'online' }));
+  transport.on('connect', () => set({ status: 'online', endedBy: null }));
   transport.on('disconnect', ((reason: string) => {
     // The server ended it (sign-out, deactivation, a new password): socket.io does not reconnect.
-    set({ status: state.status === 'ended' || reason === 'io server disconnect' ? 'ended' : 'reconnecting' });
+    if (state.status === 'ended') return;
+    if (reason === 'io server disconnect') set({ status: 'ended', endedBy: 'server' });
+    else set({ status: 'reconnecting' });
   }) as (...args: never[]) => void);
   transport.on('connect_error', ((err: Error) => {
     // The handshake refused the session: no reconnecting will help; the app signs in again.
-    if (err.message === 'unauthenticated' || err.message === 'forbidden') set({ status: 'ended' });
+    if (err.message === 'unauthenticated' || err.message === 'forbidden') set({ status: 'ended', endedBy: 'refused' });
     else set({ status: state.office ? 'reconnecting' : 'connecting' });
   }) as (...args: never[]) => void);
   transport.on(SERVER_EVENTS.snapshot, ((snapshot: Snapshot) => {
     const lastCalls = pruneCalls(state.lastCalls, snapshot);
-    set({ office: fromSnapshot(snapshot), resyncing: false, lastCalls, receivedAt: now() });
+    set({ ...fromServer(snapshot), lastCalls });
   }) as (...args: never[]) => void);
   transport.on(SERVER_EVENTS.skipped, ((skipped: { seq: number }) => {
     if (state.office) afterApply(skipSeq(state.office, skipped.seq));
   }) as (...args: never[]) => void);
+  transport.on(SERVER_EVENTS.device, ((device: Device) => set({ device })) as (...args: never[]) => void);
   for (const type of DOMAIN_EVENT_TYPES) {
     transport.on(type, ((event: DomainEvent) => {
       const office = state.office;
@@ -148,6 +182,11 @@ export function createOfficeStore(transport: Transport, options: StoreOptions = 
           resolve(ack);
         });
       });
+    },
+    reconnect() {
+      if (state.status !== 'ended') return;
+      set({ status: state.office ? 'reconnecting' : 'connecting', endedBy: null });
+      transport.connect();
     },
     close() {
       listeners.clear();

@@ -21,7 +21,10 @@ export class FakeSocket implements Transport {
     if (ack && answer !== undefined) queueMicrotask(() => ack(answer));
     return this;
   }
+  /** How many times the client asked to connect. */
+  connects = 0;
   connect() {
+    this.connects++;
     return this;
   }
   disconnect() {
