@@ -43,6 +43,10 @@ need_pkg() {
 need_pkg /usr/bin/chromium              chromium --install-recommends   # browser tests (G11)
 need_pkg /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk  # CJK in screenshots (G12)
 need_pkg /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-tlwg-garuda-ttf   # Thai (a kiosk language) in screenshots
+# tests/src/display-clips.test.ts decodes the wall display's spoken-call clips (MP3) with sox. The
+# package is checked by its copyright file, the one file every Debian package must have.
+need_pkg sox                            sox                             # display clips
+need_pkg /usr/share/doc/libsox-fmt-mp3/copyright libsox-fmt-mp3          # sox reading MP3
 # need_pkg pdftotext                      poppler-utils                   # PDF ticket assertions
 # need_pkg redis-server                   redis-server                    # scale-out tests (§7)
 # need_pkg cupsd                          cups                            # printing (§6)
