@@ -1,12 +1,31 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { namespaceSocket } from '@jiaohao/web';
 import { App } from './App';
+import { createDisplayI18n } from './i18n/i18n';
+import { forgetToken, keepToken, takeToken } from './pairing/token';
+import { createSoundOutput } from './wall/speech/output';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const pairing = takeToken(window.location, window.history, storage);
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App
+      i18n={createDisplayI18n()}
+      pairing={pairing}
+      transport={(token) => namespaceSocket('display', { token })}
+      output={createSoundOutput({ clipsBase: `${import.meta.env.BASE_URL}clips/` })}
+      keep={(token) => keepToken(storage, token)}
+      forget={() => forgetToken(storage)}
+    />
   </StrictMode>,
 );

@@ -1,18 +1,5 @@
-// Placeholder text until the display's catalogs arrive (STYLE.md habit 15).
+// The public status page's placeholder text, until its issue moves it into the catalogs (STYLE.md habit 15).
 import { LANGUAGE_TAGS } from '@jiaohao/shared/i18n';
-
-export const STRINGS = {
-  zh: {
-    lang: LANGUAGE_TAGS['zh-TW'],
-    headline: '叫號看板 — 即將推出',
-    about: '大廳的螢幕將在這裡顯示並播報叫到的號碼與櫃台。',
-  },
-  en: {
-    lang: LANGUAGE_TAGS.en,
-    headline: 'Wall display — coming soon',
-    about: 'The lobby screen will show and announce the numbers called, and at which counter.',
-  },
-} as const;
 
 export const STATUS_STRINGS = {
   feed: '/api/v1/public/status',

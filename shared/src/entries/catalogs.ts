@@ -4,3 +4,4 @@ export * from '../catalogs/counter-common';
 export * from '../catalogs/counter-clerk';
 export * from '../catalogs/counter-admin';
 export * from '../catalogs/counter-supervisor';
+export * from '../catalogs/display-wall';

@@ -35,6 +35,10 @@ export interface TestServer {
   output(): string;
   /** How the process ended, or null while it runs (a test that did not stop it: it crashed). */
   exit(): { readonly code: number | null; readonly signal: NodeJS.Signals | null } | null;
+  /** Stops the process as an operator would (SIGTERM), keeping its database, until resume(). */
+  halt(): Promise<void>;
+  /** Starts the server again on the same port and database after halt(). */
+  resume(): Promise<void>;
   /** SIGTERM, then waits for the exit (SIGKILL after 10 s) and removes the temporary folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -45,10 +49,15 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts the server and resolves once it printed its addresses (it is listening by then). */
-export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'jiaohao-e2e-'));
-  const dbPath = join(dir, 'jiaohao.db');
+/** One server process on `port` (0: a free one), resolved once it printed its API address. */
+interface Run {
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+  readonly origin: string;
+  output(): string;
+}
+
+async function run(options: StartServerOptions, dbPath: string, port: number, before: string): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY, ...(options.args ?? [])], {
     cwd: ROOT,
     env: {
@@ -58,7 +67,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       // One browser test signs in many times from 127.0.0.1; a test of the limits turns them on.
       JIAOHAO_RATE_LIMITS: 'off',
       ...options.env,
-      PORT: '0',
+      PORT: String(port),
       JIAOHAO_DB: dbPath,
       JIAOHAO_ADMIN_PASSWORD: options.env?.JIAOHAO_ADMIN_PASSWORD ?? ADMIN.password,
     },
@@ -66,7 +75,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   });
   running.add(child);
 
-  let out = '';
+  let out = before;
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString('utf8')).slice(-20_000);
   };
@@ -78,31 +87,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       resolve();
     });
   });
-
-  let stopping: Promise<void> | null = null;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    })();
-    return stopping;
-  };
-
-  let origin: string;
   try {
-    origin = await new Promise<string>((resolve, reject) => {
+    const origin = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`the server printed no API address within ${START_TIMEOUT_MS / 1000} s:\n${out}`)),
         START_TIMEOUT_MS,
       );
       const look = () => {
         // server.ts prints `  API            http://127.0.0.1:<port>/api/v1` once it listens.
-        const match = /^\s*API\s+(http:\/\/\S+?)\/api\/v1\s*$/m.exec(out);
+        const match = /^\s*API\s+(http:\/\/\S+?)\/api\/v1\s*$/m.exec(out.slice(before.length));
         if (match?.[1]) {
           clearTimeout(timer);
           child.stdout!.off('data', look);
@@ -119,18 +112,66 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
         reject(new Error(`the server exited (code ${child.exitCode}, signal ${child.signalCode}) before it listened:\n${out}`));
       });
     });
+    return { child, exited, origin, output: () => out };
   } catch (error) {
-    await stop();
+    await end({ child, exited });
     throw error;
   }
+}
+
+/** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
+async function end({ child, exited }: Pick<Run, 'child' | 'exited'>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts the server and resolves once it printed its addresses (it is listening by then). */
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaohao-e2e-'));
+  const dbPath = join(dir, 'jiaohao.db');
+  let current: Run;
+  try {
+    current = await run(options, dbPath, 0, '');
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const origin = current.origin;
+  const port = Number(new URL(origin).port);
+  let halted = false;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await end(current);
+      rmSync(dir, { recursive: true, force: true });
+    })();
+    return stopping;
+  };
 
   return {
     origin,
     url: (path) => new URL(path, origin + '/').href,
     dbPath,
-    pid: child.pid!,
-    output: () => out,
-    exit: () => (child.exitCode === null && child.signalCode === null ? null : { code: child.exitCode, signal: child.signalCode }),
+    get pid() {
+      return current.child.pid!;
+    },
+    output: () => current.output(),
+    exit: () =>
+      halted || (current.child.exitCode === null && current.child.signalCode === null)
+        ? null
+        : { code: current.child.exitCode, signal: current.child.signalCode },
+    async halt() {
+      halted = true;
+      await end(current);
+    },
+    async resume() {
+      current = await run(options, dbPath, port, current.output());
+      halted = false;
+    },
     stop,
   };
 }
