@@ -3,7 +3,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { counter, office as officeOf, service, snapshot } from '@jiaohao/shared/testing';
+import { counter, displaySettings, office as officeOf, service, snapshot } from '@jiaohao/shared/testing';
 import type { Counter, Device, Office, Service, Staff } from '@jiaohao/shared/schemas';
 import { App } from '../App';
 import { ApiError } from '../connection/api';
@@ -383,10 +383,10 @@ describe('staff', () => {
 });
 
 describe('devices', () => {
-  const lobby: Device = { id: 'd1', kind: 'display', name: '大廳看板', createdAt: '2024-05-01T01:00:00.000Z', revokedAt: null, lastSeenAt: '2024-05-06T01:00:00.000Z' };
+  const lobby: Device = { id: 'd1', kind: 'display', name: '大廳看板', createdAt: '2024-05-01T01:00:00.000Z', revokedAt: null, lastSeenAt: '2024-05-06T01:00:00.000Z', display: displaySettings() };
 
   it('registering one shows its token once, with the pairing link and a QR code of it; then it can be revoked', async () => {
-    const kiosk: Device = { id: 'd2', kind: 'kiosk', name: '1樓取號機', createdAt: '2024-05-06T02:00:00.000Z', revokedAt: null, lastSeenAt: null };
+    const kiosk: Device = { id: 'd2', kind: 'kiosk', name: '1樓取號機', createdAt: '2024-05-06T02:00:00.000Z', revokedAt: null, lastSeenAt: null, display: null };
     let current = [lobby];
     const { api, server, user } = await start({ '/devices': () => current });
     await user.click(screen.getByRole('tab', { name: '裝置' }));
