@@ -120,6 +120,14 @@ describe('staleClients', () => {
     );
   });
 
+  it('a change in web/src (the connection store the clients share) makes every client stale too', () => {
+    for (const dist of DIST) put(dist, BUILT);
+    put('web/src/connection/store.ts', LATER);
+    expect(staleClients(tree)).toEqual(
+      CLIENTS.map((c) => expect.objectContaining({ name: c.name, reason: 'web/src/connection/store.ts changed since the last build' })),
+    );
+  });
+
   it('a changed test file needs no build (tests are not bundled)', () => {
     for (const dist of DIST) put(dist, BUILT);
     touch('counter-client/src/App.test.tsx', LATER);
