@@ -11,3 +11,4 @@ export * from '../figures';
 export * from '../public-status';
 // Types only (no schema code): the reason a stop of the issuing gives.
 export type { IssuingStopReason } from '../domain.schemas';
+export * from '../links';
