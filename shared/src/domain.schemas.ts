@@ -119,10 +119,18 @@ export const Ticket = Type.Object({
 });
 export type Ticket = Static<typeof Ticket>;
 
+/** The pictures a kiosk can show on a line's button (drawn by the kiosk; `general` when none fits). */
+export const SERVICE_ICONS = ['household', 'id-card', 'certificate', 'passport', 'marriage', 'appointment', 'transcript', 'general'] as const;
+export const ServiceIcon = Type.Union(SERVICE_ICONS.map((i) => Type.Literal(i)), { description: 'The picture on the kiosk button' });
+export type ServiceIcon = Static<typeof ServiceIcon>;
+
 export const Service = Type.Object({
   id: Id,
   code: Type.String({ minLength: 1, maxLength: 8 }),
   names: LocalizedText,
+  // Optional: lines stored before these existed have neither; the kiosk then shows the name alone.
+  summary: Type.Optional(LocalizedText),
+  icon: Type.Optional(ServiceIcon),
   numbering: NumberRange,
   priorityNumbering: Nullable(NumberRange),
   appointmentNumbering: Nullable(NumberRange),
