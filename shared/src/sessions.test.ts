@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { ISSUING_MODES, OpeningSession, Office as OfficeSchema, SpecialDay, type IssuingStop, type Office } from './domain.schemas';
-import { isIssuingOpen, isStopActive, issuingStatus, sessionAt, sessionEndsAt, sessionsOn, specialDayOn, stopFor, type IssuingParts, type Schedule } from './sessions';
+import { isIssuingOpen, isStopActive, issuingStatus, nextSessionStart, sessionAt, sessionEndsAt, sessionsOn, specialDayOn, stopFor, type IssuingParts, type Schedule } from './sessions';
 import { closure, office } from './testing/builders';
 
 const TZ = 'Asia/Taipei';
@@ -281,5 +281,30 @@ describe('holidays and make-up days', () => {
     expect(issuingStatus(parts({ issuingMode: 'open' }), taipei(MONDAY, '09:00'))).toEqual({ open: true, reason: null });
     expect(issuingStatus(parts({}, { closure: closure() }), taipei(MONDAY, '09:00'))).toEqual({ open: false, reason: 'office_closed' });
     expect(issuingStatus(parts({}, { dayClosed: true }), taipei(SATURDAY, '09:00'))).toEqual({ open: false, reason: 'day_closed' });
+  });
+});
+
+describe('nextSessionStart (when the kiosk says the office opens again)', () => {
+  const schedule: Schedule = { sessions: WEEK, specialDays: [] };
+  it('is the next start today, then tomorrow’s, skipping days without sessions', () => {
+    expect(nextSessionStart(schedule, taipei(MONDAY, '07:00'), TZ)).toBe(taipei(MONDAY, '08:00'));
+    expect(nextSessionStart(schedule, taipei(MONDAY, '12:30'), TZ)).toBe(taipei(MONDAY, '13:30'));
+    // After Monday's last session: Friday morning is the next (Tuesday–Thursday have none here).
+    expect(nextSessionStart(schedule, taipei(MONDAY, '20:30'), TZ)).toBe(taipei(FRIDAY, '08:00'));
+    // During a session, the next one to start, not the one running.
+    expect(nextSessionStart(schedule, taipei(MONDAY, '09:00'), TZ)).toBe(taipei(MONDAY, '13:30'));
+  });
+
+  it('follows a line’s own sessions, holidays and make-up days', () => {
+    expect(nextSessionStart(schedule, taipei(MONDAY, '16:00'), TZ, 'household')).toBe(taipei(MONDAY, '17:00'));
+    expect(nextSessionStart(schedule, taipei(MONDAY, '16:00'), TZ, 'passport')).toBe(taipei(FRIDAY, '08:00'));
+    const holiday: Schedule = { sessions: WEEK, specialDays: [{ date: FRIDAY, kind: 'closed', name: { 'zh-TW': '國定假日' } }] };
+    expect(nextSessionStart(holiday, taipei(MONDAY, '20:30'), TZ)).toBe(taipei(SATURDAY, '08:00'));
+    const makeUp: Schedule = { sessions: WEEK, specialDays: [{ date: SUNDAY, kind: 'open', name: { 'zh-TW': '補班' }, sessionsOf: 1 }] };
+    expect(nextSessionStart(makeUp, taipei(SATURDAY, '13:00'), TZ)).toBe(taipei(SUNDAY, '08:00'));
+  });
+
+  it('is null for an office with no sessions at all', () => {
+    expect(nextSessionStart({ sessions: [], specialDays: [] }, taipei(MONDAY, '09:00'), TZ)).toBeNull();
   });
 });

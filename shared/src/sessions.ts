@@ -67,6 +67,26 @@ export function sessionEndsAt(schedule: Schedule, now: number, timeZone: string,
   return end === null ? instantAt(nextDate(t.date), '00:00', timeZone) : instantAt(t.date, end, timeZone);
 }
 
+/** How far ahead nextSessionStart looks: past a long holiday (Lunar New Year closes about 9 days). */
+export const NEXT_SESSION_DAYS = 21;
+
+/**
+ * When the next opening session starts after `now` (for the line, when given), holidays and make-up
+ * days included; null when none starts within NEXT_SESSION_DAYS (an office with no sessions).
+ */
+export function nextSessionStart(schedule: Schedule, now: number, timeZone: string, serviceId?: string): number | null {
+  let date = localTime(now, timeZone).date;
+  for (let day = 0; day <= NEXT_SESSION_DAYS; day++, date = nextDate(date)) {
+    const starts = sessionsOn(schedule, date)
+      .filter((s) => serviceId === undefined || s.serviceIds === null || s.serviceIds.includes(serviceId))
+      .map((s) => instantAt(date, s.start, timeZone))
+      .filter((at) => at > now)
+      .sort((a, b) => a - b);
+    if (starts[0] !== undefined) return starts[0];
+  }
+  return null;
+}
+
 /** A stop holds until a supervisor resumes it, or until its session ended. */
 export function isStopActive(stop: IssuingStop, now: number): boolean {
   return stop.endsAt === null || Date.parse(stop.endsAt) > now;
