@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { namespaceSocket } from '@jiaohao/web';
+import { forgetToken, keepToken, namespaceSocket, takeToken } from '@jiaohao/web';
 import { App } from './App';
 import { createDisplayI18n } from './i18n/i18n';
-import { forgetToken, keepToken, takeToken } from './pairing/token';
 import { createSoundOutput } from './wall/speech/output';
 import './styles.css';
 
@@ -16,7 +15,9 @@ const storage = (() => {
     return undefined;
   }
 })();
-const pairing = takeToken(window.location, window.history, storage);
+/** Where this browser keeps the display's device token. */
+const TOKEN_KEY = 'jiaohao.display.token';
+const pairing = takeToken(TOKEN_KEY, window.location, window.history, storage);
 createRoot(container).render(
   <StrictMode>
     <App
@@ -24,8 +25,8 @@ createRoot(container).render(
       pairing={pairing}
       transport={(token) => namespaceSocket('display', { token })}
       output={createSoundOutput({ clipsBase: `${import.meta.env.BASE_URL}clips/` })}
-      keep={(token) => keepToken(storage, token)}
-      forget={() => forgetToken(storage)}
+      keep={(token) => keepToken(TOKEN_KEY, storage, token)}
+      forget={() => forgetToken(TOKEN_KEY, storage)}
     />
   </StrictMode>,
 );

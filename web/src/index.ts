@@ -15,3 +15,4 @@ export { StoreProvider, useConnection, useStore } from './connection/react';
 export { namespaceSocket, type SocketOptions } from './connection/socket';
 export { makeI18n, savedLanguage, type I18nOptions } from './i18n';
 export { useNow } from './useNow';
+export { forgetToken, keepToken, takeToken, tokenInHash, type Pairing, type TokenStore } from './pairing';

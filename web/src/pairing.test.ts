@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forgetToken, takeToken, tokenInHash } from './token';
+import { forgetToken, takeToken, tokenInHash } from './pairing';
+
+const KEY = 'jiaohao.test.token';
 
 const memory = () => {
   const m = new Map<string, string>();
@@ -17,16 +19,16 @@ describe('pairing a display', () => {
     const storage = memory();
     const replaced: string[] = [];
     const history = { replaceState: (_: unknown, __: string, url?: string | URL | null) => void replaced.push(String(url)) };
-    expect(takeToken({ hash: '#token=tok1', pathname: '/display/', search: '' }, history, storage)).toEqual({ token: 'tok1', fromLink: true });
+    expect(takeToken(KEY, { hash: '#token=tok1', pathname: '/display/', search: '' }, history, storage)).toEqual({ token: 'tok1', fromLink: true });
     expect(replaced).toEqual(['/display/']);
-    expect(takeToken({ hash: '', pathname: '/display/', search: '' }, history, storage)).toEqual({ token: 'tok1', fromLink: false });
-    forgetToken(storage);
-    expect(takeToken({ hash: '', pathname: '/display/', search: '' }, history, storage)).toEqual({ token: null, fromLink: false });
+    expect(takeToken(KEY, { hash: '', pathname: '/display/', search: '' }, history, storage)).toEqual({ token: 'tok1', fromLink: false });
+    forgetToken(KEY, storage);
+    expect(takeToken(KEY, { hash: '', pathname: '/display/', search: '' }, history, storage)).toEqual({ token: null, fromLink: false });
   });
 
   it('still pairs for the page when storage is switched off', () => {
     const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); }, removeItem: () => undefined };
-    expect(takeToken({ hash: '#token=t', pathname: '/display/', search: '' }, { replaceState: () => undefined }, broken)).toEqual({ token: 't', fromLink: true });
-    expect(takeToken({ hash: '', pathname: '/display/', search: '' }, { replaceState: () => undefined }, broken)).toEqual({ token: null, fromLink: false });
+    expect(takeToken(KEY, { hash: '#token=t', pathname: '/display/', search: '' }, { replaceState: () => undefined }, broken)).toEqual({ token: 't', fromLink: true });
+    expect(takeToken(KEY, { hash: '', pathname: '/display/', search: '' }, { replaceState: () => undefined }, broken)).toEqual({ token: null, fromLink: false });
   });
 });
