@@ -1,9 +1,10 @@
 // The admin's settings in Chromium, against a real server on the demo office: a new service line
 // with its numbers previewed, a counter, a staff account, pairing a display (its token once, a QR
-// code), the office's sessions; axe and a screenshot of each screen at a laptop's and a 10-inch
+// code) and setting what it shows, the office's sessions; axe and a screenshot of each screen at a laptop's and a 10-inch
 // tablet's sizes, and nothing to scroll sideways.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEFAULT_DISPLAY_SETTINGS, type Device } from '@jiaohao/shared';
 import { ADMIN, checkA11y, screenshot, useE2E, VIEWPORTS } from './support';
 import { signIn } from './support/office';
 
@@ -146,6 +147,41 @@ describe('the admin view', () => {
     await panel.getByText('已撤銷「大廳看板」。').waitFor();
     const after = await fetch(e2e.server.url('/api/v1/services'), { headers: { authorization: `Bearer ${token}` } });
     expect(after.status).toBe(401);
+  });
+
+  it('sets what a display shows: two counters, portrait; the server keeps it', async () => {
+    const page = await e2e.page();
+    await openAdmin(page);
+    await page.getByRole('tab', { name: '裝置' }).click();
+    const panel = page.getByRole('tabpanel', { name: '裝置' });
+    const form = panel.getByRole('group', { name: '登記新裝置' });
+    await form.getByLabel('名稱').fill('2樓看板');
+    await form.getByRole('button', { name: '登記' }).click();
+    await page.getByRole('dialog', { name: '配對叫號看板：2樓看板' }).getByRole('button', { name: '已完成配對，關閉' }).click();
+    const row = panel.getByRole('row', { name: /2樓看板/ });
+    await row.getByText('全部業務 · 全部櫃台').waitFor();
+
+    await panel.getByRole('button', { name: '顯示設定：2樓看板' }).click();
+    const dialog = page.getByRole('dialog', { name: '顯示設定：2樓看板' });
+    const counters = dialog.getByRole('group', { name: '顯示哪些櫃台的叫號' });
+    await counters.getByLabel('全部櫃台（包括日後新增的）').uncheck();
+    await counters.getByLabel('櫃台 3：3號櫃臺', { exact: true }).check();
+    await counters.getByLabel('櫃台 2：2號櫃臺', { exact: true }).check();
+    await dialog.getByLabel('畫面方向').selectOption({ label: '直向 1080×1920' });
+    await checkA11y(page);
+    await screenshot(page, 'admin-display-settings');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await checkA11y(page);
+    await screenshot(page, 'admin-display-settings-800x1280');
+    await page.setViewportSize(VIEWPORTS.laptop);
+    await dialog.getByRole('button', { name: '儲存' }).click();
+    await panel.getByText('已儲存「2樓看板」的顯示設定，看板會立即套用。').waitFor();
+    await row.getByText('全部業務 · 櫃台 2、3').waitFor();
+    await checkA11y(page);
+    await screenshot(page, 'admin-display-zone');
+
+    const devices = (await (await fetch(e2e.server.url('/api/v1/devices'), { headers: { authorization: `Bearer ${await adminToken()}` } })).json()) as Device[];
+    expect(devices.find((d) => d.name === '2樓看板')?.display).toEqual({ ...DEFAULT_DISPLAY_SETTINGS, counterIds: ['counter-2', 'counter-3'], orientation: 'portrait' });
   });
 
   it('changes the office’s telephone and adds a session', async () => {

@@ -31,14 +31,18 @@ const office = () =>
     counters: [counter({ id: 'c1', number: 1, names: { 'zh-TW': '1號櫃台' }, serviceIds: ['household'], staffId: null, status: 'closed' })],
   });
 
-async function start(routes: Record<string, unknown> = {}, lang: 'zh-TW' | 'en' = 'zh-TW'): Promise<{ api: AdminApi; server: FakeServer; user: ReturnType<typeof userEvent.setup> }> {
+async function start(
+  routes: Record<string, unknown> = {},
+  lang: 'zh-TW' | 'en' = 'zh-TW',
+  state: () => ReturnType<typeof snapshot> = office,
+): Promise<{ api: AdminApi; server: FakeServer; user: ReturnType<typeof userEvent.setup> }> {
   const api = adminApi(adminStaff, routes);
   const user = userEvent.setup();
   render(<App i18n={createI18n(lang)} api={api} transport={() => socket} />);
   await screen.findByRole('heading', { name: lang === 'en' ? 'Administration' : '系統管理' });
   let server!: FakeServer;
   act(() => {
-    server = new FakeServer(socket, office());
+    server = new FakeServer(socket, state());
   });
   // The snapshot has reached the views (a loaded machine may take a moment to render them).
   await screen.findAllByText(lang === 'en' ? 'Household registration' : '戶籍登記');
@@ -442,6 +446,97 @@ describe('devices', () => {
     expect((dialog.getByLabelText('配對連結') as HTMLInputElement).value).toBe(`${location.origin}/display/#token=tok`);
   });
 
+  it("a display's settings: what it shows and how it speaks, sent whole as device:update; a refusal beside its field", async () => {
+    const kiosk: Device = { id: 'd2', kind: 'kiosk', name: '1樓取號機', createdAt: '2024-05-06T02:00:00.000Z', revokedAt: null, lastSeenAt: null, display: null };
+    const threeCounters = () =>
+      snapshot({
+        seq: 10,
+        services: [household, passport],
+        counters: [1, 2, 3].map((n) => counter({ id: `c${n}`, number: n, names: { 'zh-TW': `${n}號櫃台` }, serviceIds: ['household'], staffId: null, status: 'closed' })),
+      });
+    let current = [kiosk, lobby];
+    const { api, server, user } = await start({ '/devices': () => current }, 'zh-TW', threeCounters);
+    await user.click(screen.getByRole('tab', { name: '裝置' }));
+    const p = panel('裝置');
+    const table = await within(p).findByRole('table', { name: '已登記的裝置' });
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('顯示範圍');
+    expect(within(row('大廳看板')).getByText('全部業務 · 全部櫃台')).toBeTruthy();
+    // A kiosk shows no zone and has no such button.
+    expect(within(row('1樓取號機')).getByText('—')).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: '顯示設定：1樓取號機' })).toBeNull();
+
+    const opener = within(table).getByRole('button', { name: '顯示設定：大廳看板' });
+    await user.click(opener);
+    const dialog = within(screen.getByRole('dialog', { name: '顯示設定：大廳看板' }));
+    const lines = within(dialog.getByRole('group', { name: '顯示的業務' }));
+    const counters = within(dialog.getByRole('group', { name: '顯示哪些櫃台的叫號' }));
+    expect(document.activeElement).toBe(lines.getByLabelText('全部業務（包括日後新增的）'));
+    // "Every" hides the choices; unticked, each one is a checkbox of its own.
+    expect(lines.queryByLabelText('護照')).toBeNull();
+    await user.click(lines.getByLabelText('全部業務（包括日後新增的）'));
+    await user.click(lines.getByLabelText('護照'));
+    await user.click(counters.getByLabelText('全部櫃台（包括日後新增的）'));
+    expect(counters.getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['全部櫃台（包括日後新增的）', '櫃台 1：1號櫃台', '櫃台 2：2號櫃台', '櫃台 3：3號櫃台']);
+    await user.click(counters.getByLabelText('櫃台 3：3號櫃台'));
+    await user.click(counters.getByLabelText('櫃台 1：1號櫃台'));
+    await user.selectOptions(dialog.getByLabelText('畫面方向'), '直向 1080×1920');
+    const volume = dialog.getByLabelText('音量（%）');
+    await user.clear(volume);
+    await user.type(volume, '150');
+    await user.selectOptions(dialog.getByLabelText('每個號碼播報次數'), '2 次');
+    await user.selectOptions(dialog.getByLabelText('語音'), '一律播放錄音檔（例如事務所自己錄製的）');
+    const spoken = within(dialog.getByRole('group', { name: '另外播報的語言（國語一律播報）' }));
+    expect(spoken.getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['English', 'Tiếng Việt', 'Bahasa Indonesia', 'ไทย']);
+    await user.click(spoken.getByLabelText('Tiếng Việt'));
+    await user.click(spoken.getByLabelText('English'));
+
+    // What the form can tell itself is said beside the field, and nothing is sent.
+    await user.click(dialog.getByRole('button', { name: '儲存' }));
+    expect(errorBeside(volume)?.textContent).toBe('請輸入 0 到 100 之間的整數。');
+    expect(document.activeElement).toBe(volume);
+    expect(server.sent('device:update')).toEqual([]);
+    await user.clear(volume);
+    await user.type(volume, '60');
+
+    // The server's refusal of a counter goes beside the counters.
+    server.on('device:update', () => refused('validation_failed', 'No counter c3', [{ path: '/display/counterIds', message: 'No counter c3' }]));
+    await user.click(dialog.getByRole('button', { name: '儲存' }));
+    const group = dialog.getByRole('group', { name: '顯示哪些櫃台的叫號' });
+    await waitFor(() => expect(errorBeside(group)?.textContent).toBe('輸入的內容不正確：No counter c3'));
+    expect(errorBeside(group)?.getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(group);
+    expect(errorBeside(volume)).toBeNull();
+
+    const display = { serviceIds: ['passport'], counterIds: ['c1', 'c3'], orientation: 'portrait', volume: 60, repeat: 2, languages: ['vi'], voice: 'clips' };
+    server.on('device:update', () => {
+      current = [kiosk, { ...lobby, display: display as Device['display'] }];
+      return { ok: true, data: current[1]! };
+    });
+    await user.click(dialog.getByRole('button', { name: '儲存' }));
+    expect(server.sent('device:update')).toEqual([
+      { deviceId: 'd1', display },
+      { deviceId: 'd1', display },
+    ]);
+    expect(await within(p).findByText('已儲存「大廳看板」的顯示設定，看板會立即套用。')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+    await waitFor(() => expect(within(row('大廳看板')).getByText('護照 · 櫃台 1、3')).toBeTruthy());
+    expect(api.reads('/devices')).toBe(2);
+
+    // Opened again, it starts from what was saved; saving it unchanged sends nothing.
+    await user.click(opener);
+    const again = within(screen.getByRole('dialog', { name: '顯示設定：大廳看板' }));
+    expect((again.getByLabelText('護照') as HTMLInputElement).checked).toBe(true);
+    expect((again.getByLabelText('戶籍登記') as HTMLInputElement).checked).toBe(false);
+    expect((again.getByLabelText('畫面方向') as HTMLSelectElement).value).toBe('portrait');
+    await user.click(again.getByRole('button', { name: '儲存' }));
+    expect(again.getByRole('status').textContent).toBe('沒有任何變更，不需要儲存。');
+    expect(server.sent('device:update')).toHaveLength(2);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('a list that cannot be read says so, and can be read again', async () => {
     const { user } = await start({
       '/devices': (n: number) => {
@@ -603,6 +698,24 @@ describe('the office: holidays and make-up days', () => {
 });
 
 describe('in English', () => {
+  it("a display's settings are in English, the services by their English names", async () => {
+    const lobby: Device = { id: 'd1', kind: 'display', name: 'Lobby', createdAt: '2024-05-01T01:00:00.000Z', revokedAt: null, lastSeenAt: null, display: displaySettings({ counterIds: ['c1'] }) };
+    const { user } = await start({ '/staff': [adminStaff], '/devices': [lobby] }, 'en');
+    await user.click(screen.getByRole('tab', { name: 'Devices' }));
+    const table = await within(panel('Devices')).findByRole('table', { name: 'Registered devices' });
+    expect(within(table).getByText('Every service · counter 1')).toBeTruthy();
+    await user.click(within(table).getByRole('button', { name: 'Display settings: Lobby' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Display settings: Lobby' }));
+    await user.click(dialog.getByLabelText('Every service (including those added later)'));
+    expect(dialog.getByLabelText('Household registration')).toBeTruthy();
+    expect((dialog.getByLabelText('Counter 1: 1號櫃台') as HTMLInputElement).checked).toBe(true);
+    expect(dialog.getByRole('group', { name: 'Also spoken in (Mandarin always)' })).toBeTruthy();
+    expect(within(dialog.getByLabelText('Orientation')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Automatic (from the screen’s shape)', 'Landscape 1920×1080', 'Portrait 1080×1920']);
+    expect(within(dialog.getByLabelText('Times each number is spoken')).getAllByRole('option').map((o) => o.textContent)).toEqual(['1 time', '2 times', '3 times']);
+    expect(within(dialog.getByLabelText('Voice')).getAllByRole('option').map((o) => o.textContent)).toEqual(['The browser’s voice (else the recordings)', 'Always the recordings (e.g. the office’s own)']);
+    expect(dialog.getByLabelText('Volume (%)')).toBeTruthy();
+  });
+
   it('every admin string is translated', async () => {
     const { user } = await start({ '/staff': [adminStaff], '/devices': [] }, 'en');
     expect(screen.getByRole('tablist', { name: 'Settings' })).toBeTruthy();
