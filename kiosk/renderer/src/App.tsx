@@ -1,16 +1,252 @@
-import { STRINGS } from './strings';
+// The kiosk: paired by its device token like a wall display, connected to /kiosk through the one
+// connection store (@jiaohao/web). It issues nothing while it cannot reach the server: a number it
+// made up could collide with a real one.
+import { useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import { eTicketPath } from '@jiaohao/shared/rules';
+import { localized } from '@jiaohao/shared/i18n';
+import type { Language } from '@jiaohao/shared/schemas';
+import { createOfficeStore, StoreProvider, useConnection, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
+import { flow, idleTimeout, START, type How } from './kiosk/flow';
+import { confirmModel, startModel } from './kiosk/model';
+import { ClosedScreen, ConfirmScreen, OutOfService, StartScreen, TicketScreen } from './kiosk/Screens';
+import type { KioskShell } from './kiosk/shell';
 
-/** The kiosk renderer (placeholder). */
-export function App() {
-  const { zh, en } = STRINGS;
+/** A few seconds without the server and the kiosk stops offering numbers. */
+export const OFFLINE_AFTER_MS = 3_000;
+const RECONNECT_AFTER_MS = 2_000;
+
+export interface KioskDeps {
+  readonly i18n: I18n;
+  readonly pairing: Pairing;
+  readonly transport: (token: string) => Transport;
+  /** The Electron shell's functions, or null in a plain browser (no printing). */
+  readonly shell: KioskShell | null;
+  /** Where the e-ticket page is (the page's own origin by default). */
+  readonly origin: string;
+  readonly keep: (token: string) => void;
+  readonly forget: () => void;
+  readonly newKey?: () => string;
+}
+
+export function App(deps: KioskDeps) {
+  const [token, setToken] = useState(deps.pairing.token);
   return (
-    <main className="placeholder">
-      <h1>
-        <span lang={zh.lang}>{zh.headline}</span>
-        <span lang={en.lang}>{en.headline}</span>
-      </h1>
-      <p lang={zh.lang}>{zh.about}</p>
-      <p lang={en.lang}>{en.about}</p>
+    <I18nextProvider i18n={deps.i18n}>
+      {token === null ? (
+        <PairScreen
+          onPair={(t) => {
+            deps.keep(t);
+            setToken(t);
+          }}
+        />
+      ) : (
+        <Connected
+          key={token}
+          token={token}
+          deps={deps}
+          onNewToken={() => {
+            deps.forget();
+            setToken(null);
+          }}
+        />
+      )}
+    </I18nextProvider>
+  );
+}
+
+function Connected({ token, deps, onNewToken }: { token: string; deps: KioskDeps; onNewToken: () => void }) {
+  const store = useMemo(() => createOfficeStore(deps.transport(token)), [token, deps]);
+  useEffect(() => () => store.close(), [store]);
+  return (
+    <StoreProvider store={store}>
+      <Kiosk deps={deps} onNewToken={onNewToken} />
+    </StoreProvider>
+  );
+}
+
+function useOffline(online: boolean): boolean {
+  const [offline, setOffline] = useState(!online);
+  useEffect(() => {
+    if (online) return setOffline(false);
+    const timer = setTimeout(() => setOffline(true), OFFLINE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [online]);
+  return offline;
+}
+
+function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }) {
+  const { i18n, t } = useTranslation();
+  const store = useStore();
+  const conn = useConnection();
+  const now = useNow(15_000) + conn.clockOffsetMs;
+  const [state, dispatch] = useReducer(flow, START);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const offline = useOffline(conn.status === 'online' && conn.office !== null);
+  const newKey = deps.newKey ?? (() => crypto.randomUUID());
+  const lang = state.lang;
+
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
+
+  // The server closed the socket: a restart comes back; a revoked token is then refused.
+  useEffect(() => {
+    if (conn.status !== 'ended' || conn.endedBy !== 'server') return;
+    const timer = setTimeout(() => store.reconnect(), RECONNECT_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [conn.status, conn.endedBy, store]);
+
+  // Back to the start after a while without a touch; any touch or key starts the wait again.
+  const timeout = idleTimeout(state);
+  const [touched, setTouched] = useState(0);
+  useEffect(() => {
+    const touch = () => setTouched((n) => n + 1);
+    window.addEventListener('pointerdown', touch);
+    window.addEventListener('keydown', touch);
+    return () => {
+      window.removeEventListener('pointerdown', touch);
+      window.removeEventListener('keydown', touch);
+    };
+  }, []);
+  useEffect(() => {
+    if (timeout === null) return;
+    const timer = setTimeout(() => dispatch({ type: 'reset' }), timeout);
+    return () => clearTimeout(timer);
+  }, [timeout, touched, state.screen.kind]);
+  useEffect(() => {
+    if (state.screen.kind === 'start') setError(null);
+  }, [state.screen.kind]);
+
+  // Whatever happens to the connection, one request at a time.
+  const inFlight = useRef(false);
+  const take = async (how: How) => {
+    if (state.screen.kind !== 'confirm' || inFlight.current || !conn.office) return;
+    const confirm = confirmModel(conn.office, state.screen.serviceId, state.priority, lang, now);
+    if (!confirm) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    const ack = await store.send('ticket:issue', { serviceId: state.screen.serviceId, class: confirm.ticketClass, language: lang, idempotencyKey: state.screen.key });
+    inFlight.current = false;
+    setBusy(false);
+    if (!ack.ok) {
+      const code = ack.error.code;
+      setError(t(code === 'issuing_closed' ? 'kiosk.error.closed' : code === 'daily_cap_reached' || code === 'range_exhausted' ? 'kiosk.error.capped' : 'kiosk.error.failed'));
+      return;
+    }
+    dispatch({ type: 'issued', issued: ack.data, how });
+    const trackingToken = ack.data.ticket.trackingToken;
+    if (how !== 'phone') {
+      if (!deps.shell || !trackingToken) return dispatch({ type: 'printed', ok: false });
+      const printed = await deps.shell.printTicket(ack.data.ticket.id, trackingToken).catch(() => ({ ok: false as const }));
+      dispatch({ type: 'printed', ok: printed.ok });
+    }
+  };
+
+  if (conn.status === 'ended' && conn.endedBy === 'refused') return <RevokedScreen onNewToken={onNewToken} />;
+  if (offline || !conn.office) return <OutOfService />;
+  const office = conn.office;
+
+  const screen = state.screen;
+  if (screen.kind === 'ticket') {
+    const { ticket, ahead } = screen.issued;
+    const service = office.services[ticket.serviceId];
+    const link = screen.how !== 'print' && ticket.trackingToken ? `${deps.origin}${eTicketPath(ticket.trackingToken)}` : null;
+    return (
+      <TicketScreen
+        number={ticket.number}
+        lineName={service ? localized(service.names, lang) : ''}
+        ahead={ahead}
+        link={link}
+        print={screen.print}
+        onDone={() => dispatch({ type: 'reset' })}
+      />
+    );
+  }
+  const start = startModel(office, lang, now);
+  if (start.office.kind !== 'open') return <ClosedScreen office={start.office} timeZone={office.office.timeZone} />;
+  if (screen.kind === 'confirm') {
+    const model = confirmModel(office, screen.serviceId, state.priority, lang, now);
+    if (model && model.line.issuing.open) {
+      return (
+        <ConfirmScreen
+          model={model}
+          canPrint={deps.shell !== null}
+          busy={busy}
+          error={error}
+          lang={lang}
+          onLanguage={(l: Language) => dispatch({ type: 'language', lang: l })}
+          onTake={(how) => void take(how)}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      );
+    }
+    // The line stopped while the resident read: back to the start, where its button says why.
+  }
+  return (
+    <StartScreen
+      model={start}
+      lang={lang}
+      priority={state.priority}
+      onLanguage={(l) => dispatch({ type: 'language', lang: l })}
+      onPriority={(on) => dispatch({ type: 'priority', on })}
+      onLine={(serviceId) => dispatch({ type: 'line', serviceId, key: newKey() })}
+    />
+  );
+}
+
+function PairScreen({ onPair }: { onPair: (token: string) => void }) {
+  const { t } = useTranslation();
+  const [token, setToken] = useState('');
+  const [problem, setProblem] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!token.trim()) return setProblem(true);
+    onPair(token.trim());
+  };
+  return (
+    <main className="screen setup">
+      <h1>{t('kiosk.setup.title')}</h1>
+      <p>{t('kiosk.setup.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor="device-token">{t('kiosk.setup.token')}</label>
+        <input
+          id="device-token"
+          value={token}
+          onChange={(e) => {
+            setToken(e.target.value);
+            setProblem(false);
+          }}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={problem || undefined}
+          aria-describedby={problem ? 'token-problem' : undefined}
+        />
+        {problem && (
+          <p id="token-problem" role="alert" className="error">
+            {t('kiosk.setup.empty')}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('kiosk.setup.pair')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function RevokedScreen({ onNewToken }: { onNewToken: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <main className="screen setup" role="alert">
+      <h1>{t('kiosk.revoked.title')}</h1>
+      <p>{t('kiosk.revoked.text')}</p>
+      <button type="button" className="primary" onClick={onNewToken}>
+        {t('kiosk.revoked.again')}
+      </button>
     </main>
   );
 }

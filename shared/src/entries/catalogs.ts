@@ -5,3 +5,4 @@ export * from '../catalogs/counter-clerk';
 export * from '../catalogs/counter-admin';
 export * from '../catalogs/counter-supervisor';
 export * from '../catalogs/display-wall';
+export * from '../catalogs/kiosk';

@@ -1,0 +1,134 @@
+// The kiosk renderer in Chromium against a real server, as a resident uses it: a language, a line,
+// the documents to bring, an e-ticket with its QR code; one ticket for a double tap; back to the
+// start when left alone; out of service while the server is down; a stopped line says why. Portrait
+// and landscape, Chinese, Vietnamese and Thai, axe on every screen.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkA11y, screenshot, useE2E } from './support';
+import { officeApi, type OfficeApi } from './support/office';
+
+const e2e = useE2E();
+let office: OfficeApi;
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+beforeAll(async () => {
+  office = await officeApi(e2e.server);
+  // A counter open for the household line, so the kiosk can estimate the wait.
+  await office.call('POST', '/counters/counter-2/open', {});
+});
+
+async function openKiosk(viewport = PORTRAIT, before?: (page: Page) => void): Promise<Page> {
+  const { token } = await office.call<{ token: string }>('POST', '/devices', { kind: 'kiosk', name: `kiosk ${Math.random()}` });
+  const page = await e2e.page({ viewport });
+  before?.(page);
+  await page.goto(e2e.server.url(`/kiosk/#token=${encodeURIComponent(token)}`));
+  await lines(page).first().waitFor();
+  return page;
+}
+
+const lines = (page: Page) => page.getByRole('list').filter({ has: page.getByRole('button', { name: /戶籍|Household|hộ tịch|ทะเบียน|rumah/ }) }).getByRole('button');
+const waitingIn = async (serviceId: string) => {
+  const status = await office.call<{ services: { id: string; waiting: number }[] }>('GET', '/public/status');
+  return status.services.find((s) => s.id === serviceId)?.waiting ?? -1;
+};
+
+describe('the kiosk', () => {
+  it('in Vietnamese: a line, its documents, an e-ticket with a QR code; the ticket is on the server in that language', async () => {
+    // The issue answer, as the server sent it over the kiosk's socket: the ticket's id.
+    const frames: string[] = [];
+    const page = await openKiosk(PORTRAIT, (p) =>
+      p.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => void (typeof payload === 'string' && payload.includes('trackingToken') && frames.push(payload)))),
+    );
+    await screenshot(page, 'kiosk-start-zh-portrait');
+    await checkA11y(page);
+    expect(page.url()).toBe(e2e.server.url('/kiosk/'));
+
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await screenshot(page, 'kiosk-start-vi-portrait');
+    await checkA11y(page);
+
+    const before = await waitingIn('household');
+    await page.getByRole('button', { name: /Đăng ký hộ tịch/ }).click();
+    await page.getByRole('heading', { name: /Vui lòng chuẩn bị các giấy tờ sau/ }).waitFor();
+    await page.getByText('Thẻ căn cước (bản gốc)').waitFor();
+    await page.getByText(new RegExp(`Còn ${before} người trước bạn`)).waitFor();
+    await screenshot(page, 'kiosk-confirm-vi-portrait');
+    await checkA11y(page);
+
+    await page.getByRole('button', { name: /Lưu trên điện thoại/ }).click();
+    await page.getByRole('heading', { name: 'Số của bạn' }).waitFor();
+    const qr = page.getByRole('img', { name: /Mã QR/ });
+    await qr.waitFor();
+    const number = (await page.locator('.ticket-number').textContent())?.trim() ?? '';
+    expect(number).toMatch(/^\d{4}$/);
+    await screenshot(page, 'kiosk-ticket-vi-portrait');
+    await checkA11y(page);
+    expect(await waitingIn('household')).toBe(before + 1);
+    const id = /"id":"([0-9a-f-]{36})"/.exec(frames.at(-1) ?? '')?.[1];
+    const { ticket } = await office.call<{ ticket: { number: string; language: string; serviceId: string; channel: string } }>('GET', `/tickets/${id}`);
+    expect(ticket).toMatchObject({ number, language: 'vi', serviceId: 'household', channel: 'kiosk' });
+  });
+
+  it('a double tap on the button gives one ticket, not two', async () => {
+    const page = await openKiosk();
+    const before = await waitingIn('household');
+    await page.getByRole('button', { name: /戶籍登記/ }).click();
+    await page.getByRole('button', { name: /存在手機/ }).dblclick();
+    await page.getByRole('heading', { name: '您的號碼' }).waitFor();
+    expect(await waitingIn('household')).toBe(before + 1);
+  });
+
+  it('in Thai and in landscape, and a line stopped by the supervisor says why on its button', async () => {
+    await office.call('POST', '/office/issuing/stop', { serviceId: 'passport', reason: 'capacity_reached', until: 'resumed' });
+    try {
+      const page = await openKiosk(LANDSCAPE);
+      await page.getByRole('button', { name: 'ไทย' }).click();
+      const passport = page.getByRole('button', { name: /บริการหนังสือเดินทาง/ });
+      await expect(passport.isDisabled()).resolves.toBe(true);
+      await page.getByText('คิวของวันนี้เต็มแล้ว').waitFor();
+      await screenshot(page, 'kiosk-start-th-landscape');
+      await checkA11y(page);
+      await page.getByRole('button', { name: /^ทะเบียนครัวเรือน/ }).click();
+      await page.getByRole('heading', { name: /กรุณาเตรียมเอกสาร/ }).waitFor();
+      await screenshot(page, 'kiosk-confirm-th-landscape');
+      await checkA11y(page);
+      // Back, and the choices are there until the start is left alone or the ticket is taken.
+      await page.getByRole('button', { name: 'ย้อนกลับ' }).click();
+      await page.getByRole('button', { name: /^ทะเบียนครัวเรือน/ }).waitFor();
+    } finally {
+      await office.call('POST', '/office/issuing/resume', { serviceId: 'passport' });
+    }
+  });
+
+  it('goes back to the start, in Chinese, when left alone', async () => {
+    const page = await e2e.page({ viewport: PORTRAIT });
+    await page.clock.install();
+    const { token } = await office.call<{ token: string }>('POST', '/devices', { kind: 'kiosk', name: 'idle kiosk' });
+    await page.goto(e2e.server.url(`/kiosk/#token=${encodeURIComponent(token)}`));
+    await lines(page).first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /Household registration/ }).click();
+    await page.getByRole('heading', { name: 'Please have these ready' }).waitFor();
+    await page.clock.fastForward(46_000);
+    await page.getByRole('heading', { name: /您好，請選擇要辦理的業務/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('is out of service in all five languages while the server is down, and recovers by itself', async () => {
+    const page = await openKiosk();
+    await e2e.server.halt();
+    try {
+      await page.getByRole('heading', { name: 'Tạm ngừng hoạt động', level: 2 }).waitFor({ timeout: 10_000 });
+      for (const title of ['暫停服務', 'Out of service', 'Sedang tidak berfungsi', 'งดให้บริการชั่วคราว']) await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+      expect(await page.getByRole('button', { name: /戶籍登記/ }).count()).toBe(0);
+      await screenshot(page, 'kiosk-offline');
+      await checkA11y(page);
+    } finally {
+      await e2e.server.resume();
+    }
+    await page.getByRole('button', { name: /戶籍登記/ }).waitFor({ timeout: 15_000 });
+  });
+});
