@@ -53,6 +53,16 @@ const RENDERER_PATTERNS = [
   },
 ];
 
+const SHELL_PATTERNS = [
+  {
+    group: ['**/renderer/**', '@jiaohao/kiosk/renderer/**'],
+    message: 'The Electron shell loads the renderer from the server; it never imports it.',
+  },
+];
+
+const SANDBOXED_MESSAGE =
+  'Runs sandboxed or in a page: no Node built-ins (a sandboxed preload can require electron only).';
+
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
@@ -146,6 +156,34 @@ export default defineConfig([
     files: CLIENT_DIRS.map((dir) => `${dir}/**`),
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
+  },
+  {
+    // The Electron shell loads the renderer from the server; it never imports it.
+    name: 'boundaries/kiosk-electron',
+    files: ['kiosk/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, ...SHELL_PATTERNS] }] },
+  },
+  {
+    // Sandboxed preloads can require electron and nothing of Node; the setup page and the types the
+    // renderer mirrors run in a page.
+    name: 'boundaries/kiosk-electron-sandboxed',
+    files: [
+      'kiosk/electron/preload.ts',
+      'kiosk/electron/setup-preload.ts',
+      'kiosk/electron/api.ts',
+      'kiosk/electron/channels.ts',
+      'kiosk/electron/setup/**',
+    ],
+    ignores: ['kiosk/electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: SANDBOXED_MESSAGE })),
+          patterns: [...CLIENT_PATTERNS, ...SHELL_PATTERNS, { group: ['node:*'], message: SANDBOXED_MESSAGE }],
+        },
+      ],
+    },
   },
   {
     name: 'boundaries/kiosk-renderer',
