@@ -23,10 +23,11 @@ describe('the command registry', () => {
     expect(pathParams('/tickets')).toEqual([]);
   });
 
-  it('lets a kiosk issue only, a display nothing, and staff every command (by role)', () => {
-    expect(deviceCommandNames('kiosk')).toEqual(['ticket:issue']);
+  it('lets a kiosk issue and report a failed print only, a display nothing, and staff every other command (by role)', () => {
+    expect(deviceCommandNames('kiosk')).toEqual(['ticket:issue', 'ticket:print-failed']);
     expect(deviceCommandNames('display')).toEqual([]);
-    expect(staffCommandNames()).toEqual(COMMAND_NAMES);
+    expect(staffCommandNames()).toEqual(COMMAND_NAMES.filter((n) => n !== 'ticket:print-failed'));
+    expect(COMMANDS['ticket:print-failed'].access).toEqual({ devices: ['kiosk'] });
     expect(COMMANDS['day:close'].access).toEqual({ staff: 'supervisor' });
     expect(COMMANDS['ticket:cancel'].access).toEqual({ staff: 'clerk', resident: true });
   });

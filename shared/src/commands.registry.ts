@@ -35,6 +35,8 @@ import {
   IssueTicketBody,
   IssueTicketResult,
   PausePayload,
+  PrintFailedPayload,
+  PrintFailedResult,
   TicketReasonPayload,
   TicketRef,
   TicketResult,
@@ -83,6 +85,12 @@ export const COMMANDS = {
     result: IssueTicketResult,
     access: { staff: 'clerk', devices: ['kiosk'] },
     http: post('/tickets', 'tickets', 'Issue a ticket (kiosk device or staff)', 201),
+  }),
+  'ticket:print-failed': command({
+    payload: PrintFailedPayload,
+    result: PrintFailedResult,
+    access: { devices: ['kiosk'] },
+    http: post('/tickets/:ticketId/print-failed', 'tickets', "A kiosk could not print this ticket (the resident was shown the number): the supervisors are alerted (kiosk)"),
   }),
   'ticket:call': command({
     payload: CallTicketPayload,
@@ -290,7 +298,7 @@ export type DeviceCommandName<D extends DeviceKind> = {
 
 /** The same sets at run time, for binding socket handlers. */
 export function staffCommandNames(): StaffCommandName[] {
-  return COMMAND_NAMES.filter((k): k is StaffCommandName => COMMANDS[k].access.staff !== undefined);
+  return COMMAND_NAMES.filter((k): k is StaffCommandName => (COMMANDS[k].access as Access).staff !== undefined);
 }
 export function deviceCommandNames<D extends DeviceKind>(kind: D): DeviceCommandName<D>[] {
   return COMMAND_NAMES.filter((k): k is DeviceCommandName<D> => {

@@ -72,6 +72,18 @@ export const CounterRef = Type.Object({ counterId: Id }, strict);
 export type CounterRef = Static<typeof CounterRef>;
 export const TicketRef = Type.Object({ ticketId: Id }, strict);
 export type TicketRef = Static<typeof TicketRef>;
+
+/** Why a kiosk could not print a ticket (its Electron shell's PrintResult reasons). */
+export const PRINT_FAILURES = ['no_printer', 'printer_error', 'download_failed', 'timeout'] as const;
+export const PrintFailure = Type.Union(PRINT_FAILURES.map((r) => Type.Literal(r)), {
+  description: 'no_printer: none set or it does not exist; printer_error: the spooler or printer failed (out of paper, paused); download_failed: the PDF did not arrive; timeout: the job did not finish and was cancelled',
+});
+export type PrintFailure = Static<typeof PrintFailure>;
+
+export const PrintFailedPayload = Type.Object({ ticketId: Id, reason: PrintFailure }, { ...strict, description: 'The kiosk that issued the ticket could not print it' });
+export type PrintFailedPayload = Static<typeof PrintFailedPayload>;
+export const PrintFailedResult = Type.Object({ ticketId: Type.String() });
+export type PrintFailedResult = Static<typeof PrintFailedResult>;
 export const TicketReasonPayload = Type.Object({ ticketId: Id, reason: Reason, note: Note }, strict);
 export type TicketReasonPayload = Static<typeof TicketReasonPayload>;
 export const CallTicketPayload = Type.Object({ ticketId: Id, counterId: Id, reason: Reason, note: Note }, strict);

@@ -21,7 +21,7 @@ import {
   Ticket,
   WaitEstimate,
 } from './domain.schemas';
-import { PickReasonSchema } from './commands.schemas';
+import { PickReasonSchema, PrintFailure } from './commands.schemas';
 import { Count, Int, MAX_INTEGER } from './formats';
 import { REASONS } from './tickets.transitions';
 import { ISSUING_CLOSED_REASONS } from './sessions';
@@ -108,17 +108,28 @@ export const DeviceChangedEvent = event(
 );
 
 // Raised by the server itself for the supervisors: something a person should look at now. A device
-// or account issuing far faster than people walk up is refused, and said so once per burst.
+// or account issuing far faster than people walk up is refused, and said so once per burst; a kiosk
+// that could not print a resident's ticket says so (the resident was shown the number instead).
 export const AlertRaisedEvent = event(
   'alert:raised',
   Type.Object({
-    alert: Type.Object({
-      kind: Type.Literal('command_rate'),
-      command: Type.String({ description: 'The command that was refused (a registry name)' }),
-      by: Type.Object({ kind: Type.Union([Type.Literal('staff'), Type.Literal('device')]), id: Type.String() }),
-      count: Count({ description: 'How many it ran in the window before the refusals' }),
-      windowSeconds: Int(1, 86_400),
-    }),
+    alert: Type.Union([
+      Type.Object({
+        kind: Type.Literal('command_rate'),
+        command: Type.String({ description: 'The command that was refused (a registry name)' }),
+        by: Type.Object({ kind: Type.Union([Type.Literal('staff'), Type.Literal('device')]), id: Type.String() }),
+        count: Count({ description: 'How many it ran in the window before the refusals' }),
+        windowSeconds: Int(1, 86_400),
+      }),
+      Type.Object({
+        kind: Type.Literal('print_failed'),
+        by: Type.Object({ kind: Type.Literal('device'), id: Type.String() }),
+        deviceName: Type.String({ description: "The kiosk's name, as the admin registered it" }),
+        ticketId: Type.String(),
+        number: Type.String(),
+        reason: PrintFailure,
+      }),
+    ]),
   }),
 );
 

@@ -143,8 +143,20 @@ describe('floorAlerts', () => {
       data: { alert: { kind: 'command_rate', command: 'ticket:issue', by: { kind: 'device', id: 'kiosk-2' }, count: 40, windowSeconds: 60 } },
     };
     expect(raisedAlertSentence(event, {})).toEqual({ key: 'floor.alert.rate.device', values: { who: 'kiosk-2', count: 40, seconds: 60, command: 'ticket:issue' } });
-    const byStaff = { ...event, data: { alert: { ...event.data.alert, by: { kind: 'staff' as const, id: 'mei' } } } };
+    const byStaff: RaisedAlert = { ...event, data: { alert: { kind: 'command_rate', command: 'ticket:issue', by: { kind: 'staff', id: 'mei' }, count: 40, windowSeconds: 60 } } };
     expect(raisedAlertSentence(byStaff, { mei: '林美' }).values.who).toBe('林美');
+  });
+
+  it('a kiosk that could not print says which number, and why', () => {
+    const event: RaisedAlert = {
+      seq: 10,
+      type: 'alert:raised',
+      at: iso(NOW),
+      actor: { kind: 'device', id: 'kiosk-2' },
+      reason: null,
+      data: { alert: { kind: 'print_failed', by: { kind: 'device', id: 'kiosk-2' }, deviceName: '1樓取號機', ticketId: 't1', number: '1007', reason: 'printer_error' } },
+    };
+    expect(raisedAlertSentence(event, {})).toEqual({ key: 'floor.alert.print.printer_error', values: { who: '1樓取號機', number: '1007' } });
   });
 });
 

@@ -225,9 +225,16 @@ export function alertSentence(alert: FloorAlert, state: OfficeState, lang: Langu
 /** A server's alert:raised (a device or account issuing far faster than people walk up). */
 export type RaisedAlert = EventOf<'alert:raised'>;
 
-/** A raised alert in words: who, how many in what window, and that the rest were refused. */
+/**
+ * A raised alert in words: who, how many in what window, and that the rest were refused; or which
+ * kiosk could not print which number, and why.
+ */
 export function raisedAlertSentence(event: RaisedAlert, names: Readonly<Record<string, string>>): Sentence {
-  const { by, count, windowSeconds, command } = event.data.alert;
+  const alert = event.data.alert;
+  if (alert.kind === 'print_failed') {
+    return { key: `floor.alert.print.${alert.reason}`, values: { who: alert.deviceName, number: alert.number } };
+  }
+  const { by, count, windowSeconds, command } = alert;
   const who = by.kind === 'staff' ? (names[by.id] ?? by.id) : by.id;
   return { key: `floor.alert.rate.${by.kind}`, values: { who, count, seconds: windowSeconds, command } };
 }

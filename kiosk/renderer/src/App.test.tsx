@@ -77,13 +77,15 @@ describe('the kiosk', () => {
       },
       getDeviceInfo: () => Promise.resolve({ printer: null, version: 'test', shell: 'electron' }),
     };
-    setup({ shell, answer: (event, payload) => (event === 'ticket:issue' ? issued(payload as { language: string }) : undefined) });
+    const socket = setup({ shell, answer: (event, payload) => (event === 'ticket:issue' ? issued(payload as { language: string }) : undefined) });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: /戶籍登記/ }));
     await user.click(screen.getByRole('button', { name: '印出號碼單' }));
     expect((await screen.findByRole('alert')).textContent).toContain('號碼單無法列印');
     expect(screen.getByText('1009')).toBeTruthy();
     expect(prints).toEqual(['t9:track-9']);
+    // The supervisors are told, once, why.
+    expect(socket.sent.filter((m) => m.event === 'ticket:print-failed')).toEqual([{ event: 'ticket:print-failed', payload: { ticketId: 't9', reason: 'no_printer' } }]);
     // A printed-only ticket shows no QR code.
     expect(screen.queryByRole('img')).toBeNull();
   });

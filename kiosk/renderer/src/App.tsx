@@ -11,7 +11,7 @@ import { createOfficeStore, StoreProvider, useConnection, useNow, useStore, type
 import { flow, idleTimeout, START, type How } from './kiosk/flow';
 import { confirmModel, startModel } from './kiosk/model';
 import { ClosedScreen, ConfirmScreen, OutOfService, StartScreen, TicketScreen } from './kiosk/Screens';
-import type { KioskShell } from './kiosk/shell';
+import type { KioskShell, PrintResult } from './kiosk/shell';
 
 /** A few seconds without the server and the kiosk stops offering numbers. */
 export const OFFLINE_AFTER_MS = 3_000;
@@ -140,9 +140,16 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
     dispatch({ type: 'issued', issued: ack.data, how });
     const trackingToken = ack.data.ticket.trackingToken;
     if (how !== 'phone') {
-      if (!deps.shell || !trackingToken) return dispatch({ type: 'printed', ok: false });
-      const printed = await deps.shell.printTicket(ack.data.ticket.id, trackingToken).catch(() => ({ ok: false as const }));
+      if (!deps.shell || !trackingToken) {
+        dispatch({ type: 'printed', ok: false });
+        return void store.send('ticket:print-failed', { ticketId: ack.data.ticket.id, reason: 'no_printer' });
+      }
+      const printed: PrintResult = await deps.shell
+        .printTicket(ack.data.ticket.id, trackingToken)
+        .catch((e: unknown) => ({ ok: false, reason: 'printer_error', message: String(e) }) as const);
       dispatch({ type: 'printed', ok: printed.ok });
+      // The supervisors hear of it at once (paper out?); the resident already has the number on screen.
+      if (!printed.ok) void store.send('ticket:print-failed', { ticketId: ack.data.ticket.id, reason: printed.reason });
     }
   };
 

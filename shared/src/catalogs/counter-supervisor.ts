@@ -13,6 +13,10 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.alert.at': '{{time}}',
     'floor.alert.rate.device': '設備 {{who}} 在 {{seconds}} 秒內取號 {{count}} 張，之後的取號已被拒絕（{{command}}）。請到現場查看。',
     'floor.alert.rate.staff': '{{who}} 在 {{seconds}} 秒內操作 {{count}} 次，之後的操作已被拒絕（{{command}}）。',
+    'floor.alert.print.no_printer': '取號機 {{who}} 無法列印 {{number}} 號：找不到印表機。民眾已看到號碼；請檢查印表機設定。',
+    'floor.alert.print.printer_error': '取號機 {{who}} 無法列印 {{number}} 號：印表機出錯（缺紙或卡紙？）。民眾已看到號碼；請到現場查看。',
+    'floor.alert.print.download_failed': '取號機 {{who}} 無法列印 {{number}} 號：號碼單沒有下載成功。請檢查取號機的網路。',
+    'floor.alert.print.timeout': '取號機 {{who}} 無法列印 {{number}} 號：印表機沒有回應，工作已取消。請到現場查看。',
 
     'floor.counters.heading': '櫃台',
     'floor.counters.caption': '各櫃台現況（{{count}} 個）',
@@ -188,6 +192,10 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.alert.at': '{{time}}',
     'floor.alert.rate.device': 'Device {{who}} issued {{count}} tickets in {{seconds}} s; the next ones were refused ({{command}}). Please check it.',
     'floor.alert.rate.staff': '{{who}} ran {{count}} commands in {{seconds}} s; the next ones were refused ({{command}}).',
+    'floor.alert.print.no_printer': 'Kiosk {{who}} could not print number {{number}}: no printer found. The resident saw the number; check the printer setting.',
+    'floor.alert.print.printer_error': 'Kiosk {{who}} could not print number {{number}}: the printer failed (out of paper or jammed?). The resident saw the number; please go and look.',
+    'floor.alert.print.download_failed': 'Kiosk {{who}} could not print number {{number}}: the ticket did not download. Check the kiosk network.',
+    'floor.alert.print.timeout': 'Kiosk {{who}} could not print number {{number}}: the printer did not answer and the job was cancelled. Please go and look.',
 
     'floor.counters.heading': 'Counters',
     'floor.counters.caption': 'Every counter now ({{count}})',

@@ -19,7 +19,7 @@ import {
   type DomainEvent,
   type EventOf,
   type Snapshot,
-  type StaffCommandName,
+  type CommandName,
 } from '@jiaohao/shared/schemas';
 import type { PickReason } from '@jiaohao/shared/rules';
 
@@ -73,8 +73,11 @@ export type ClientAck<T> = Ack<T> | { ok: false; error: { code: 'not_connected' 
 export interface OfficeStore {
   getState(): ConnectionState;
   subscribe(listener: () => void): () => void;
-  /** Sends a command; refused at once while offline (never queued, so never applied twice). */
-  send<K extends StaffCommandName>(name: K, payload: CommandPayload<K>): Promise<ClientAck<CommandResult<K>>>;
+  /**
+   * Sends a command; refused at once while offline (never queued, so never applied twice). Any
+   * registry command: the server refuses what this connection's principal may not do.
+   */
+  send<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientAck<CommandResult<K>>>;
   /** Connects again after the connection ended (Socket.IO does not, once the server closed it). */
   reconnect(): void;
   close(): void;

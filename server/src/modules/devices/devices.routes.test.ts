@@ -240,3 +240,34 @@ describe("a display's settings (PATCH /api/v1/devices/:id with display)", () => 
     expect((await listed(device.id))?.display).toEqual({ ...zone, voice: DEFAULT_DISPLAY_SETTINGS.voice, languages: DEFAULT_DISPLAY_SETTINGS.languages });
   });
 });
+
+describe('POST /api/v1/tickets/:ticketId/print-failed (a kiosk that could not print)', () => {
+  it('alerts the supervisors with the kiosk, the number and why; the ticket is unchanged', async () => {
+    const { device, token } = await register('kiosk', '1樓取號機');
+    const issued = (await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' })).json().ticket;
+    const before = t.store.events.lastSeq;
+    const res = await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/print-failed`, token, { reason: 'printer_error' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(t.store.events.after(before)).toMatchObject([
+      {
+        type: 'alert:raised',
+        actor: { kind: 'device', id: device.id },
+        data: { alert: { kind: 'print_failed', by: { kind: 'device', id: device.id }, deviceName: '1樓取號機', ticketId: issued.id, number: issued.number, reason: 'printer_error' } },
+      },
+    ]);
+    expect((await send(t.app, 'GET', `/api/v1/tickets/${issued.id}`, t.adminToken)).json().ticket.state).toBe('waiting');
+  });
+
+  it('only a kiosk may say so; an unknown ticket is 404 and a reason not on the list 400, and nothing is logged', async () => {
+    const { token } = await register('kiosk', 'Kiosk');
+    const display = await register('display', 'Hall');
+    const issued = (await send(t.app, 'POST', '/api/v1/tickets', token, { serviceId: 'reg' })).json().ticket;
+    const before = t.store.events.lastSeq;
+    expect((await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/print-failed`, t.adminToken, { reason: 'timeout' })).statusCode).toBe(403);
+    expect((await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/print-failed`, display.token, { reason: 'timeout' })).statusCode).toBe(403);
+    const unknown = await send(t.app, 'POST', '/api/v1/tickets/00000000-0000-4000-8000-000000000000/print-failed', token, { reason: 'timeout' });
+    expect(errorCode(unknown)).toBe('not_found');
+    expect((await send(t.app, 'POST', `/api/v1/tickets/${issued.id}/print-failed`, token, { reason: 'on fire' })).statusCode).toBe(400);
+    expect(t.store.events.lastSeq).toBe(before);
+  });
+});

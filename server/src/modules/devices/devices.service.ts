@@ -8,6 +8,8 @@ import {
   type DeviceCreated,
   type DeviceUpdatePayload,
   type DisplaySettings,
+  type PrintFailedPayload,
+  type PrintFailedResult,
 } from '@jiaohao/shared';
 import type { AppCtx } from '../../store';
 import { DEVICE_TOKEN_PREFIX, hashToken } from '../../core/tokens';
@@ -63,4 +65,29 @@ export function updateDevice(ctx: AppCtx, { deviceId: id, ...patch }: DeviceUpda
   ctx.store.devices.update(next);
   audit(ctx, next);
   return next;
+}
+
+/**
+ * A kiosk could not print a ticket it issued (the resident was shown the number and the QR code):
+ * the supervisors are told at once, with which kiosk, which number and why, so someone refills the
+ * paper. Nothing is printed later by the server; the ticket itself is unchanged.
+ */
+export function reportPrintFailure(ctx: AppCtx, p: PrintFailedPayload): PrintFailedResult {
+  const ticket = ctx.store.tickets.byId(p.ticketId);
+  if (!ticket) throw new DomainError('not_found', `No ticket ${p.ticketId}`, at('/ticketId', 'unknown'));
+  if (ctx.principal.kind !== 'device') throw new DomainError('forbidden', 'Only the kiosk that printed reports a print failure');
+  ctx.emit({
+    type: 'alert:raised',
+    data: {
+      alert: {
+        kind: 'print_failed',
+        by: { kind: 'device', id: ctx.principal.id },
+        deviceName: ctx.store.devices.byId(ctx.principal.id)?.name ?? ctx.principal.id,
+        ticketId: ticket.id,
+        number: ticket.number,
+        reason: p.reason,
+      },
+    },
+  });
+  return { ticketId: ticket.id };
 }
