@@ -352,6 +352,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/devices': 'modules/devices/devices.routes.test.ts',
   'POST /api/v1/devices': 'modules/devices/devices.routes.test.ts',
   'PATCH /api/v1/devices/{deviceId}': 'modules/devices/devices.routes.test.ts',
+  'POST /api/v1/tickets/{ticketId}/print-failed': 'modules/devices/devices.routes.test.ts',
   'POST /api/v1/tickets': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/tickets/{id}': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/snapshot': 'modules/tickets/tickets.routes.test.ts',
