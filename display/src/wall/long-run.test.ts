@@ -24,7 +24,7 @@ describe('a display left on for days', () => {
       socket.serverSends(type, { seq, type, at: iso(clock), actor, reason: null, data } as DomainEvent);
     };
     const c1 = counter();
-    let queue = EMPTY_QUEUE;
+    let queue = observeCalls(EMPTY_QUEUE, [], 0, clock); // the first snapshot, before any call
     let spoken = 0;
     const sizes: number[] = [];
     for (let i = 0; i < TICKETS; i++) {

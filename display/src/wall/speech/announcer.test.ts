@@ -54,6 +54,8 @@ const setup = (over: Partial<AnnouncerSettings> = {}) => {
   const output = new FakeOutput();
   const started: string[] = [];
   const announcer = createAnnouncer({ output, settings: () => ({ ...settings, ...over }), counterNumber: (id) => (id === 'c5' ? 5 : undefined), onSpeak: (j) => started.push(j.number) });
+  // The display's first state (seq 9) is history; the calls offered after it are new.
+  announcer.offer([], 9, T);
   return { output, announcer, started };
 };
 

@@ -1,8 +1,9 @@
 // Which calls to announce, in what order, each once (pure; the announcer plays them). A call is
 // known by its event seq, so a snapshot after a reconnect, which lists calls already heard, adds
-// nothing; a recall is its own event, so it is announced again. Calls older than FRESH_MS when
-// first seen (missed while disconnected, or listed by the first snapshot) join the history on the
-// screen but are not spoken: nobody waits for a number called a minute ago to be read out.
+// nothing; a recall is its own event, so it is announced again. The calls of the first state a
+// display sees (its first snapshot, after it starts or reloads) are history: listed, not spoken,
+// so a reload never says a call twice. Calls older than FRESH_MS when first seen (missed while
+// disconnected) join the history too: nobody waits for a number called a minute ago to be read out.
 import type { RecentCall } from '@jiaohao/shared/schemas';
 
 /** A call seen later than this after it was made is shown, not spoken. */
@@ -19,13 +20,15 @@ export interface CallJob {
 }
 
 export interface CallQueue {
-  /** The highest call seq seen (spoken or not); -1 before the first. */
+  /** The highest office seq whose calls were seen (spoken or not); -1 before the first state. */
   readonly heard: number;
   /** Calls to speak, oldest first. */
   readonly pending: readonly CallJob[];
 }
 
 export const EMPTY_QUEUE: CallQueue = { heard: -1, pending: [] };
+/** A queue that saw a new database start from nothing: every call in it is new. */
+const NEW_DATABASE: CallQueue = { heard: 0, pending: [] };
 
 /**
  * The queue after seeing `calls` (the zone's recent calls, in any order) in a state at `officeSeq`,
@@ -33,7 +36,8 @@ export const EMPTY_QUEUE: CallQueue = { heard: -1, pending: [] };
  * old). An office whose seq went back below what was heard is a new database: hearing starts over.
  */
 export function observeCalls(queue: CallQueue, calls: readonly RecentCall[], officeSeq: number, serverNow: number, freshMs = FRESH_MS): CallQueue {
-  if (officeSeq < queue.heard) queue = EMPTY_QUEUE;
+  if (queue.heard < 0) return { heard: officeSeq, pending: [] };
+  if (officeSeq < queue.heard) queue = NEW_DATABASE;
   const unseen = calls.filter((c) => c.seq > queue.heard).sort((a, b) => a.seq - b.seq);
   if (unseen.length === 0) return queue;
   const fresh = unseen
