@@ -4,10 +4,9 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { DEFAULT_DISPLAY_SETTINGS } from '@jiaohao/shared/schemas';
-import { createOfficeStore, StoreProvider, useConnection, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
+import { createOfficeStore, StoreProvider, useConnection, useLost, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
 import { ConnectingScreen, PairScreen, RevokedScreen, StartScreen } from './pairing/SetupScreen';
 import { useAnnouncer } from './wall/useAnnouncer';
-import { useStale } from './wall/useStale';
 import { WallView } from './wall/WallView';
 import type { SoundOutput } from './wall/speech/output';
 
@@ -86,7 +85,7 @@ function Display({ output, settingUp, onStarted, onNewToken }: Omit<ConnectedPro
   const conn = useConnection();
   const settings = conn.device?.display ?? DEFAULT_DISPLAY_SETTINGS;
   const blocked = useSoundBlocked(output);
-  const stale = useStale(conn.status);
+  const stale = useLost(conn.status === 'online');
   const now = useNow(1_000) + conn.clockOffsetMs;
   useAnnouncer(store, output, settings);
 

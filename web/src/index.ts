@@ -16,3 +16,4 @@ export { namespaceSocket, type SocketOptions } from './connection/socket';
 export { makeI18n, savedLanguage, type I18nOptions } from './i18n';
 export { useNow } from './useNow';
 export { forgetToken, keepToken, takeToken, tokenInHash, type Pairing, type TokenStore } from './pairing';
+export { LOST_AFTER_MS, useLost } from './useLost';

@@ -7,14 +7,12 @@ import type { i18n as I18n } from 'i18next';
 import { eTicketPath } from '@jiaohao/shared/rules';
 import { localized } from '@jiaohao/shared/i18n';
 import type { Language } from '@jiaohao/shared/schemas';
-import { createOfficeStore, StoreProvider, useConnection, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
+import { createOfficeStore, StoreProvider, useConnection, useLost, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
 import { flow, idleTimeout, START, type How } from './kiosk/flow';
 import { confirmModel, startModel } from './kiosk/model';
 import { ClosedScreen, ConfirmScreen, OutOfService, StartScreen, TicketScreen } from './kiosk/Screens';
 import type { KioskShell, PrintResult } from './kiosk/shell';
 
-/** A few seconds without the server and the kiosk stops offering numbers. */
-export const OFFLINE_AFTER_MS = 3_000;
 const RECONNECT_AFTER_MS = 2_000;
 
 export interface KioskDeps {
@@ -66,16 +64,6 @@ function Connected({ token, deps, onNewToken }: { token: string; deps: KioskDeps
   );
 }
 
-function useOffline(online: boolean): boolean {
-  const [offline, setOffline] = useState(!online);
-  useEffect(() => {
-    if (online) return setOffline(false);
-    const timer = setTimeout(() => setOffline(true), OFFLINE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [online]);
-  return offline;
-}
-
 function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }) {
   const { i18n, t } = useTranslation();
   const store = useStore();
@@ -84,7 +72,7 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
   const [state, dispatch] = useReducer(flow, START);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const offline = useOffline(conn.status === 'online' && conn.office !== null);
+  const offline = useLost(conn.status === 'online' && conn.office !== null);
   const newKey = deps.newKey ?? (() => crypto.randomUUID());
   const lang = state.lang;
 
