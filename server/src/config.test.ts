@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       sessionHours: 12,
       secureCookies: false,
       demo: false,
+      publicUrl: null,
     });
   });
 
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'warn',
         JIAOHAO_SCRYPT_N: '65536',
         JIAOHAO_CLIENTS_DIR: '/opt/jiaohao',
+        JIAOHAO_PUBLIC_URL: 'https://queue.example.gov.tw',
       },
       ['--demo'],
     );
@@ -51,7 +53,17 @@ describe('loadConfig', () => {
       demo: true,
       scryptCost: 65536,
       clientsDir: '/opt/jiaohao',
+      publicUrl: 'https://queue.example.gov.tw',
     });
+  });
+
+  it.each([
+    ['https://queue.example.gov.tw/', 'https://queue.example.gov.tw'],
+    [' http://192.168.1.20:8080 ', 'http://192.168.1.20:8080'],
+    ['https://www.example.gov.tw/queue/', 'https://www.example.gov.tw/queue'],
+    ['HTTPS://Queue.Example.gov.tw', 'https://queue.example.gov.tw'],
+  ])('reads JIAOHAO_PUBLIC_URL %j as %j (no trailing slash: the e-ticket path is put after it)', (raw, url) => {
+    expect(loadConfig({ JIAOHAO_PUBLIC_URL: raw }).publicUrl).toBe(url);
   });
 
   it.each([
@@ -109,6 +121,10 @@ describe('loadConfig', () => {
     ['JIAOHAO_KEEPALIVE_TIMEOUT_MS', '5s', /^JIAOHAO_KEEPALIVE_TIMEOUT_MS must be an integer from 1000 to 600000, got "5s"$/],
     ['JIAOHAO_IDLE_TIMEOUT_MS', '10000', /^JIAOHAO_IDLE_TIMEOUT_MS must be an integer from 30000 to 3600000, got "10000"$/],
     ['JIAOHAO_AUDIT_ANCHOR_MINUTES', '0', /^JIAOHAO_AUDIT_ANCHOR_MINUTES must be an integer from 1 to 1440, got "0"$/],
+    ['JIAOHAO_PUBLIC_URL', 'queue.example.gov.tw', /^JIAOHAO_PUBLIC_URL must be an http:\/\/ or https:\/\/ address with no query or #fragment, such as https:\/\/queue.example.gov.tw, got "queue.example.gov.tw"$/],
+    ['JIAOHAO_PUBLIC_URL', 'ftp://queue.example.gov.tw', /^JIAOHAO_PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
+    ['JIAOHAO_PUBLIC_URL', 'https://queue.example.gov.tw/?office=north', /^JIAOHAO_PUBLIC_URL must be .*, got "https:\/\/queue.example.gov.tw\/\?office=north"$/],
+    ['JIAOHAO_PUBLIC_URL', 'https://user:secret@queue.example.gov.tw', /^JIAOHAO_PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
   ];
   /** Settings where any text is a valid value (a path, a host name). */
   const ANY_TEXT = ['HOST', 'JIAOHAO_DB', 'JIAOHAO_CLIENTS_DIR', 'JIAOHAO_AUDIT_KEY_FILE', 'JIAOHAO_AUDIT_ANCHOR_FILE'];

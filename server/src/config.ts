@@ -46,6 +46,11 @@ export const ConfigSchema = Type.Object({
   auditAnchorFile: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
   /** How often the log's head is anchored (also at start, at every day close and at shutdown). */
   auditAnchorMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  /**
+   * The address residents' phones reach this server at (the printed ticket's QR code), without a
+   * trailing slash; null: the origin the request came to (its Host header).
+   */
+  publicUrl: Type.Union([Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' }), Type.Null()]),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -82,6 +87,20 @@ const integer = (fallback: number) => (raw: string | undefined) => {
   if (raw === undefined) return fallback;
   if (!/^\s*[+-]?\d+\s*$/.test(raw)) throw new Unreadable();
   return Number(raw);
+};
+/** An http(s) address with no query, fragment or credentials, kept without its trailing slash. */
+const webAddress = (raw: string | undefined) => {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Unreadable();
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password || !url.hostname) {
+    throw new Unreadable();
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 };
 const FLAG_WORDS = 'on or off (or true/false, yes/no, 1/0)';
 const FLAGS = new Map([...['on', 'true', 'yes', '1'].map((w) => [w, true] as const), ...['off', 'false', 'no', '0'].map((w) => [w, false] as const)]);
@@ -124,6 +143,11 @@ const SETTINGS: { readonly [F in Exclude<keyof Config, 'demo'>]: Setting<Config[
   auditKeyFile: { key: 'JIAOHAO_AUDIT_KEY_FILE', read: (raw) => raw ?? null },
   auditAnchorFile: { key: 'JIAOHAO_AUDIT_ANCHOR_FILE', read: (raw) => raw ?? null },
   auditAnchorMinutes: { key: 'JIAOHAO_AUDIT_ANCHOR_MINUTES', read: integer(5) },
+  publicUrl: {
+    key: 'JIAOHAO_PUBLIC_URL',
+    read: webAddress,
+    accepts: 'an http:// or https:// address with no query or #fragment, such as https://queue.example.gov.tw',
+  },
 };
 
 /** The parts of a field's schema that a message puts in words. */
@@ -216,6 +240,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditKeyFile: null,
     auditAnchorFile: null,
     auditAnchorMinutes: 5,
+    // The request's own origin (http://localhost under inject).
+    publicUrl: null,
     ...overrides,
   };
 }

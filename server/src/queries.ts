@@ -5,7 +5,8 @@ import { DomainError } from '@jiaohao/shared';
 import type { Clock } from './core/engine';
 import type { Store } from './store';
 import { snapshot, snapshotHead, type SnapshotHead } from './modules/office/office.queries';
-import { ticketById, ticketForResident } from './modules/tickets/tickets.queries';
+import { ticketById, ticketForResident, ticketPrintFacts, type TicketPrintFacts } from './modules/tickets/tickets.queries';
+import type { Principal } from './core/principal';
 import { toStaff } from './modules/auth/auth.repo';
 import { todayStats } from './modules/reports/reports.queries';
 import type { AuditTrail } from './modules/audit/audit.service';
@@ -19,6 +20,8 @@ export interface Queries {
   counters(): Counter[];
   ticket(id: string): Ticket;
   ticketForResident(id: string, trackingToken: string): Ticket;
+  /** What the printed ticket shows, for staff or the kiosk that issued it (the token, when given, checked). */
+  ticketPrint(who: Principal, id: string, trackingToken: string | undefined): TicketPrintFacts;
   staff(): Staff[];
   staffMember(id: string): Staff | undefined;
   /** Active staff by name only, for colleagues. */
@@ -45,6 +48,7 @@ export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Que
     counters: () => store.counters.list(),
     ticket: (id) => ticketById(store, id),
     ticketForResident: (id, token) => ticketForResident(store, id, token),
+    ticketPrint: (who, id, token) => ticketPrintFacts(store, who, id, token),
     staff: () => store.staff.list().map(toStaff),
     staffMember: (id) => {
       const row = store.staff.byId(id);

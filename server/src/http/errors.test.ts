@@ -355,6 +355,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'POST /api/v1/tickets/{ticketId}/print-failed': 'modules/devices/devices.routes.test.ts',
   'POST /api/v1/tickets': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/tickets/{id}': 'modules/tickets/tickets.routes.test.ts',
+  'GET /api/v1/tickets/{id}/ticket.pdf': 'modules/tickets/ticket-print.routes.test.ts',
   'GET /api/v1/snapshot': 'modules/tickets/tickets.routes.test.ts',
   'POST /api/v1/tickets/{ticketId}/recall': 'modules/tickets/tickets.routes.test.ts',
   'POST /api/v1/tickets/{ticketId}/start': 'modules/tickets/tickets.routes.test.ts',

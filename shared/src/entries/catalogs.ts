@@ -6,3 +6,4 @@ export * from '../catalogs/counter-admin';
 export * from '../catalogs/counter-supervisor';
 export * from '../catalogs/display-wall';
 export * from '../catalogs/kiosk';
+export * from '../catalogs/ticket-print';

@@ -1,4 +1,4 @@
-import type { Series, Ticket, TicketState, TransferStep } from '@jiaohao/shared';
+import type { Actor, Series, Ticket, TicketState, TransferStep } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
 
 /** A row of the tickets table as SQLite returns it. */
@@ -29,10 +29,14 @@ export interface TicketRow {
   appointment_at: string | null;
   estimate_min: number | null;
   estimate_max: number | null;
+  /** People waiting in the line when it was issued; null for tickets from before migration 0008. */
+  ahead_at_issue: number | null;
 }
 
 export interface StoredTicket extends Ticket {
   readonly series: Series;
+  /** The issue answer's `ahead` (the printed ticket shows it); null for tickets from before it was kept. */
+  readonly aheadAtIssue: number | null;
 }
 
 function toTicket(r: TicketRow): StoredTicket {
@@ -59,12 +63,13 @@ function toTicket(r: TicketRow): StoredTicket {
     transfers: JSON.parse(r.transfers) as TransferStep[],
     appointmentAt: r.appointment_at,
     estimateAtIssue: r.estimate_min === null || r.estimate_max === null ? null : { min: r.estimate_min, max: r.estimate_max },
+    aheadAtIssue: r.ahead_at_issue,
   };
 }
 
 /** The public contract leaves out storage details. */
 export function publicTicket(t: StoredTicket): Ticket {
-  const { series: _series, ...ticket } = t;
+  const { series: _series, aheadAtIssue: _ahead, ...ticket } = t;
   return ticket;
 }
 
@@ -94,13 +99,14 @@ export class TicketsRepo {
   private readonly requestGetStmt;
   private readonly requestPutStmt;
   private readonly requestPurgeStmt;
+  private readonly issuerStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO tickets (id, business_date, service_id, issued_service_id, series, cycle, value, number, class, language, channel,
-         state, issued_at, queued_at, appointment_at, estimate_min, estimate_max, tracking_token_hash)
+         state, issued_at, queued_at, appointment_at, estimate_min, estimate_max, ahead_at_issue, tracking_token_hash)
        VALUES (@id, @business_date, @service_id, @service_id, @series, @cycle, @value, @number, @class, @language, @channel, 'waiting',
-         @issued_at, @issued_at, @appointment_at, @estimate_min, @estimate_max, @tracking_token_hash)`,
+         @issued_at, @issued_at, @appointment_at, @estimate_min, @estimate_max, @ahead_at_issue, @tracking_token_hash)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE tickets SET service_id = @service_id, state = @state, queued_at = @queued_at, called_at = @called_at,
@@ -158,6 +164,8 @@ export class TicketsRepo {
       'INSERT INTO issue_requests (actor, key, business_date, request, answer) VALUES (?, ?, ?, ?, ?)',
     );
     this.requestPurgeStmt = db.prepare<[string]>('DELETE FROM issue_requests WHERE business_date < ?');
+    // Who issued a ticket is the actor of its ticket:issued event (through the events_ticket index).
+    this.issuerStmt = db.prepare<[string]>(`SELECT actor_kind AS kind, actor_id AS id FROM events WHERE ticket_id = ? AND type = 'ticket:issued' LIMIT 1`);
     this.targetedStmt = db.prepare<[string, string]>(
       `SELECT * FROM tickets WHERE target_counter_id = ? AND business_date = ? AND state = 'waiting'`,
     );
@@ -214,6 +222,7 @@ export class TicketsRepo {
       appointment_at: t.appointmentAt,
       estimate_min: t.estimateAtIssue?.min ?? null,
       estimate_max: t.estimateAtIssue?.max ?? null,
+      ahead_at_issue: t.aheadAtIssue,
       tracking_token_hash: trackingTokenHash,
     });
   }
@@ -238,6 +247,11 @@ export class TicketsRepo {
   byId(id: string): StoredTicket | undefined {
     const row = this.byIdStmt.get(id) as TicketRow | undefined;
     return row && toTicket(row);
+  }
+
+  /** Who issued the ticket (a kiosk device, a staff member), as its ticket:issued event records it. */
+  issuer(ticketId: string): Actor | undefined {
+    return this.issuerStmt.get(ticketId) as Actor | undefined;
   }
 
   byTrackingTokenHash(hash: string): StoredTicket | undefined {

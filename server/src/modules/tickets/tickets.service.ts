@@ -197,6 +197,7 @@ function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, chan
     transfers: [],
     appointmentAt: input.appointmentAt ? new Date(input.appointmentAt).toISOString() : null,
     estimateAtIssue: estimate,
+    aheadAtIssue: ahead,
   };
   ctx.store.tickets.insert(t, hashToken(trackingToken));
   ctx.emit({ type: 'ticket:issued', ticketId: t.id, data: { ticket: publicTicket(t) } });
