@@ -9,8 +9,9 @@ export default defineConfig({
   base: '/display/',
   plugins: [react()],
   build: {
-    // Two pages: the wall display, and the public waiting-count page (`/` redirects to it).
-    rollupOptions: { input: { index: page('./index.html'), status: page('./status.html') } },
+    // The wall display, the public waiting-count page (`/` redirects to it), and the resident's
+    // e-ticket page (the server answers /t/<token> with it).
+    rollupOptions: { input: { index: page('./index.html'), status: page('./status.html'), eticket: page('./eticket.html') } },
   },
   server: {
     port: 5174,

@@ -35,6 +35,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { openAudit, type Timers } from './modules/audit/audit.service';
 import { attachSockets, type Realtime } from './realtime/sockets';
 import { seedOffice, type OfficeSetup } from './seed/seed';
+import { PRIVATE_URL_SERIALIZERS } from './http/private-urls';
 
 export const VERSION = '0.1.0';
 
@@ -94,7 +95,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
 
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    // Every request is logged with its URL through redactPrivateUrl: no tracking token in the log.
+    logger: options.logger === false ? false : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}), serializers: PRIVATE_URL_SERIALIZERS },
     bodyLimit: config.bodyLimitBytes,
     // A slow sender (headers or body trickling in) gets 408 once the request takes longer than
     // requestTimeoutMs; none of these cuts a response that is still flowing (SSE, long-polling).

@@ -19,6 +19,8 @@ import {
   Role,
   Service,
   Ticket,
+  TicketClass,
+  TicketState,
   WaitEstimate,
 } from './domain.schemas';
 import { PickReasonSchema, PrintFailure } from './commands.schemas';
@@ -273,3 +275,43 @@ export const PublicStatus = Type.Object({
   counters: Type.Array(PublicCounterStatus),
 });
 export type PublicStatus = Static<typeof PublicStatus>;
+
+/**
+ * A tracking token as the issue answer hands it out (URL-safe base64): what a resident's link carries.
+ * The pattern holds the length too, so whatever builds values from the pattern alone builds valid ones.
+ */
+export const TrackingToken = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]{16,64}$', description: 'The tracking token of the ticket' });
+
+/**
+ * What the resident's phone page (/t/:token) shows of their own ticket: GET /public/tickets/:token,
+ * and ticket:view on /public once they follow it. Of other residents only a count, of nobody a name.
+ */
+export const ETicketView = Type.Object({
+  ticketId: Type.String({ description: 'The ticket, to cancel it: POST /tickets/:ticketId/cancel with { trackingToken }' }),
+  number: Type.String({ description: 'As shown to residents, e.g. "1023"' }),
+  state: TicketState,
+  class: TicketClass,
+  language: Language,
+  issuedAt: IsoDateTime,
+  calledAt: Type.Union([IsoDateTime, Type.Null()], { description: 'The last call; a recall keeps it and counts up recallCount' }),
+  recallCount: Count(),
+  endedAt: Type.Union([IsoDateTime, Type.Null()], { description: 'When it was finished, missed, cancelled or expired' }),
+  service: Type.Object({ id: Type.String(), names: LocalizedText }, { description: 'The line it waits in now (a transfer moves it)' }),
+  counter: Type.Union([Type.Object({ id: Type.String(), number: CounterNumber, names: LocalizedText }), Type.Null()], {
+    description: 'Where to go, while called or being served; null otherwise',
+  }),
+  ahead: Type.Union([Count(), Type.Null()], {
+    description: 'Waiting tickets of the same line queued before this one (roughly the order they are called in); null unless waiting',
+  }),
+  estimatedWait: Type.Union([WaitEstimate.anyOf[0], Type.Null()], {
+    description: 'The wait range in minutes while waiting; null when not waiting or unknown (no open counter serves the line)',
+  }),
+  office: Type.Object({ id: Type.String(), names: LocalizedText, timeZone: Type.String() }),
+  updatedAt: IsoDateTime,
+  seq: Count({ description: 'The event log position this view was read at' }),
+});
+export type ETicketView = Static<typeof ETicketView>;
+
+/** ticket:follow on /public: the token of the resident's link. */
+export const TicketFollowPayload = Type.Object({ token: TrackingToken }, { additionalProperties: false });
+export type TicketFollowPayload = Static<typeof TicketFollowPayload>;

@@ -4,7 +4,7 @@
 import type { Ack, ErrorBody } from './errors';
 import type { CommandPayload, CommandResult, DeviceCommandName, StaffCommandName } from './commands.registry';
 import type { Device } from './domain.schemas';
-import type { DomainEvent, DomainEventType, EventOf, PublicStatus, Snapshot } from './events.schemas';
+import type { DomainEvent, DomainEventType, ETicketView, EventOf, PublicStatus, Snapshot, TicketFollowPayload } from './events.schemas';
 
 export const NAMESPACES = {
   staff: '/staff',
@@ -26,12 +26,22 @@ export const SERVER_EVENTS = {
    * changes the device (until it is revoked, which disconnects it). Carries no seq.
    */
   device: 'device:self',
+  /**
+   * On /public, to the sockets following a ticket (CLIENT_EVENTS.ticketFollow): its fresh
+   * ETicketView whenever it changed (its state, people ahead, the wait, its counter). Carries its own seq.
+   */
+  ticketView: 'ticket:view',
 } as const;
 
 /** Client → server messages that are not commands. */
 export const CLIENT_EVENTS = {
   snapshotRequest: 'snapshot:request',
   publicStatus: 'public:status',
+  /**
+   * On /public: follow one ticket by its tracking token; the ack is its ETicketView (not_found for an
+   * unknown token), and ticket:view follows each change. Following another ticket stops the first.
+   */
+  ticketFollow: 'ticket:follow',
 } as const;
 
 export type AckFn<T> = (ack: Ack<T>) => void;
@@ -67,6 +77,7 @@ export type KioskServerToClient = StaffServerToClient & DeviceSelf;
 export interface PublicServerToClient {
   snapshot: (status: PublicStatus) => void;
   'public:status': (status: PublicStatus) => void;
+  'ticket:view': (view: ETicketView) => void;
 }
 
 export interface SnapshotRequests {
@@ -78,6 +89,7 @@ export type DisplayClientToServer = SnapshotRequests & CommandMessages<DeviceCom
 export type KioskClientToServer = SnapshotRequests & CommandMessages<DeviceCommandName<'kiosk'>>;
 export interface PublicClientToServer {
   'public:status': (ack: AckFn<PublicStatus>) => void;
+  'ticket:follow': (payload: TicketFollowPayload, ack: AckFn<ETicketView>) => void;
 }
 
 export type { DomainEvent, ErrorBody };

@@ -1,11 +1,12 @@
 // Serves the built web clients from their dist/ folders. Vite hashes every file under assets/, so
 // those may be cached for a year; the HTML pages name the current hashes, so they are revalidated
 // on every load and a new build shows up without a hard reload.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '@jiaohao/shared';
+import { E_TICKET_PREFIX } from '@jiaohao/shared/rules';
 
 export interface ServedClient {
   /** The workspace, as in `npm run build -w <workspace>`. */
@@ -27,6 +28,13 @@ export const SERVED_CLIENTS: readonly ServedClient[] = [
 
 /** Where `GET /` sends a visitor: the public page, since anyone may open the bare address. */
 export const HOME_PAGE = '/display/status.html';
+
+/**
+ * The resident's e-ticket page, served at every `/t/<tracking token>` (eTicketPath) so the QR code
+ * stays short; the page reads its token from the path. Its scripts and styles are the display's,
+ * under /display/assets/.
+ */
+export const E_TICKET_PAGE = { workspace: 'display', label: 'e-ticket page', file: 'display/dist/eticket.html' } as const;
 
 const NOT_BUILT: ErrorCode = 'client_not_built';
 
@@ -85,4 +93,24 @@ export async function registerClients(app: FastifyInstance, clientsDir: string):
   }
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(HOME_PAGE, 302));
+
+  // Any path under /t/ (a trailing slash, a scanner's extra segment) gets the page, which then says
+  // whether the ticket exists: the server reveals nothing here. The token stays out of caches and
+  // the log (Referrer-Policy: no-referrer comes from helmet).
+  const eTicket = join(clientsDir, E_TICKET_PAGE.file);
+  app.get(`${E_TICKET_PREFIX}*`, { schema: { hide: true } }, async (_request, reply) => {
+    void reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
+    let html: Buffer;
+    try {
+      html = await readFile(eTicket);
+    } catch {
+      return reply.code(503).send({
+        error: {
+          code: NOT_BUILT,
+          message: `The ${E_TICKET_PAGE.label} is not built; run npm start (it builds missing clients) or npm run build -w ${E_TICKET_PAGE.workspace}`,
+        },
+      });
+    }
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
 }

@@ -7,6 +7,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import fastifyCookie from '@fastify/cookie';
+import { Value } from '@sinclair/typebox/value';
 import {
   CLIENT_EVENTS,
   deviceCommandNames,
@@ -15,6 +16,7 @@ import {
   NAMESPACES,
   SERVER_EVENTS,
   staffCommandNames,
+  TicketFollowPayload,
   type Audience,
   type AckFn,
   type CommandName,
@@ -24,6 +26,7 @@ import {
   type DeviceSelf,
   type DomainEvent,
   type ErrorBody,
+  type ETicketView,
   type PublicClientToServer,
   type PublicStatus,
   type Snapshot,
@@ -59,6 +62,12 @@ const SNAPSHOTS_PER_MINUTE = 10;
 const SWEEP_MS = 30_000;
 // Sockets of one login session, so logging out closes them at once.
 const sessionRoom = (token: string) => `session:${hashToken(token)}`;
+// /public sockets following one ticket (by its id: the token never names a room), and every socket
+// following one, which is sent its ticket's view instead of every public status.
+const ticketRoom = (id: string) => `ticket:${id}`;
+const FOLLOWERS_ROOM = 'ticket-followers';
+/** ticket:follow messages a /public connection may send per minute (a page sends one per (re)connect). */
+const FOLLOWS_PER_MINUTE = 12;
 
 function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
   if (err instanceof DomainError) return err.toBody();
@@ -188,11 +197,17 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     namespaces[audience].on('connection', (socket) => onConnect(audience, socket));
   }
 
-  // The public status is only rebuilt for pushing while someone listens on /public.
+  // The public status is only rebuilt for pushing while someone listens on /public. A phone that
+  // follows its ticket needs none of it: it is sent its own ticket's view only.
   let offPublic: (() => void) | null = null;
+  const offTickets = s.feed.tickets.onChange((view) => pub.to(ticketRoom(view.ticketId)).emit(SERVER_EVENTS.ticketView, view));
+  const follows = new SlidingWindow({ max: FOLLOWS_PER_MINUTE, windowMs: 60_000 });
   pub.on('connection', (socket) => {
-    offPublic ??= s.feed.subscribe((view) => pub.emit(SERVER_EVENTS.publicStatus, view.status));
+    offPublic ??= s.feed.subscribe((view) => pub.except(FOLLOWERS_ROOM).emit(SERVER_EVENTS.publicStatus, view.status));
+    let following: { ticketId: string; release: () => void } | null = null;
     socket.on('disconnect', () => {
+      following?.release();
+      following = null;
       if (pub.sockets.size === 0 && offPublic) {
         offPublic();
         offPublic = null;
@@ -202,7 +217,37 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<PublicStatus>) => {
       if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status });
     });
-    refuseTheRest(socket as unknown as Socket, new Set([CLIENT_EVENTS.publicStatus]), 'The public connection');
+    // Untyped arguments: whatever a client sends, the ack is the last one and the payload the first.
+    (socket as unknown as Socket).on(CLIENT_EVENTS.ticketFollow, (...args: unknown[]) => {
+      const last = args.at(-1);
+      const reply: AckFn<ETicketView> = typeof last === 'function' ? (last as AckFn<ETicketView>) : () => undefined;
+      const payload = args[0] === last && typeof last === 'function' ? undefined : args[0];
+      const verdict = follows.take(socket.id, s.clock());
+      if (!verdict.ok) {
+        const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+        return reply({ ok: false, error: { code: 'rate_limited', message: `Too many follow requests; try again in ${seconds} s`, details: { retryAfterSeconds: seconds } } });
+      }
+      if (!Value.Check(TicketFollowPayload, payload)) {
+        return reply({ ok: false, error: { code: 'validation_failed', message: 'ticket:follow takes { token: <the tracking token> }' } });
+      }
+      let view: ETicketView;
+      try {
+        view = s.feed.tickets.byToken(payload.token);
+      } catch (err) {
+        return reply({ ok: false, error: toError(err, log) });
+      }
+      // One ticket per connection: following another lets the first go.
+      if (following?.ticketId !== view.ticketId) {
+        if (following) {
+          following.release();
+          void socket.leave(ticketRoom(following.ticketId));
+        }
+        void socket.join([ticketRoom(view.ticketId), FOLLOWERS_ROOM]);
+        following = { ticketId: view.ticketId, release: s.feed.tickets.follow(view) };
+      }
+      reply({ ok: true, data: view });
+    });
+    refuseTheRest(socket as unknown as Socket, new Set([CLIENT_EVENTS.publicStatus, CLIENT_EVENTS.ticketFollow]), 'The public connection');
   });
 
   const broadcast = (events: readonly DomainEvent[]) => {
@@ -258,6 +303,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
       clearInterval(sweepTimer);
       offEvents();
       offPublic?.();
+      offTickets();
       io.disconnectSockets(true);
       // Not io.close(): that closes the HTTP server, which Fastify closes itself.
       io.engine.close();

@@ -7,3 +7,4 @@ export * from '../catalogs/counter-supervisor';
 export * from '../catalogs/display-wall';
 export * from '../catalogs/kiosk';
 export * from '../catalogs/ticket-print';
+export * from '../catalogs/eticket';

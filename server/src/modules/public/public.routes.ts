@@ -1,7 +1,9 @@
-// Read-only public feeds: no login, open CORS, ETag and a short Cache-Control, rate limited.
+// Read-only public feeds: no login, open CORS, ETag and a short Cache-Control, rate limited. And a
+// resident's own ticket by the tracking token of their link: private, so never cached or logged.
 import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PublicStatus } from '@jiaohao/shared';
+import { Type } from '@sinclair/typebox';
+import { ETicketView, PublicStatus, TrackingToken } from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { ifNoneMatchHits } from './etag';
 
@@ -64,6 +66,30 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         // Already serialised once per change; every reader shares the same bytes.
         return reply.type('application/json; charset=utf-8').serializer((x: unknown) => x as string).send(view.json as never);
       },
+    );
+
+    app.get(
+      '/public/tickets/:token',
+      {
+        schema: {
+          tags,
+          summary: "A resident's own ticket, by the tracking token of their link (the e-ticket page /t/:token)",
+          description:
+            'Its number and state, the people ahead in its line and the wait range while it waits, the counter once called. ' +
+            'No personal data, and of other tickets only a count. Private: Cache-Control no-store, and the token is left out of ' +
+            "the server's log. An unknown token is 404 not_found, the same for every token. The /public socket's ticket:follow " +
+            'sends the same view, and ticket:view after each change.',
+          security: [],
+          params: Type.Object({ token: TrackingToken }),
+          response: { 200: ETicketView, 400: errorResponses[400], 404: errorResponses[404], 429: errorResponses[429] },
+        },
+        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
+        // Before the rate limit and validation, so a refusal is not cached either.
+        onRequest: async (_req, reply) => {
+          void reply.header('cache-control', 'no-store');
+        },
+      },
+      async (req) => s.feed.tickets.byToken(req.params.token),
     );
 
     app.get(

@@ -1,10 +1,12 @@
 // The public (aggregate) status, rebuilt at most once per change of seq (or minute) and shared by
-// the REST feed, the SSE stream and the /public socket namespace.
+// the REST feed, the SSE stream and the /public socket namespace; beside it, the residents' own
+// tickets by their tracking token (`tickets`, the e-ticket page).
 import { createHash } from 'node:crypto';
 import { publicStatusOf, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
 import { publicTicket } from '../tickets/tickets.repo';
 import type { AppEngine } from '../../store';
 import { snapshotHead } from '../office/office.queries';
+import { ETicketFeed } from './eticket.service';
 
 export interface PublicView {
   readonly status: PublicStatus;
@@ -24,8 +26,11 @@ export class PublicFeed {
   private timer: NodeJS.Timeout | null = null;
   private lastPush = 0;
   private readonly unsubscribe: () => void;
+  /** A resident's ticket by the token of their link, kept current for whoever follows it. */
+  readonly tickets: ETicketFeed;
 
   constructor(private readonly engine: AppEngine) {
+    this.tickets = new ETicketFeed(engine);
     this.unsubscribe = engine.onEvents(() => {
       if (this.timer || this.listeners.size === 0) return;
       const wait = Math.max(0, this.lastPush + PUSH_INTERVAL_MS - performance.now());
@@ -48,6 +53,7 @@ export class PublicFeed {
 
   close(): void {
     this.unsubscribe();
+    this.tickets.close();
     this.listeners.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
