@@ -1,9 +1,13 @@
 // The kiosk renderer in Chromium against a real server, as a resident uses it: a language, a line,
 // the documents to bring, an e-ticket with its QR code; one ticket for a double tap; back to the
-// start when left alone; out of service while the server is down; a stopped line says why. Portrait
-// and landscape, Chinese, Vietnamese and Thai, axe on every screen.
+// start when left alone; out of service while the server is down; a stopped line says why; a
+// printer that fails leaves the number and its QR code on screen and tells the supervisors; the
+// office closed says so. Portrait and landscape, axe on every screen in all five languages.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { LANGUAGE_NAMES } from '@jiaohao/shared/i18n';
+import { KIOSK } from '@jiaohao/shared/catalogs';
+import type { Language } from '@jiaohao/shared/schemas';
 import { checkA11y, screenshot, useE2E } from './support';
 import { officeApi, type OfficeApi } from './support/office';
 
@@ -19,10 +23,10 @@ beforeAll(async () => {
   await office.call('POST', '/counters/counter-2/open', {});
 });
 
-async function openKiosk(viewport = PORTRAIT, before?: (page: Page) => void): Promise<Page> {
+async function openKiosk(viewport = PORTRAIT, before?: (page: Page) => void | Promise<void>): Promise<Page> {
   const { token } = await office.call<{ token: string }>('POST', '/devices', { kind: 'kiosk', name: `kiosk ${Math.random()}` });
   const page = await e2e.page({ viewport });
-  before?.(page);
+  await before?.(page);
   await page.goto(e2e.server.url(`/kiosk/#token=${encodeURIComponent(token)}`));
   await lines(page).first().waitFor();
   return page;
@@ -39,7 +43,7 @@ describe('the kiosk', () => {
     // The issue answer, as the server sent it over the kiosk's socket: the ticket's id.
     const frames: string[] = [];
     const page = await openKiosk(PORTRAIT, (p) =>
-      p.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => void (typeof payload === 'string' && payload.includes('trackingToken') && frames.push(payload)))),
+      void p.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => void (typeof payload === 'string' && payload.includes('trackingToken') && frames.push(payload)))),
     );
     await screenshot(page, 'kiosk-start-zh-portrait');
     await checkA11y(page);
@@ -70,6 +74,87 @@ describe('the kiosk', () => {
     const id = /"id":"([0-9a-f-]{36})"/.exec(frames.at(-1) ?? '')?.[1];
     const { ticket } = await office.call<{ ticket: { number: string; language: string; serviceId: string; channel: string } }>('GET', `/tickets/${id}`);
     expect(ticket).toMatchObject({ number, language: 'vi', serviceId: 'household', channel: 'kiosk' });
+  });
+
+  // Fifteen screens, each checked with axe: 5 s here when quiet, several times that under load.
+  it('passes axe on the start, confirm and ticket screens in every language, the focus on each new screen’s title', { timeout: 60_000 }, async () => {
+    const page = await openKiosk();
+    const household: Record<Language, string> = { 'zh-TW': '戶籍登記', en: 'Household registration', vi: 'Đăng ký hộ tịch', id: 'Registrasi rumah tangga', th: 'ทะเบียนครัวเรือน' };
+    for (const lang of ['zh-TW', 'en', 'vi', 'id', 'th'] as const) {
+      const t = (key: Parameters<typeof KIOSK.t>[1]) => KIOSK.t(lang, key);
+      await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
+      await page.getByRole('heading', { level: 1, name: t('kiosk.welcome') }).waitFor();
+      await checkA11y(page);
+      if (lang === 'en' || lang === 'id') await screenshot(page, `kiosk-start-${lang}-portrait`);
+
+      await page.getByRole('button', { name: new RegExp(`^${household[lang]}`) }).click();
+      const confirm = page.getByRole('heading', { level: 1, name: new RegExp(t('kiosk.confirm.title')) });
+      await confirm.waitFor();
+      expect(await page.locator('h1:focus').textContent()).toContain(t('kiosk.confirm.title'));
+      await checkA11y(page);
+
+      await page.getByRole('button', { name: new RegExp(t('kiosk.how.phone')) }).click();
+      const title = page.getByRole('heading', { level: 1, name: t('kiosk.ticket.title') });
+      await title.waitFor();
+      const number = (await page.locator('.ticket-number').textContent())?.trim() ?? '';
+      await page.getByRole('img', { name: KIOSK.t(lang, 'kiosk.ticket.qrAlt').replace('{{number}}', number) }).waitFor();
+      expect(await page.locator('h1:focus').textContent()).toBe(t('kiosk.ticket.title'));
+      await checkA11y(page);
+      if (lang === 'zh-TW' || lang === 'th') await screenshot(page, `kiosk-ticket-${lang}-portrait`);
+      // Done: back to the start, in Chinese, for the next resident.
+      await page.getByRole('button', { name: t('kiosk.ticket.done') }).click();
+      await page.getByRole('heading', { level: 1, name: /您好，請選擇要辦理的業務/ }).waitFor();
+    }
+  });
+
+  it('when the printer fails, keeps the number and its QR code on screen, says what to do, and tells the supervisors', async () => {
+    // The Electron shell's preload, as the page sees it, with a printer that has no paper.
+    const page = await openKiosk(PORTRAIT, async (p) => {
+      await p.addInitScript(`
+        window.__prints = [];
+        window.jiaohaoKiosk = {
+          printTicket: (ticketId) => {
+            window.__prints.push(ticketId);
+            return Promise.resolve({ ok: false, reason: 'printer_error', message: 'media-empty' });
+          },
+          getDeviceInfo: () => Promise.resolve({ printer: 'TM-T88', version: 'e2e', shell: 'electron' }),
+        };
+      `);
+    });
+    const { seq } = await office.call<{ seq: number }>('GET', '/snapshot');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /^Household registration/ }).click();
+    await page.getByRole('button', { name: KIOSK.t('en', 'kiosk.how.print') }).click();
+    await page.getByRole('alert').getByText(/could not be printed/).waitFor();
+    const number = (await page.locator('.ticket-number').textContent())?.trim() ?? '';
+    expect(number).toMatch(/^\d{4}$/);
+    await page.getByRole('img', { name: new RegExp(`QR code to follow number ${number}`) }).waitFor();
+    await screenshot(page, 'kiosk-print-failed-en-portrait');
+    await checkA11y(page);
+    expect(await page.evaluate('window.__prints.length')).toBe(1);
+    // The supervisors' log (and floor view) has it: which kiosk, which number, why.
+    await expect
+      .poll(async () => {
+        const { events } = await office.call<{ events: { type: string; data: { alert?: { kind: string; number?: string; reason?: string } } }[] }>('GET', `/events?after=${seq}&limit=1000`);
+        return events.filter((e) => e.type === 'alert:raised' && e.data.alert?.kind === 'print_failed').map((e) => e.data.alert);
+      })
+      .toEqual(expect.arrayContaining([expect.objectContaining({ number, reason: 'printer_error' })]));
+  });
+
+  it('says in all five languages that the office is closed, and why, while an emergency closure lasts', async () => {
+    const page = await openKiosk(LANDSCAPE);
+    await office.call('POST', '/office/emergency-close', { reason: { 'zh-TW': '颱風停班停課', en: 'typhoon day' }, waiting: 'serve' });
+    try {
+      await page.getByRole('heading', { level: 2, name: KIOSK.t('vi', 'kiosk.closedOffice.title') }).waitFor();
+      for (const lang of ['zh-TW', 'en', 'id', 'th'] as const) await page.getByRole('heading', { level: 2, name: KIOSK.t(lang, 'kiosk.closedOffice.title') }).waitFor();
+      await page.getByText(/颱風停班停課/).first().waitFor();
+      expect(await page.getByRole('button', { name: /戶籍登記/ }).count()).toBe(0);
+      await screenshot(page, 'kiosk-closed-landscape');
+      await checkA11y(page);
+    } finally {
+      await office.call('POST', '/office/emergency-end', {});
+    }
+    await page.getByRole('button', { name: /戶籍登記/ }).waitFor();
   });
 
   it('a double tap on the button gives one ticket, not two', async () => {

@@ -86,8 +86,37 @@ describe('the kiosk', () => {
     expect(prints).toEqual(['t9:track-9']);
     // The supervisors are told, once, why.
     expect(socket.sent.filter((m) => m.event === 'ticket:print-failed')).toEqual([{ event: 'ticket:print-failed', payload: { ticketId: 't9', reason: 'no_printer' } }]);
-    // A printed-only ticket shows no QR code.
+    // The paper did not come out: the number's QR code stays on screen to photograph.
+    const qr = await screen.findByRole('img', { name: /QR/ });
+    expect(qr.getAttribute('alt')).toContain('1009');
+  });
+
+  it('shows no QR code for a ticket that printed, and the paper and the screen agree', async () => {
+    const shell: KioskShell = {
+      printTicket: () => Promise.resolve<PrintResult>({ ok: true }),
+      getDeviceInfo: () => Promise.resolve({ printer: 'TM-T88', version: 'test', shell: 'electron' }),
+    };
+    const socket = setup({ shell, answer: (event, payload) => (event === 'ticket:issue' ? issued(payload as { language: string }) : undefined) });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /戶籍登記/ }));
+    await user.click(screen.getByRole('button', { name: '印出號碼單' }));
+    expect((await screen.findByRole('status')).textContent).toContain('請取走號碼單');
+    expect(screen.getByText('1009')).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
+    expect(socket.sent.filter((m) => m.event === 'ticket:print-failed')).toEqual([]);
+  });
+
+  it('moves the focus to each new screen’s title, so a screen reader says where the resident is', async () => {
+    setup({ answer: (event, payload) => (event === 'ticket:issue' ? issued(payload as { language: string }) : undefined) });
+    const user = userEvent.setup();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    await user.click(screen.getByRole('button', { name: /戶籍登記/ }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: /請確認/ }));
+    // A language change redraws the same screen: the focus stays on the language chosen.
+    await user.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    await user.click(screen.getByRole('button', { name: /Lưu trên điện thoại/ }));
+    expect(document.activeElement).toBe(await screen.findByRole('heading', { level: 1, name: 'Số của bạn' }));
   });
 
   it('offers only the phone in a plain browser (no shell to print with)', async () => {

@@ -10,7 +10,7 @@ import type { Language } from '@jiaohao/shared/schemas';
 import { createOfficeStore, StoreProvider, useConnection, useLost, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
 import { flow, idleTimeout, START, type How } from './kiosk/flow';
 import { confirmModel, startModel } from './kiosk/model';
-import { ClosedScreen, ConfirmScreen, OutOfService, StartScreen, TicketScreen } from './kiosk/Screens';
+import { ClosedScreen, ConfirmScreen, OutOfService, ScreenHeading, StartScreen, TicketScreen } from './kiosk/Screens';
 import type { KioskShell, PrintResult } from './kiosk/shell';
 
 const RECONNECT_AFTER_MS = 2_000;
@@ -149,7 +149,10 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
   if (screen.kind === 'ticket') {
     const { ticket, ahead } = screen.issued;
     const service = office.services[ticket.serviceId];
-    const link = screen.how !== 'print' && ticket.trackingToken ? `${deps.origin}${eTicketPath(ticket.trackingToken)}` : null;
+    // The QR code when the resident chose the phone, and when the paper did not come out: the
+    // number and its link stay on screen to photograph.
+    const withQr = screen.how !== 'print' || screen.print === 'failed';
+    const link = withQr && ticket.trackingToken ? `${deps.origin}${eTicketPath(ticket.trackingToken)}` : null;
     return (
       <TicketScreen
         number={ticket.number}
@@ -204,7 +207,7 @@ function PairScreen({ onPair }: { onPair: (token: string) => void }) {
   };
   return (
     <main className="screen setup">
-      <h1>{t('kiosk.setup.title')}</h1>
+      <ScreenHeading>{t('kiosk.setup.title')}</ScreenHeading>
       <p>{t('kiosk.setup.intro')}</p>
       <form onSubmit={submit} noValidate>
         <label htmlFor="device-token">{t('kiosk.setup.token')}</label>
@@ -237,7 +240,7 @@ function RevokedScreen({ onNewToken }: { onNewToken: () => void }) {
   const { t } = useTranslation();
   return (
     <main className="screen setup" role="alert">
-      <h1>{t('kiosk.revoked.title')}</h1>
+      <ScreenHeading>{t('kiosk.revoked.title')}</ScreenHeading>
       <p>{t('kiosk.revoked.text')}</p>
       <button type="button" className="primary" onClick={onNewToken}>
         {t('kiosk.revoked.again')}

@@ -1,6 +1,6 @@
 // The kiosk's screens, drawn from the pure models (model.ts, flow.ts). Big targets (64 px and up),
 // high contrast, one task per screen, every control named for a screen reader.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toDataURL } from 'qrcode';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
@@ -10,6 +10,21 @@ import { formatOpening } from './model';
 import type { How, PrintState } from './flow';
 import { Icon } from './Icon';
 import { KIOSK_LANGUAGES, useEveryLanguage } from './i18n';
+
+/**
+ * A screen's title, which takes the focus when the screen appears: a screen reader then reads
+ * where the resident is now, and the next Tab starts from the top of the new screen, not from
+ * the page's body (the button just pressed is gone).
+ */
+export function ScreenHeading({ id, className, children }: { id?: string; className?: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h1 id={id} className={className} ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
 
 export function LanguageBar({ lang, onChoose }: { lang: Language; onChoose: (lang: Language) => void }) {
   const { t } = useTranslation();
@@ -38,10 +53,10 @@ export function StartScreen({ model, lang, priority, onLanguage, onPriority, onL
   return (
     <div className="screen start">
       <header className="kiosk-header">
-        <h1>
+        <ScreenHeading>
           <span className="office-name">{model.officeName}</span>
           <span className="welcome">{t('kiosk.welcome')}</span>
-        </h1>
+        </ScreenHeading>
         <LanguageBar lang={lang} onChoose={onLanguage} />
       </header>
       <main>
@@ -109,10 +124,10 @@ export function ConfirmScreen({ model, canPrint, busy, error, lang, onLanguage, 
   return (
     <div className="screen confirm">
       <header className="kiosk-header">
-        <h1>
+        <ScreenHeading>
           <span className="welcome">{t('kiosk.confirm.title')}</span>
           <span className="office-name">{model.line.name}</span>
-        </h1>
+        </ScreenHeading>
         <LanguageBar lang={lang} onChoose={onLanguage} />
       </header>
       <main>
@@ -199,7 +214,7 @@ export function TicketScreen({ number, lineName, ahead, link, print, onDone }: T
   return (
     <div className="screen ticket">
       <main>
-        <h1 className="ticket-title">{t('kiosk.ticket.title')}</h1>
+        <ScreenHeading className="ticket-title">{t('kiosk.ticket.title')}</ScreenHeading>
         <p className="ticket-number">{number}</p>
         <p className="ticket-line">{lineName}</p>
         <p className="ahead">{t('kiosk.confirm.ahead', { count: ahead })}</p>
@@ -214,7 +229,7 @@ export function TicketScreen({ number, lineName, ahead, link, print, onDone }: T
           {print === 'printed' && t('kiosk.ticket.printed')}
         </div>
         {print === 'failed' && (
-          <p role="alert" className="print-failed">
+          <p role="alert" className="print-problem">
             {t('kiosk.ticket.printFailed')}
           </p>
         )}
@@ -246,9 +261,9 @@ export function OutOfService() {
   const { t } = useTranslation();
   return (
     <main className="screen every" role="alert" aria-labelledby="offline-title">
-      <h1 id="offline-title" className="visually-hidden">
+      <ScreenHeading id="offline-title" className="visually-hidden">
         {t('kiosk.offline.title')}
-      </h1>
+      </ScreenHeading>
       <EveryLanguage title="kiosk.offline.title" text={(tt) => tt('kiosk.offline.text')} />
     </main>
   );
@@ -258,9 +273,9 @@ export function ClosedScreen({ office, timeZone }: { office: Exclude<OfficeOpen,
   const { t } = useTranslation();
   return (
     <main className="screen every" aria-labelledby="closed-title">
-      <h1 id="closed-title" className="visually-hidden">
+      <ScreenHeading id="closed-title" className="visually-hidden">
         {t('kiosk.closedOffice.title')}
-      </h1>
+      </ScreenHeading>
       <EveryLanguage
         title="kiosk.closedOffice.title"
         text={(tt, lang) =>
