@@ -5,7 +5,8 @@ import type { ETicketView, Language } from '@jiaohao/shared/schemas';
 import { FakeSocket } from '@jiaohao/web/testing';
 import type { CallAlert } from './alert';
 import type { CancelOutcome } from './api';
-import { ETicketApp, STALE_AFTER_MS } from './ETicketApp';
+import { LOST_AFTER_MS } from '@jiaohao/web';
+import { ETicketApp } from './ETicketApp';
 import { createETicketI18n } from './i18n';
 import { calledView, ticketView } from './test-views';
 
@@ -239,7 +240,7 @@ describe('the e-ticket page', () => {
     act(() => socket.serverSends('disconnect', 'transport close'));
     expect(screen.getByText('Mất kết nối, đang kết nối lại…')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
-    act(() => vi.advanceTimersByTime(STALE_AFTER_MS));
+    act(() => vi.advanceTimersByTime(LOST_AFTER_MS));
     expect(screen.getByRole('alert').textContent).toMatch(/thông tin trên màn hình có thể chưa mới nhất/);
     // The last state stays on screen.
     expect(screen.getByText('1023')).toBeTruthy();

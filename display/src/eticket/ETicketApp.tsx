@@ -5,18 +5,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { Language } from '@jiaohao/shared/schemas';
-import { useNow, type Transport } from '@jiaohao/web';
+import { useLost, useNow, type Transport } from '@jiaohao/web';
 import type { CallAlert } from './alert';
 import type { CancelOutcome, ETicketApi } from './api';
 import { CalledScreen } from './CalledScreen';
 import { CancelDialog } from './CancelDialog';
-import { createTicketStore, useTicket, type TicketStatus } from './connection';
+import { createTicketStore, useTicket } from './connection';
 import { eticketAnnouncement, eticketModel, type ETicketModel, type Phrase } from './model';
 import { TicketCard } from './TicketCard';
 import { TopBar } from './TopBar';
-
-/** Offline this long, the page says what it shows may be out of date (a second's blip is not worth it). */
-export const STALE_AFTER_MS = 4_000;
 
 export interface ETicketDeps {
   readonly token: string | null;
@@ -42,20 +39,6 @@ function pick(deps: Pick<ETicketDeps, 'i18n' | 'remember'>, lang: Language): voi
   void deps.i18n.changeLanguage(lang);
 }
 
-function useStale(status: TicketStatus, afterMs = STALE_AFTER_MS): boolean {
-  const [stale, setStale] = useState(false);
-  const online = status === 'online';
-  useEffect(() => {
-    if (online) {
-      setStale(false);
-      return;
-    }
-    const timer = setTimeout(() => setStale(true), afterMs);
-    return () => clearTimeout(timer);
-  }, [online, afterMs]);
-  return stale;
-}
-
 function useLanguage(i18n: I18n): Language {
   const [lang, setLang] = useState(i18n.language as Language);
   useEffect(() => {
@@ -72,7 +55,7 @@ function Followed({ token, i18n, transport, api, alert, chosen, remember }: ETic
   const conn = useTicket(store);
   const lang = useLanguage(i18n);
   const { t } = useTranslation();
-  const stale = useStale(conn.status);
+  const stale = useLost(conn.status === 'online');
   const now = useNow(30_000) + conn.clockOffsetMs;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
