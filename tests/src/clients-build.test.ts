@@ -39,6 +39,7 @@ describe('staleClients', () => {
     'display/vite.config.ts',
     'display/index.html',
     'display/status.html',
+    'display/eticket.html',
     'display/src/main.tsx',
     'kiosk/package.json',
     'kiosk/renderer/tsconfig.json',
@@ -95,6 +96,7 @@ describe('staleClients', () => {
     ['counter-client/package.json', 'counter-client'],
     ['counter-client/tsconfig.json', 'counter-client'],
     ['display/status.html', 'display'],
+    ['display/eticket.html', 'display'],
     ['kiosk/renderer/src/main.tsx', 'kiosk'],
     ['kiosk/renderer/vite.config.ts', 'kiosk'],
     ['kiosk/package.json', 'kiosk'],
@@ -148,7 +150,7 @@ function inlineCode(html: string): string[] {
 }
 
 describe("the clients' pages", () => {
-  const pages = ['counter-client/index.html', 'display/index.html', 'display/status.html', 'kiosk/renderer/index.html'];
+  const pages = ['counter-client/index.html', 'display/index.html', 'display/status.html', 'display/eticket.html', 'kiosk/renderer/index.html'];
 
   it.each(pages)('%s names its language and title, with no inline script or style', (page) => {
     const html = readFileSync(join(ROOT, page), 'utf8');
