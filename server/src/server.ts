@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       `  Wall display   ${base}/display/`,
       `  Kiosk          ${base}/kiosk/`,
       `  Public page    ${base}/display/status.html`,
+      `  E-tickets      ${config.publicUrl ?? base}/t/<token>   (the QR code on each ticket; JIAOHAO_PUBLIC_URL)`,
       `  API            ${base}/api/v1`,
       `  API docs       ${base}/docs`,
       `  Health         ${base}/api/v1/health`,
