@@ -16,6 +16,7 @@ export * from './events.schemas';
 export * from './socket.events';
 export * from './office-state.reducer';
 export * from './public-status';
+export * from './townpass';
 export * from './event-audiences';
 export * from './events.versions';
 export * from './i18n';

@@ -369,6 +369,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/public/status': 'modules/public/public.routes.test.ts',
   'GET /api/v1/public/events': 'modules/public/public.routes.test.ts',
   'GET /api/v1/public/tickets/{token}': 'modules/public/eticket.routes.test.ts',
+  'GET /api/v1/public/townpass': 'modules/public/townpass.routes.test.ts',
   'GET /api/v1/events': 'modules/audit/audit.routes.test.ts',
   'GET /api/v1/events/verify': 'modules/audit/audit.routes.test.ts',
 };

@@ -3,9 +3,11 @@
 import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ETicketView, PublicStatus, TrackingToken } from '@jiaohao/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ETicketView, PublicStatus, TownPassFeed, TrackingToken } from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { ifNoneMatchHits } from './etag';
+import type { FeedBody } from './public.service';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,6 +17,14 @@ declare module 'fastify' {
 }
 
 const tags = ['public'];
+
+/** A prepared feed body, with its ETag (304 when the reader has it) and a few seconds of caching. */
+function sendFeed(req: FastifyRequest, reply: FastifyReply, body: FeedBody) {
+  void reply.header('etag', body.etag).header('cache-control', 'public, max-age=5, stale-while-revalidate=10');
+  if (ifNoneMatchHits(req.headers['if-none-match'], body.etag)) return reply.status(304).send(null);
+  // Already serialised once per change; every reader shares the same bytes.
+  return reply.type('application/json; charset=utf-8').serializer((x: unknown) => x as string).send(body.json as never);
+}
 
 /**
  * Any page may read these feeds from a script, without credentials. Set on every route of this
@@ -59,13 +69,25 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         },
         config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
       },
-      async (req, reply) => {
-        const view = s.feed.current();
-        void reply.header('etag', view.etag).header('cache-control', 'public, max-age=5, stale-while-revalidate=10');
-        if (ifNoneMatchHits(req.headers['if-none-match'], view.etag)) return reply.status(304).send(null);
-        // Already serialised once per change; every reader shares the same bytes.
-        return reply.type('application/json; charset=utf-8').serializer((x: unknown) => x as string).send(view.json as never);
+      async (req, reply) => sendFeed(req, reply, s.feed.current()),
+    );
+
+    app.get(
+      '/public/townpass',
+      {
+        schema: {
+          tags,
+          summary: 'The same counts in the Taipei TownPass (台北通) counter-calling list shape, field for field',
+          description:
+            'For the city app: one category (c-2, household registration offices) holding this office, its lines as `counters` ' +
+            'with `current_number` (the number now served, 4 digits; "0000" before the first call) and `waiting_people`. ' +
+            'Built with the status on each change; ETag and Cache-Control as /public/status.',
+          security: [],
+          response: { 200: TownPassFeed, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
+        },
+        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
       },
+      async (req, reply) => sendFeed(req, reply, s.feed.current().townpass),
     );
 
     app.get(

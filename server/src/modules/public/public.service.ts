@@ -2,17 +2,28 @@
 // the REST feed, the SSE stream and the /public socket namespace; beside it, the residents' own
 // tickets by their tracking token (`tickets`, the e-ticket page).
 import { createHash } from 'node:crypto';
-import { publicStatusOf, rollingHandlingMinutes, type PublicStatus } from '@jiaohao/shared';
+import { publicStatusOf, rollingHandlingMinutes, townPassFeedOf, type PublicStatus } from '@jiaohao/shared';
 import { publicTicket } from '../tickets/tickets.repo';
 import type { AppEngine } from '../../store';
 import { snapshotHead } from '../office/office.queries';
 import { ETicketFeed } from './eticket.service';
 
-export interface PublicView {
-  readonly status: PublicStatus;
+/** A feed's body, serialised once per change, and its ETag. */
+export interface FeedBody {
   readonly json: string;
   readonly etag: string;
 }
+
+export interface PublicView extends FeedBody {
+  readonly status: PublicStatus;
+  /** The same status in the TownPass counter-calling shape (GET /public/townpass). */
+  readonly townpass: FeedBody;
+}
+
+const bodyOf = (value: unknown): FeedBody => {
+  const json = JSON.stringify(value);
+  return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+};
 
 export type PublicListener = (view: PublicView) => void;
 
@@ -82,8 +93,7 @@ export class PublicFeed {
     );
     // updatedAt is when the data last changed, so an unchanged feed keeps its ETag.
     const stable = { ...status, updatedAt: this.cached?.status.seq === status.seq ? this.cached.status.updatedAt : status.updatedAt };
-    const json = JSON.stringify(stable);
-    this.cached = { status: stable, json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    this.cached = { status: stable, ...bodyOf(stable), townpass: bodyOf(townPassFeedOf(stable, head.office)) };
     this.cachedMinute = minute;
     return this.cached;
   }
