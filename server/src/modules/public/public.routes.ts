@@ -4,8 +4,24 @@ import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ETicketView, PublicStatus, TownPassFeed, TrackingToken } from '@jiaohao/shared';
+import { createHash } from 'node:crypto';
+import {
+  addDays,
+  CalendarDate,
+  DAILY_COLUMNS,
+  dailyCsv,
+  DailyFigures,
+  datesBetween,
+  DEFAULT_DAILY_RANGE_DAYS,
+  DomainError,
+  ETicketView,
+  MAX_DAILY_RANGE_DAYS,
+  PublicStatus,
+  TownPassFeed,
+  TrackingToken,
+} from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
+import { at } from '../../core/refusals';
 import { ifNoneMatchHits } from './etag';
 import type { FeedBody } from './public.service';
 
@@ -17,6 +33,32 @@ declare module 'fastify' {
 }
 
 const tags = ['public'];
+
+const DAILY_QUERY = Type.Object(
+  {
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false },
+);
+const DAILY_DESCRIPTION =
+  `Open data: per business date and line, from \`from\` to \`to\` (both included; default the last ${DEFAULT_DAILY_RANGE_DAYS} days to ` +
+  `today; at most ${MAX_DAILY_RANGE_DAYS} days). Counts and times only, never a ticket or a person. A line appears on a date it held tickets. ` +
+  'Columns (the CSV header row, in this order; the JSON rows have the same fields): ' +
+  DAILY_COLUMNS.map(([name, text]) => `\`${name}\`: ${text}`).join('; ') +
+  '. Kept per day and rebuilt only when a ticket of that day changes; ETag with 304, Cache-Control 60 s.';
+
+/** The dates a daily-figures request covers, checked: a range the other way round or too long is 400. */
+function dailyDates(query: { from?: string; to?: string }, today: string): { from: string; to: string; dates: string[] } {
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(to, -(DEFAULT_DAILY_RANGE_DAYS - 1));
+  if (from > to) throw new DomainError('validation_failed', `from (${from}) is after to (${to})`, at('/from', 'must not be after to'));
+  const dates = datesBetween(from, to);
+  if (dates.length > MAX_DAILY_RANGE_DAYS) {
+    throw new DomainError('validation_failed', `At most ${MAX_DAILY_RANGE_DAYS} days at once (asked for ${dates.length})`, at('/from', `at most ${MAX_DAILY_RANGE_DAYS} days before to`));
+  }
+  return { from, to, dates };
+}
 
 /** A prepared feed body, with its ETag (304 when the reader has it) and a few seconds of caching. */
 function sendFeed(req: FastifyRequest, reply: FastifyReply, body: FeedBody) {
@@ -89,6 +131,44 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => sendFeed(req, reply, s.feed.current().townpass),
     );
+
+    for (const format of ['json', 'csv'] as const) {
+      app.get(
+        `/public/stats/daily.${format}`,
+        {
+          schema: {
+            tags,
+            summary: format === 'json' ? 'Daily figures per line, as JSON (open data)' : 'Daily figures per line, as CSV in UTF-8 with a header row (open data)',
+            description: DAILY_DESCRIPTION,
+            security: [],
+            querystring: DAILY_QUERY,
+            response: {
+              200:
+                format === 'json'
+                  ? DailyFigures
+                  : { description: 'text/csv; charset=utf-8, a byte-order mark, a header row, CRLF line ends', content: { 'text/csv': { schema: { type: 'string' } } } },
+              304: { type: 'null', description: 'Not modified' },
+              400: errorResponses[400],
+              429: errorResponses[429],
+            },
+          },
+          config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
+        },
+        async (req, reply) => {
+          const { from, to, dates } = dailyDates(req.query, s.feed.current().status.businessDate);
+          const rows = s.feed.daily.rows(dates);
+          const body = format === 'json' ? JSON.stringify({ from, to, rows }) : dailyCsv(rows);
+          const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+          void reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+          if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.status(304).send(null);
+          if (format === 'csv') void reply.header('content-disposition', `inline; filename="jiaohao-daily-${from}-${to}.csv"`);
+          return reply
+            .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8')
+            .serializer((x: unknown) => x as string)
+            .send(body as never);
+        },
+      );
+    }
 
     app.get(
       '/public/tickets/:token',

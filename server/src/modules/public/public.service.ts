@@ -7,6 +7,7 @@ import { publicTicket } from '../tickets/tickets.repo';
 import type { AppEngine } from '../../store';
 import { snapshotHead } from '../office/office.queries';
 import { ETicketFeed } from './eticket.service';
+import { DailyFiguresFeed } from './open-data.service';
 
 /** A feed's body, serialised once per change, and its ETag. */
 export interface FeedBody {
@@ -39,9 +40,12 @@ export class PublicFeed {
   private readonly unsubscribe: () => void;
   /** A resident's ticket by the token of their link, kept current for whoever follows it. */
   readonly tickets: ETicketFeed;
+  /** The open-data daily figures per line, kept per day. */
+  readonly daily: DailyFiguresFeed;
 
   constructor(private readonly engine: AppEngine) {
     this.tickets = new ETicketFeed(engine);
+    this.daily = new DailyFiguresFeed(engine);
     this.unsubscribe = engine.onEvents(() => {
       if (this.timer || this.listeners.size === 0) return;
       const wait = Math.max(0, this.lastPush + PUSH_INTERVAL_MS - performance.now());
@@ -65,6 +69,7 @@ export class PublicFeed {
   close(): void {
     this.unsubscribe();
     this.tickets.close();
+    this.daily.close();
     this.listeners.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -98,7 +98,7 @@ describe('GET /api/v1/public/townpass', () => {
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
   });
 
-  it('is rate limited per client address with the other public feeds, answering 429', async () => {
+  it('is rate limited per client address like the other public feeds, answering 429', async () => {
     const limited = await testApp({ config: { rateLimits: 'on', publicPerMinute: 2 } });
     try {
       for (let i = 0; i < 2; i++) expect((await send(limited.app, 'GET', '/api/v1/public/townpass')).statusCode).toBe(200);
