@@ -4,7 +4,6 @@ import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
 import {
   addDays,
   CalendarDate,
@@ -23,7 +22,7 @@ import {
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { at } from '../../core/refusals';
 import { ifNoneMatchHits } from './etag';
-import type { FeedBody } from './public.service';
+import { textBody, type FeedBody } from './public.service';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,12 +59,17 @@ function dailyDates(query: { from?: string; to?: string }, today: string): { fro
   return { from, to, dates };
 }
 
-/** A prepared feed body, with its ETag (304 when the reader has it) and a few seconds of caching. */
-function sendFeed(req: FastifyRequest, reply: FastifyReply, body: FeedBody) {
-  void reply.header('etag', body.etag).header('cache-control', 'public, max-age=5, stale-while-revalidate=10');
+const LIVE_CACHE = 'public, max-age=5, stale-while-revalidate=10';
+
+/** A prepared feed body, with its ETag (304 when the reader has it) and its caching: a few seconds for the live feeds. */
+function sendFeed(req: FastifyRequest, reply: FastifyReply, body: FeedBody, options: { cache?: string; type?: string } = {}) {
+  void reply.header('etag', body.etag).header('cache-control', options.cache ?? LIVE_CACHE);
   if (ifNoneMatchHits(req.headers['if-none-match'], body.etag)) return reply.status(304).send(null);
-  // Already serialised once per change; every reader shares the same bytes.
-  return reply.type('application/json; charset=utf-8').serializer((x: unknown) => x as string).send(body.json as never);
+  // Already serialised (once per change for the live feeds); every reader shares the same bytes.
+  return reply
+    .type(options.type ?? 'application/json; charset=utf-8')
+    .serializer((x: unknown) => x as string)
+    .send(body.json as never);
 }
 
 /**
@@ -157,15 +161,9 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         async (req, reply) => {
           const { from, to, dates } = dailyDates(req.query, s.feed.current().status.businessDate);
           const rows = s.feed.daily.rows(dates);
-          const body = format === 'json' ? JSON.stringify({ from, to, rows }) : dailyCsv(rows);
-          const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-          void reply.header('etag', etag).header('cache-control', 'public, max-age=60');
-          if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.status(304).send(null);
+          const body = textBody(format === 'json' ? JSON.stringify({ from, to, rows }) : dailyCsv(rows));
           if (format === 'csv') void reply.header('content-disposition', `inline; filename="jiaohao-daily-${from}-${to}.csv"`);
-          return reply
-            .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8')
-            .serializer((x: unknown) => x as string)
-            .send(body as never);
+          return sendFeed(req, reply, body, { cache: 'public, max-age=60', type: format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' });
         },
       );
     }

@@ -21,10 +21,9 @@ export interface PublicView extends FeedBody {
   readonly townpass: FeedBody;
 }
 
-const bodyOf = (value: unknown): FeedBody => {
-  const json = JSON.stringify(value);
-  return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
-};
+/** A body already serialised (JSON, or CSV text) with its ETag: the hash of its bytes. */
+export const textBody = (text: string): FeedBody => ({ json: text, etag: `"${createHash('sha1').update(text).digest('base64url')}"` });
+const bodyOf = (value: unknown): FeedBody => textBody(JSON.stringify(value));
 
 export type PublicListener = (view: PublicView) => void;
 

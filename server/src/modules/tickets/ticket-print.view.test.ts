@@ -2,6 +2,7 @@
 // code leads. No PDF here (ticket-print.routes.test.ts prints real ones).
 import { describe, expect, it } from 'vitest';
 import type { Office, Service, Ticket } from '@jiaohao/shared';
+import { ticket } from '@jiaohao/shared/testing';
 import { clip, MAX_DOCUMENTS, printedTime, ticketPrintView, type TicketPrintInput } from './ticket-print.view';
 
 const OFFICE: Office = {
@@ -41,30 +42,15 @@ const SERVICE: Service = {
   sortOrder: 1,
 };
 
-const TICKET: Ticket = {
-  id: 't1',
+const TICKET: Ticket = ticket({
   number: '1023',
   value: 1023,
-  cycle: 0,
-  serviceId: 'household',
-  class: 'normal',
-  language: 'zh-TW',
-  channel: 'kiosk',
-  state: 'waiting',
   businessDate: '2026-12-02',
   // 09:15 in Taipei.
   issuedAt: '2026-12-02T01:15:42.000Z',
   queuedAt: '2026-12-02T01:15:42.000Z',
-  calledAt: null,
-  startedAt: null,
-  endedAt: null,
-  counterId: null,
-  targetCounterId: null,
-  recallCount: 0,
-  transfers: [],
-  appointmentAt: null,
   estimateAtIssue: { min: 10, max: 15 },
-};
+});
 
 const TOKEN = 'AbCd-EfGh_IjKlMnOpQrStUv';
 
