@@ -15,9 +15,11 @@ import {
   Language,
   LocalizedText,
   Office,
+  OpeningSession,
   QueuePolicy,
   Role,
   Service,
+  SpecialDay,
   Ticket,
   TicketClass,
   TicketState,
@@ -258,8 +260,38 @@ export const PublicCounterStatus = Type.Object({
   nowServing: Type.Union([Type.String(), Type.Null()]),
   status: CounterStatus,
 });
+/** A session as the public sees it on a date: its hours, and the lines it issues for (null: all). */
+export const PublicSession = Type.Object({
+  start: OpeningSession.properties.start,
+  end: OpeningSession.properties.end,
+  kind: OpeningSession.properties.kind,
+  serviceIds: OpeningSession.properties.serviceIds,
+});
+export const PublicOpening = Type.Object(
+  {
+    open: Type.Boolean({ description: 'An opening session runs now and the office is not closed in an emergency' }),
+    nextOpening: Type.Union([IsoDateTime, Type.Null()], {
+      description: 'When the next opening session starts, after now (holidays and make-up days followed); null when none starts within three weeks',
+    }),
+    today: Type.Object({
+      date: BusinessDate,
+      specialDay: Type.Union([SpecialDay, Type.Null()], { description: 'Today is a holiday (closed) or a make-up working day (open); null on an ordinary day' }),
+      sessions: Type.Array(PublicSession, { description: "Today's sessions, by start" }),
+    }),
+    weekly: Type.Array(OpeningSession, { description: 'The usual week: every session by weekday (0 = Sunday) and start' }),
+    specialDays: Type.Array(SpecialDay, { description: 'Holidays and make-up days from today to three weeks ahead, by date' }),
+  },
+  { description: "The office's opening sessions: whether it is open now, when it opens next, today's and the week's hours" },
+);
 export const PublicStatus = Type.Object({
-  office: Type.Object({ id: Type.String(), names: LocalizedText }),
+  office: Type.Object({
+    id: Type.String(),
+    names: LocalizedText,
+    timeZone: Type.String({ description: 'IANA time zone the hours are in, e.g. Asia/Taipei' }),
+    address: Type.String(),
+    tel: Type.String(),
+  }),
+  opening: PublicOpening,
   updatedAt: IsoDateTime,
   seq: Count(),
   businessDate: BusinessDate,

@@ -40,7 +40,13 @@ describe('builders', () => {
 describe('publicStatus', () => {
   it('carries the office, time, seq, date and issuing state', () => {
     const status = publicStatus(snapshot({ office: office({ issuingMode: 'closed' }) }), input());
-    expect(status.office).toEqual({ id: 'taichung-north', names: { 'zh-TW': '臺中市北區戶政事務所' } });
+    expect(status.office).toEqual({
+      id: 'taichung-north',
+      names: { 'zh-TW': '臺中市北區戶政事務所' },
+      timeZone: 'Asia/Taipei',
+      address: '臺中市北區永興街301號',
+      tel: '04-22364000',
+    });
     expect(status.updatedAt).toBe(iso(NOW));
     expect(status.seq).toBe(42);
     expect(status.businessDate).toBe('2024-05-06');
@@ -49,6 +55,39 @@ describe('publicStatus', () => {
     expect(publicStatus(snapshot(), input()).issuing).toEqual({ open: true, reason: null, mode: 'schedule' });
     expect(publicStatus(snapshot({ at: iso(NOW + 8 * 3_600_000) }), input()).issuing).toEqual({ open: false, reason: 'outside_session', mode: 'schedule' });
     expect(publicStatus(snapshot(), input({ dayClosed: true })).issuing).toEqual({ open: false, reason: 'day_closed', mode: 'schedule' });
+  });
+
+  it('tells whether the office is open now, when it opens next, and its hours today and in the week', () => {
+    // NOW is Monday 2024-05-06 10:00 in Taipei; the office() sessions are Mondays 08:00–17:00.
+    const evening = { weekday: 2, start: '17:00', end: '20:00', kind: 'evening', serviceIds: ['household'] } as const;
+    const week = office({ sessions: [evening, { weekday: 1, start: '08:00', end: '17:00', kind: 'regular', serviceIds: null }] });
+    const open = publicStatus(snapshot({ office: week }), input()).opening;
+    expect(open.open).toBe(true);
+    expect(open.nextOpening).toBe('2024-05-07T09:00:00.000Z'); // Tuesday 17:00, the evening session
+    expect(open.today).toEqual({ date: '2024-05-06', specialDay: null, sessions: [{ start: '08:00', end: '17:00', kind: 'regular', serviceIds: null }] });
+    expect(open.weekly.map((s) => `${s.weekday} ${s.start}`)).toEqual(['1 08:00', '2 17:00']);
+    expect(open.specialDays).toEqual([]);
+
+    // After hours, or in an emergency closure, it is not open.
+    expect(publicStatus(snapshot({ office: week, at: iso(NOW + 8 * 3_600_000) }), input()).opening.open).toBe(false);
+    expect(publicStatus(snapshot({ office: week, closure: closure() }), input()).opening.open).toBe(false);
+
+    // A holiday next Monday and a make-up Saturday before it (running Monday's sessions): the
+    // Saturday is the next opening after tonight, and both are listed; a holiday a month away is not.
+    const holidays = office({
+      specialDays: [
+        { date: '2024-05-11', kind: 'open', name: { 'zh-TW': '補行上班' }, sessionsOf: 1 },
+        { date: '2024-05-13', kind: 'closed', name: { 'zh-TW': '國定假日' } },
+        { date: '2024-06-10', kind: 'closed', name: { 'zh-TW': '端午節' } },
+      ],
+    });
+    const after = publicStatus(snapshot({ office: holidays, at: iso(NOW + 8 * 3_600_000) }), input()).opening;
+    expect(after.nextOpening).toBe('2024-05-11T00:00:00.000Z');
+    expect(after.specialDays.map((d) => d.date)).toEqual(['2024-05-11', '2024-05-13']);
+    // On the holiday itself: no session, and the day says why.
+    const monday = publicStatus(snapshot({ office: holidays, at: iso(NOW + 7 * 86_400_000) }), input()).opening;
+    expect(monday).toMatchObject({ open: false, today: { date: '2024-05-13', specialDay: { kind: 'closed' }, sessions: [] } });
+    expect(monday.nextOpening).toBe('2024-05-20T00:00:00.000Z');
   });
 
   it('is valid against the PublicStatus schema', () => {

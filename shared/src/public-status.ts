@@ -2,7 +2,9 @@
 import type { Ticket } from './domain.schemas';
 import type { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
-import { issuingStatus } from './sessions';
+import { addDays } from './open-data';
+import { NEXT_SESSION_DAYS, issuingStatus, nextSessionStart, sessionAt, sessionsOn, specialDayOn } from './sessions';
+import { localTime } from './business-date';
 import { AT_COUNTER_STATES } from './tickets.transitions';
 
 export interface PublicStatusInput {
@@ -37,8 +39,25 @@ export function publicStatusOf(parts: PublicStatusParts, input: PublicStatusInpu
   const now = Date.parse(parts.at);
   const openCounters = parts.counters.filter((c) => c.active && c.status === 'open');
   const issuingParts = { office: parts.office, issuingStops: parts.issuingStops, closure: parts.closure, dayClosed: input.dayClosed ?? false };
+  const { office } = parts;
+  const today = localTime(now, office.timeZone).date;
+  const lastDay = addDays(today, NEXT_SESSION_DAYS);
+  const next = nextSessionStart(office, now, office.timeZone);
   return {
-    office: { id: parts.office.id, names: parts.office.names },
+    office: { id: office.id, names: office.names, timeZone: office.timeZone, address: office.address, tel: office.tel },
+    opening: {
+      open: parts.closure === null && sessionAt(office, now, office.timeZone) !== null,
+      nextOpening: next === null ? null : new Date(next).toISOString(),
+      today: {
+        date: today,
+        specialDay: specialDayOn(office, today),
+        sessions: [...sessionsOn(office, today)]
+          .sort((a, b) => a.start.localeCompare(b.start))
+          .map(({ start, end, kind, serviceIds }) => ({ start, end, kind, serviceIds })),
+      },
+      weekly: [...office.sessions].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
+      specialDays: (office.specialDays ?? []).filter((d) => d.date >= today && d.date <= lastDay),
+    },
     updatedAt: parts.at,
     seq: parts.seq,
     businessDate: parts.businessDate,
