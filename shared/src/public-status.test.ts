@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from './domain.schemas';
+import type { OpeningSession, Ticket } from './domain.schemas';
 import { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
 import { publicStatus, type PublicStatusInput } from './public-status';
@@ -59,7 +59,7 @@ describe('publicStatus', () => {
 
   it('tells whether the office is open now, when it opens next, and its hours today and in the week', () => {
     // NOW is Monday 2024-05-06 10:00 in Taipei; the office() sessions are Mondays 08:00–17:00.
-    const evening = { weekday: 2, start: '17:00', end: '20:00', kind: 'evening', serviceIds: ['household'] } as const;
+    const evening: OpeningSession = { weekday: 2, start: '17:00', end: '20:00', kind: 'evening', serviceIds: ['household'] };
     const week = office({ sessions: [evening, { weekday: 1, start: '08:00', end: '17:00', kind: 'regular', serviceIds: null }] });
     const open = publicStatus(snapshot({ office: week }), input()).opening;
     expect(open.open).toBe(true);
