@@ -2,8 +2,9 @@
 // worth alarming a waiting room or sending a resident away from a kiosk, a longer gap is (STYLE.md
 // habit 16). Every client that tells people "no connection" uses this one timer.
 import { useEffect, useState } from 'react';
+import { LOST_AFTER_MS } from './lost';
 
-export const LOST_AFTER_MS = 3_000;
+export { LOST_AFTER_MS };
 
 /** True once `online` has been false for `afterMs`; false again as soon as it is true. */
 export function useLost(online: boolean, afterMs = LOST_AFTER_MS): boolean {
