@@ -1,6 +1,6 @@
 // HTTP tests for the public feeds: no login, open CORS, ETag and Cache-Control, aggregate data only,
 // the SSE stream, and the public rate limit.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PublicStatus, Ticket } from '@jiaohao/shared';
 import { testApp, type TestApp } from '../../testing/fixtures';
 import { officeWithClerkAndKiosk, send } from '../../testing/http';
@@ -231,6 +231,23 @@ describe('public rate limit', () => {
     expect(limited.json().error.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('lets the client in again once its minute is over', async () => {
+    // The limiter keeps its window by Date.now(): only the date is faked, timers run as usual.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      await t.close();
+      t = await testApp({ config: { rateLimits: 'on', publicPerMinute: 1 } });
+      expect((await send(t.app, 'GET', '/api/v1/public/status')).statusCode).toBe(200);
+      expect((await send(t.app, 'GET', '/api/v1/public/status')).statusCode).toBe(429);
+      vi.setSystemTime(Date.now() + 30_000);
+      expect((await send(t.app, 'GET', '/api/v1/public/status')).statusCode).toBe(429);
+      vi.setSystemTime(Date.now() + 31_000);
+      expect((await send(t.app, 'GET', '/api/v1/public/status')).statusCode).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("with publicPerMinute 2 the third SSE connection in a minute is 429 rate_limited", async () => {
