@@ -17,6 +17,7 @@ export * from './socket.events';
 export * from './office-state.reducer';
 export * from './public-status';
 export * from './townpass';
+export * from './queue-monitor';
 export * from './open-data';
 export * from './event-audiences';
 export * from './events.versions';

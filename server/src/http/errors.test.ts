@@ -370,6 +370,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/public/events': 'modules/public/public.routes.test.ts',
   'GET /api/v1/public/tickets/{token}': 'modules/public/eticket.routes.test.ts',
   'GET /api/v1/public/townpass': 'modules/public/townpass.routes.test.ts',
+  'GET /api/v1/public/queue-monitor': 'modules/public/queue-monitor.routes.test.ts',
   'GET /api/v1/public/stats/daily.json': 'modules/public/open-data.routes.test.ts',
   'GET /api/v1/public/stats/daily.csv': 'modules/public/open-data.routes.test.ts',
   'GET /api/v1/events': 'modules/audit/audit.routes.test.ts',

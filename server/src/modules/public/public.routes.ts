@@ -16,6 +16,7 @@ import {
   ETicketView,
   MAX_DAILY_RANGE_DAYS,
   PublicStatus,
+  QueueMonitorFeed,
   TownPassFeed,
   TrackingToken,
 } from '@jiaohao/shared';
@@ -134,6 +135,28 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
       },
       async (req, reply) => sendFeed(req, reply, s.feed.current().townpass),
+    );
+
+    app.get(
+      '/public/queue-monitor',
+      {
+        schema: {
+          tags,
+          summary: 'The same counts as FIWARE Smart Data Models QueueMonitor entities, one per line (NGSI-v2 key-values)',
+          description:
+            'A JSON array of plain `QueueMonitor` entities (dataModel.QueueManagement), valid against the published schema ' +
+            '(`shared/reference/smart-data-models/`): `id` `urn:ngsi-ld:QueueMonitor:<officeId>:<serviceId>`, `serviceStatus` ' +
+            '`Open` (kiosks issue for the line), `Suspended` (a supervisor stopped it, or the office is closed in an emergency) or ' +
+            '`Closed` (outside its sessions, issuing switched off, the day closed), with the reason code in `serviceStatusNote`; ' +
+            '`scheduleTime` the start of the session running now or of the next one; `ticketServed` the number last called, ' +
+            '`lastTicketIssued` the last number of the ordinary series, `ticketsToServe` the tickets waiting; the office `address` ' +
+            'and `location` (a GeoJSON Point, [longitude, latitude]). Built with the status on each change; ETag and Cache-Control as /public/status.',
+          security: [],
+          response: { 200: QueueMonitorFeed, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
+        },
+        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
+      },
+      async (req, reply) => sendFeed(req, reply, s.feed.current().queueMonitor),
     );
 
     for (const format of ['json', 'csv'] as const) {

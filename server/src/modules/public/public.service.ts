@@ -2,7 +2,7 @@
 // the REST feed, the SSE stream and the /public socket namespace; beside it, the residents' own
 // tickets by their tracking token (`tickets`, the e-ticket page).
 import { createHash } from 'node:crypto';
-import { publicStatusOf, rollingHandlingMinutes, townPassFeedOf, type PublicStatus } from '@jiaohao/shared';
+import { formatNumber, publicStatusOf, queueMonitorOf, rollingHandlingMinutes, townPassFeedOf, type PublicStatus } from '@jiaohao/shared';
 import { publicTicket } from '../tickets/tickets.repo';
 import type { AppEngine } from '../../store';
 import { snapshotHead } from '../office/office.queries';
@@ -19,6 +19,8 @@ export interface PublicView extends FeedBody {
   readonly status: PublicStatus;
   /** The same status in the TownPass counter-calling shape (GET /public/townpass). */
   readonly townpass: FeedBody;
+  /** The same status as FIWARE Smart Data Models QueueMonitor entities (GET /public/queue-monitor). */
+  readonly queueMonitor: FeedBody;
 }
 
 /** A body already serialised (JSON, or CSV text) with its ETag: the hash of its bytes. */
@@ -97,7 +99,18 @@ export class PublicFeed {
     );
     // updatedAt is when the data last changed, so an unchanged feed keeps its ETag.
     const stable = { ...status, updatedAt: this.cached?.status.seq === status.seq ? this.cached.status.updatedAt : status.updatedAt };
-    this.cached = { status: stable, ...bodyOf(stable), townpass: bodyOf(townPassFeedOf(stable, head.office)) };
+    // The last number of each line's ordinary series: one primary-key read per line.
+    const lastIssued: Record<string, string> = {};
+    for (const s of head.services) {
+      const { last } = store.tickets.seriesPosition(s.id, head.businessDate, 'normal');
+      if (last !== null) lastIssued[s.id] = formatNumber(s.numbering, last);
+    }
+    this.cached = {
+      status: stable,
+      ...bodyOf(stable),
+      townpass: bodyOf(townPassFeedOf(stable, head.office)),
+      queueMonitor: bodyOf(queueMonitorOf(stable, head.office, { now, lastIssued })),
+    };
     this.cachedMinute = minute;
     return this.cached;
   }
