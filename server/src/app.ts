@@ -30,6 +30,7 @@ import { servicesRoutes } from './modules/services/services.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { devicesRoutes } from './modules/devices/devices.routes';
 import { publicRoutes } from './modules/public/public.routes';
+import { eticketRoutes } from './modules/public/eticket.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { openAudit, type Timers } from './modules/audit/audit.service';
@@ -179,6 +180,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(devicesRoutes(services));
       await api.register(ticketsRoutes(services));
       await api.register(publicRoutes(services));
+      await api.register(eticketRoutes(services));
       await api.register(auditRoutes(services));
       await api.register(reportsRoutes(services));
     },

@@ -214,6 +214,13 @@ const lineFigures = {
     p90: Minutes('90th percentile (nearest rank) of the same'),
   }),
   handlingMinutes: Type.Object({ mean: Minutes('Mean minutes from start to finish of the tickets done today; null when none') }),
+  ratings: Type.Object(
+    {
+      count: Count({ description: "Today's finished tickets their residents rated on the e-ticket page" }),
+      mean: Type.Union([Type.Number({ minimum: 1, maximum: 5 }), Type.Null()], { description: 'Their mean score (1–5) to a tenth; null when none was rated' }),
+    },
+    { description: 'Satisfaction ratings (滿意度), counted in the line that finished the ticket' },
+  ),
 };
 export const LineFigures = Type.Object(lineFigures);
 export type LineFigures = Static<typeof LineFigures>;

@@ -24,6 +24,10 @@ export const ERROR_STATUS = {
   daily_cap_reached: 409,
   range_exhausted: 409,
   conflict: 409,
+  /** A rating of a ticket not finished (done): there is nothing to rate yet, or it was not served. */
+  not_finished: 409,
+  /** The ticket was rated before: a rating is given once and never changed. */
+  already_rated: 409,
   /** The request took longer to arrive than the server waits for one. */
   request_timeout: 408,
   payload_too_large: 413,

@@ -314,6 +314,9 @@ export type PublicStatus = Static<typeof PublicStatus>;
  */
 export const TrackingToken = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]{16,64}$', description: 'The tracking token of the ticket' });
 
+/** How satisfied the resident was with the service: 1 (very dissatisfied) to 5 (very satisfied). */
+export const RatingScore = Type.Integer({ minimum: 1, maximum: 5, description: '1 (very dissatisfied) to 5 (very satisfied)' });
+
 /**
  * What the resident's phone page (/t/:token) shows of their own ticket: GET /public/tickets/:token,
  * and ticket:view on /public once they follow it. Of other residents only a count, of nobody a name.
@@ -339,10 +342,37 @@ export const ETicketView = Type.Object({
     description: 'The wait range in minutes while waiting; null when not waiting or unknown (no open counter serves the line)',
   }),
   office: Type.Object({ id: Type.String(), names: LocalizedText, timeZone: Type.String() }),
+  rating: Type.Union([Type.Object({ score: RatingScore, ratedAt: IsoDateTime }), Type.Null()], {
+    description: "The resident's rating once given (POST /public/tickets/:token/rating), without its comment; null before",
+  }),
   updatedAt: IsoDateTime,
   seq: Count({ description: 'The event log position this view was read at' }),
 });
 export type ETicketView = Static<typeof ETicketView>;
+
+/** The longest comment a rating may carry, in characters. */
+export const RATING_COMMENT_MAX = 500;
+
+/** POST /public/tickets/:token/rating: once per finished ticket. */
+export const RatingBody = Type.Object(
+  {
+    score: RatingScore,
+    comment: Type.Optional(
+      Type.String({ maxLength: RATING_COMMENT_MAX, description: `At most ${RATING_COMMENT_MAX} characters; trimmed, and an empty one is stored as none` }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RatingBody = Static<typeof RatingBody>;
+
+/** The rating as stored, the answer to the resident who gave it. */
+export const Rating = Type.Object({
+  score: RatingScore,
+  comment: Type.Union([Type.String(), Type.Null()]),
+  language: Language,
+  ratedAt: IsoDateTime,
+});
+export type Rating = Static<typeof Rating>;
 
 /** ticket:follow on /public: the token of the resident's link. */
 export const TicketFollowPayload = Type.Object({ token: TrackingToken }, { additionalProperties: false });

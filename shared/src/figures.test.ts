@@ -60,6 +60,7 @@ describe('dayFigures', () => {
       // Called: 10, 20, 30 and the no-show's 5; the waiting ticket was never called.
       waitMinutes: { mean: 16.3, p90: 30 },
       handlingMinutes: { mean: 6 },
+      ratings: { count: 0, mean: null },
     });
     expect(services[1]).toMatchObject({ issued: 2, served: 0, cancelled: 1, waiting: 0, waitMinutes: { mean: 12, p90: 12 }, handlingMinutes: { mean: null } });
     expect(services[2]).toMatchObject({ issued: 0, served: 0, waitMinutes: { mean: null, p90: null }, handlingMinutes: { mean: null } });
@@ -71,6 +72,7 @@ describe('dayFigures', () => {
       waiting: 1,
       waitMinutes: { mean: 15.4, p90: 30 },
       handlingMinutes: { mean: 6 },
+      ratings: { count: 0, mean: null },
     });
     expect(Value.Check(TodayStats, { businessDate: '2024-05-06', at: iso(NOW), services, totals })).toBe(true);
   });
@@ -110,6 +112,25 @@ describe('dayFigures', () => {
       waiting: 0,
       waitMinutes: { mean: null, p90: null },
       handlingMinutes: { mean: null },
+      ratings: { count: 0, mean: null },
     });
+  });
+
+  it('counts ratings and their mean score (to a tenth) per line that finished the ticket, and in total', () => {
+    const tickets = [done('household', 10, 4), done('household', 20, 6), done('passport', 5, 5)];
+    const ratings = [
+      { serviceId: 'household', score: 5 },
+      { serviceId: 'household', score: 4 },
+      { serviceId: 'household', score: 4 },
+      { serviceId: 'passport', score: 2 },
+    ];
+    const { services, totals } = dayFigures(tickets, ['household', 'passport', 'seal'], ratings);
+    expect(services.map((s) => [s.serviceId, s.ratings])).toEqual([
+      ['household', { count: 3, mean: 4.3 }],
+      ['passport', { count: 1, mean: 2 }],
+      ['seal', { count: 0, mean: null }],
+    ]);
+    expect(totals.ratings).toEqual({ count: 4, mean: 3.8 });
+    expect(Value.Check(TodayStats, { businessDate: '2024-05-06', at: iso(NOW), services, totals })).toBe(true);
   });
 });

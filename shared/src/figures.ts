@@ -6,6 +6,12 @@ import type { Ticket } from './domain.schemas';
 /** What a ticket contributes to the figures. */
 export type FigureTicket = Pick<Ticket, 'serviceId' | 'state' | 'issuedAt' | 'calledAt' | 'startedAt' | 'endedAt' | 'transfers'>;
 
+/** A resident's rating of one of the day's tickets: the line that finished it and the score (1–5). */
+export interface FigureRating {
+  readonly serviceId: string;
+  readonly score: number;
+}
+
 /** The largest number of minutes a figure shows (a clock stepped about cannot make it more). */
 export const MAX_FIGURE_MINUTES = 14_400;
 
@@ -37,9 +43,10 @@ interface Tally {
   waiting: number;
   waits: number[];
   handling: number[];
+  scores: number[];
 }
 
-const emptyTally = (): Tally => ({ issued: 0, served: 0, noShows: 0, cancelled: 0, waiting: 0, waits: [], handling: [] });
+const emptyTally = (): Tally => ({ issued: 0, served: 0, noShows: 0, cancelled: 0, waiting: 0, waits: [], handling: [], scores: [] });
 
 function figuresOf(t: Tally): LineFigures {
   return {
@@ -50,6 +57,7 @@ function figuresOf(t: Tally): LineFigures {
     waiting: t.waiting,
     waitMinutes: { mean: tenth(mean(t.waits)), p90: tenth(percentile(t.waits, 90)) },
     handlingMinutes: { mean: tenth(mean(t.handling)) },
+    ratings: { count: t.scores.length, mean: tenth(mean(t.scores)) },
   };
 }
 
@@ -58,8 +66,13 @@ function figuresOf(t: Tally): LineFigures {
  * but holding tickets comes after), and for the whole office. A ticket counts as issued by the
  * line that gave its number, and as served, missed, cancelled or waiting where it is now; its wait
  * runs from issue to its (last) call, its handling time from start to finish of a done ticket.
+ * A rating counts in the line that finished its ticket (none given: no ratings, as the open data needs).
  */
-export function dayFigures(tickets: readonly FigureTicket[], serviceIds: readonly string[]): { services: ServiceFigures[]; totals: LineFigures } {
+export function dayFigures(
+  tickets: readonly FigureTicket[],
+  serviceIds: readonly string[],
+  ratings: readonly FigureRating[] = [],
+): { services: ServiceFigures[]; totals: LineFigures } {
   const lines = new Map<string, Tally>(serviceIds.map((id) => [id, emptyTally()]));
   const line = (id: string): Tally => {
     let tally = lines.get(id);
@@ -80,6 +93,10 @@ export function dayFigures(tickets: readonly FigureTicket[], serviceIds: readonl
       if (t.calledAt !== null) tally.waits.push(minutes(Date.parse(t.calledAt) - Date.parse(t.issuedAt)));
       if (t.state === 'done' && t.startedAt !== null && t.endedAt !== null) tally.handling.push(minutes(Date.parse(t.endedAt) - Date.parse(t.startedAt)));
     }
+  }
+  for (const r of ratings) {
+    line(r.serviceId).scores.push(r.score);
+    total.scores.push(r.score);
   }
   return {
     services: [...lines].map(([serviceId, tally]) => ({ serviceId, ...figuresOf(tally) })),

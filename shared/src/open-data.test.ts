@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, DAILY_COLUMNS, dailyCsv, dailyRow, datesBetween } from './open-data';
 
-const figures = { issued: 3, served: 1, noShows: 1, cancelled: 1, waiting: 0, waitMinutes: { mean: 3.5, p90: 4 }, handlingMinutes: { mean: null } };
+// The ratings (the supervisor's 滿意度) are not open data: no column carries them.
+const figures = { issued: 3, served: 1, noShows: 1, cancelled: 1, waiting: 0, waitMinutes: { mean: 3.5, p90: 4 }, handlingMinutes: { mean: null }, ratings: { count: 2, mean: 4.5 } };
 
 describe('the daily open-data CSV', () => {
   it('starts with a byte-order mark and the header row, ends every line with CRLF, and leaves a missing time empty', () => {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkA11y, screenshot, useE2E } from './support';
-import { officeApi, STAFF_PASSWORD, type OfficeApi } from './support/office';
+import { frontDesk, officeApi, type IssuedWithToken, type OfficeApi } from './support/office';
 
 const e2e = useE2E();
 const PHONE = { width: 360, height: 740 };
@@ -20,18 +20,11 @@ let kiosk: string;
 /** The clerk at counter 2 (the demo office's ordinary counter serving every line). */
 let clerk: string;
 
-interface Issued {
-  readonly id: string;
-  readonly number: string;
-  readonly trackingToken: string;
-}
+type Issued = IssuedWithToken;
 
 beforeAll(async () => {
   office = await officeApi(e2e.server);
-  ({ token: kiosk } = await office.call<{ token: string }>('POST', '/devices', { kind: 'kiosk', name: 'e-ticket kiosk' }));
-  const username = await office.staff('clerk', 'eticket-clerk');
-  ({ token: clerk } = await office.call<{ token: string }>('POST', '/auth/login', { username, password: STAFF_PASSWORD }, ''));
-  await office.call('POST', '/counters/counter-2/open', {}, clerk);
+  ({ kiosk, clerk } = await frontDesk(office, 'eticket'));
 });
 
 /** Issues a ticket at the kiosk in `language`, as a resident choosing the e-ticket would. */

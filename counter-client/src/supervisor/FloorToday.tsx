@@ -1,4 +1,5 @@
-// Today at a glance: issued, served, no-shows and waits per line, from GET /stats/today. The one
+// Today at a glance: issued, served, no-shows, waits and the residents' satisfaction (the mean of
+// their e-ticket ratings, with how many rated) per line, from GET /stats/today. The one
 // thing on the floor that is read, not pushed: every 30 s, a little after the queue moves, and on demand.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,6 +59,7 @@ export function FloorToday({ api, office, refreshMs = STATS_REFRESH_MS, settleMs
   }, [seq, refresh, settleMs]);
 
   const minutes = (v: number | null) => (v === null ? '—' : t('common.minutes', { count: v }));
+  const satisfaction = (r: { count: number; mean: number | null }) => (r.mean === null ? '—' : t('floor.today.rating', { mean: r.mean.toFixed(1), count: r.count }));
   const rows = load.stats ? statsRows(load.stats, office) : [];
   const lines = rows.filter((r) => r.serviceId !== null);
   const totals = rows.find((r) => r.serviceId === null);
@@ -86,6 +88,7 @@ export function FloorToday({ api, office, refreshMs = STATS_REFRESH_MS, settleMs
                 <th scope="col">{t('floor.today.col.noShows')}</th>
                 <th scope="col">{t('floor.today.col.meanWait')}</th>
                 <th scope="col">{t('floor.today.col.p90Wait')}</th>
+                <th scope="col">{t('floor.today.col.rating')}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,6 +100,7 @@ export function FloorToday({ api, office, refreshMs = STATS_REFRESH_MS, settleMs
                   <td>{r.figures.noShows}</td>
                   <td>{minutes(r.figures.waitMinutes.mean)}</td>
                   <td>{minutes(r.figures.waitMinutes.p90)}</td>
+                  <td>{satisfaction(r.figures.ratings)}</td>
                 </tr>
               ))}
             </tbody>
@@ -109,6 +113,7 @@ export function FloorToday({ api, office, refreshMs = STATS_REFRESH_MS, settleMs
                   <td>{totals.figures.noShows}</td>
                   <td>{minutes(totals.figures.waitMinutes.mean)}</td>
                   <td>{minutes(totals.figures.waitMinutes.p90)}</td>
+                  <td>{satisfaction(totals.figures.ratings)}</td>
                 </tr>
               </tfoot>
             )}

@@ -26,7 +26,7 @@ afterEach(() => {
   location.hash = '';
 });
 
-const figures = (issued: number, mean: number | null, p90: number | null) => ({
+const figures = (issued: number, mean: number | null, p90: number | null, ratings: { count: number; mean: number | null } = { count: 0, mean: null }) => ({
   issued,
   served: Math.max(0, issued - 2),
   noShows: 1,
@@ -34,12 +34,13 @@ const figures = (issued: number, mean: number | null, p90: number | null) => ({
   waiting: 1,
   waitMinutes: { mean, p90 },
   handlingMinutes: { mean: 6 },
+  ratings,
 });
 const stats: TodayStats = {
   businessDate: '2024-05-06',
   at: iso(NOW),
-  services: [{ serviceId: 'reg', ...figures(30, 8.5, 17) }, { serviceId: 'pass', ...figures(4, null, null) }],
-  totals: figures(34, 8.5, 17),
+  services: [{ serviceId: 'reg', ...figures(30, 8.5, 17, { count: 12, mean: 4.3 }) }, { serviceId: 'pass', ...figures(4, null, null) }],
+  totals: figures(34, 8.5, 17, { count: 12, mean: 4.3 }),
 };
 const names = [
   { id: 'mei', displayName: '林美' },
@@ -315,10 +316,10 @@ describe('today at a glance', () => {
     const api = await start();
     const panel = region('今日概況');
     const table = await within(panel).findByRole('table', { name: '2024-05-06 各業務統計' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['業務', '取號', '完成', '過號', '平均等候', '90% 民眾等候在此以內']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['業務', '取號', '完成', '過號', '平均等候', '90% 民眾等候在此以內', '滿意度']);
     expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['戶籍登記', '護照', '全所']);
-    expect(within(table).getByRole('row', { name: /戶籍登記/ }).textContent).toBe('戶籍登記302818.5 分鐘17 分鐘');
-    expect(within(table).getByRole('row', { name: /護照/ }).textContent).toBe('護照421——');
+    expect(within(table).getByRole('row', { name: /戶籍登記/ }).textContent).toBe('戶籍登記302818.5 分鐘17 分鐘4.3 分（12 則）');
+    expect(within(table).getByRole('row', { name: /護照/ }).textContent).toBe('護照421———');
     expect(api.gets.filter((p) => p === '/stats/today')).toHaveLength(1);
   });
 

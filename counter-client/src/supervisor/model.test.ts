@@ -240,7 +240,7 @@ describe('emergency closure', () => {
 });
 
 describe('statsRows', () => {
-  const figures = (issued: number) => ({ issued, served: issued - 1, noShows: 1, cancelled: 0, waiting: 0, waitMinutes: { mean: 7.5, p90: 14 }, handlingMinutes: { mean: 6 } });
+  const figures = (issued: number) => ({ issued, served: issued - 1, noShows: 1, cancelled: 0, waiting: 0, waitMinutes: { mean: 7.5, p90: 14 }, handlingMinutes: { mean: 6 }, ratings: { count: 0, mean: null } });
   it('one row per line in the answer’s order, with its service, then the totals', () => {
     const stats: TodayStats = {
       businessDate: '2024-05-06',

@@ -1,14 +1,14 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ETicketView, Language } from '@jiaohao/shared/schemas';
+import type { ETicketView, Language, RatingBody } from '@jiaohao/shared/schemas';
 import { FakeSocket } from '@jiaohao/web/testing';
 import type { CallAlert } from './alert';
-import type { CancelOutcome } from './api';
+import type { CancelOutcome, RateOutcome } from './api';
 import { LOST_AFTER_MS } from '@jiaohao/web';
 import { ETicketApp } from './ETicketApp';
 import { createETicketI18n } from './i18n';
-import { calledView, ticketView } from './test-views';
+import { calledView, doneView, iso, NOW, ticketView } from './test-views';
 
 const TOKEN = 'tok_ABCDEFGHIJKLMNOPQRSTUV';
 
@@ -39,9 +39,10 @@ interface Setup {
   chosen?: Language | null;
   token?: string | null;
   cancel?: CancelOutcome;
+  rate?: RateOutcome;
 }
 
-function setup({ view = ticketView(), chosen = null, token = TOKEN, cancel = 'cancelled' }: Setup = {}) {
+function setup({ view = ticketView(), chosen = null, token = TOKEN, cancel = 'cancelled', rate = 'rated' }: Setup = {}) {
   const socket = new FakeSocket();
   socket.answer = (event) => {
     if (event !== 'ticket:follow') return undefined;
@@ -49,6 +50,7 @@ function setup({ view = ticketView(), chosen = null, token = TOKEN, cancel = 'ca
   };
   const alert = fakeAlert();
   const cancels: [string, string][] = [];
+  const ratings: [string, RatingBody][] = [];
   const remembered: Language[] = [];
   const i18n = createETicketI18n(chosen ?? 'zh-TW');
   render(
@@ -61,6 +63,10 @@ function setup({ view = ticketView(), chosen = null, token = TOKEN, cancel = 'ca
           cancels.push([id, t]);
           return Promise.resolve(cancel);
         },
+        rate: (t, body) => {
+          ratings.push([t, body]);
+          return Promise.resolve(rate);
+        },
       }}
       alert={alert}
       chosen={chosen}
@@ -69,7 +75,7 @@ function setup({ view = ticketView(), chosen = null, token = TOKEN, cancel = 'ca
   );
   const connect = () => act(() => socket.serverSends('connect'));
   const push = (v: ETicketView) => act(() => socket.serverSends('ticket:view', v));
-  return { socket, alert, cancels, remembered, connect, push, i18n };
+  return { socket, alert, cancels, ratings, remembered, connect, push, i18n };
 }
 
 const liveRegion = () => screen.getByRole('status');
@@ -257,5 +263,87 @@ describe('the e-ticket page', () => {
     await user.click(await screen.findByRole('button', { name: 'Bật âm báo gọi số' }));
     expect(alert.unlocks).toBeGreaterThan(0);
     expect(screen.getByText('Điện thoại sẽ phát âm báo và rung khi đến số của bạn.')).toBeTruthy();
+  });
+});
+
+describe('the rating of a finished ticket', () => {
+  const follows = (socket: FakeSocket) => socket.sent.filter((m) => m.event === 'ticket:follow').length;
+
+  it('is offered once the ticket is done, in the ticket’s language: five named choices, a comment, send; then thanks', async () => {
+    const { connect, push, socket, ratings } = setup({ view: doneView() });
+    const user = userEvent.setup();
+    connect();
+    const block = await screen.findByRole('region', { name: 'Đánh giá dịch vụ' });
+    const group = within(block).getByRole('group', { name: 'Bạn có hài lòng với dịch vụ hôm nay không?' });
+    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['5', '4', '3', '2', '1']);
+    expect(within(group).getByRole('radio', { name: '5 – Rất hài lòng' })).toBeTruthy();
+    expect(within(group).getByRole('radio', { name: '1 – Rất không hài lòng' })).toBeTruthy();
+    const comment = within(block).getByLabelText('Góp ý (không bắt buộc)');
+    expect(comment.getAttribute('maxlength')).toBe('500');
+    expect(document.getElementById(comment.getAttribute('aria-describedby')!)?.textContent).toMatch(/Tối đa 500 ký tự/);
+
+    await user.click(within(group).getByRole('radio', { name: '4 – Hài lòng' }));
+    await user.type(comment, '  Nhanh và lịch sự.  ');
+    const before = follows(socket);
+    await user.click(within(block).getByRole('button', { name: 'Gửi đánh giá' }));
+    expect(ratings).toEqual([[TOKEN, { score: 4, comment: 'Nhanh và lịch sự.' }]]);
+    const thanks = await within(block).findByRole('status');
+    expect(thanks.textContent).toBe('Cảm ơn bạn đã đánh giá! Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.Bạn đã chấm 4 trên 5 điểm.');
+    expect(document.activeElement).toBe(thanks);
+    expect(within(block).queryByRole('radio')).toBeNull();
+    expect(within(block).queryByRole('textbox')).toBeNull();
+    // It asks for the view again; the view with the rating keeps the thanks.
+    expect(follows(socket)).toBe(before + 1);
+    push(doneView({ rating: { score: 4, ratedAt: iso(NOW) }, seq: 31 }));
+    expect(within(block).getByText('Bạn đã chấm 4 trên 5 điểm.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a ticket rated before (a reload) shows the thanks and the score, no form', async () => {
+    const { connect } = setup({ view: doneView({ rating: { score: 2, ratedAt: iso(NOW) } }), chosen: 'en' });
+    connect();
+    const block = await screen.findByRole('region', { name: 'Rate our service' });
+    expect(within(block).getByText('Thank you for your rating! It helps us improve our service.')).toBeTruthy();
+    expect(within(block).getByText('You gave 2 out of 5.')).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send rating' })).toBeNull();
+  });
+
+  it('when the server says it was rated already, says so kindly, not as an error', async () => {
+    const { connect } = setup({ view: doneView(), chosen: 'en', rate: 'already_rated' });
+    const user = userEvent.setup();
+    connect();
+    await user.click(await screen.findByRole('radio', { name: '5 – Very satisfied' }));
+    await user.click(screen.getByRole('button', { name: 'Send rating' }));
+    const block = screen.getByRole('region', { name: 'Rate our service' });
+    expect((await within(block).findByRole('status')).textContent).toBe('This ticket has already been rated. Thank you!');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for a score first, and keeps the form when the phone is offline', async () => {
+    const { connect, ratings } = setup({ view: doneView(), chosen: 'zh-TW', rate: 'offline' });
+    const user = userEvent.setup();
+    connect();
+    const send = await screen.findByRole('button', { name: '送出評分' });
+    await user.click(send);
+    expect(screen.getByRole('alert').textContent).toBe('請先選擇 1 到 5 分。');
+    expect(ratings).toEqual([]);
+    await user.click(screen.getByRole('radio', { name: '3 – 普通' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(send);
+    expect((await screen.findByRole('alert')).textContent).toBe('目前沒有網路連線，評分沒有送出。連線恢復後請再試一次。');
+    expect(ratings).toEqual([[TOKEN, { score: 3 }]]);
+    // Still there, with the choice kept, to send again.
+    expect(screen.getByRole('radio', { name: '3 – 普通' })).toHaveProperty('checked', true);
+  });
+
+  it('is not offered before the end, nor for a ticket that was not served', async () => {
+    const { connect, push } = setup({ chosen: 'en' });
+    connect();
+    await screen.findByText('3 people');
+    expect(screen.queryByRole('region', { name: 'Rate our service' })).toBeNull();
+    push(ticketView({ state: 'no_show', ahead: null, estimatedWait: null, endedAt: iso(NOW), seq: 40 }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Missed' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Rate our service' })).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 // The resident's e-ticket page: one connection to /public following their ticket (connection.ts),
 // drawn from eticketModel; the call over the whole screen with a beep and a vibration; cancelling
-// after a confirmation; the language of the ticket unless the resident picks another.
+// after a confirmation; once finished, the rating; the language of the ticket unless the resident picks another.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
-import type { Language } from '@jiaohao/shared/schemas';
+import type { Language, RatingBody } from '@jiaohao/shared/schemas';
 import { useLost, useNow, type Transport } from '@jiaohao/web';
 import type { CallAlert } from './alert';
 import type { CancelOutcome, ETicketApi } from './api';
@@ -12,6 +12,7 @@ import { CalledScreen } from './CalledScreen';
 import { CancelDialog } from './CancelDialog';
 import { createTicketStore, useTicket } from './connection';
 import { eticketAnnouncement, eticketModel, type ETicketModel, type Phrase } from './model';
+import { RatingBlock } from './RatingBlock';
 import { TicketCard } from './TicketCard';
 import { TopBar } from './TopBar';
 
@@ -116,6 +117,13 @@ function Followed({ token, i18n, transport, api, alert, chosen, remember }: ETic
     store.refresh();
   };
 
+  const rate = async (body: RatingBody) => {
+    const result = await api.rate(token, body);
+    // The view then carries the rating (a reload shows the thanks); ask for it rather than wait.
+    if (result === 'rated' || result === 'already_rated') store.refresh();
+    return result;
+  };
+
   // What had the focus went with the state it belonged to (the cancel button of a cancelled ticket,
   // the call screen): the ticket's heading takes it, so a keyboard or screen reader is not lost.
   const phase = model?.phase;
@@ -163,6 +171,7 @@ function Followed({ token, i18n, transport, api, alert, chosen, remember }: ETic
                   </button>
                 )
               ) : null}
+              {model.canRate || model.rating ? <RatingBlock given={model.rating?.score ?? null} onRate={rate} /> : null}
               {model.canCancel ? (
                 <button ref={cancelRef} type="button" className="et-button et-cancel" onClick={() => setConfirming(true)}>
                   {t('eticket.cancel')}

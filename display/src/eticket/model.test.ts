@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eticketAnnouncement, eticketModel, named } from './model';
-import { calledView, iso, NOW, ticketView } from './test-views';
+import { calledView, doneView, iso, NOW, ticketView } from './test-views';
 
 describe('eticketModel', () => {
   it('a waiting ticket: the number, the line and office in its language, people ahead, the wait, how long so far', () => {
@@ -84,6 +84,14 @@ describe('eticketModel', () => {
   it('shows the time the ticket was taken in the office’s time zone, whatever the phone’s', () => {
     const m = eticketModel(ticketView({ issuedAt: '2026-12-01T00:05:00.000Z' }), NOW);
     expect(m.issued.values).toEqual({ time: '08:05' });
+  });
+
+  it('offers the rating only for a finished ticket not rated yet; once rated, says the score', () => {
+    expect(eticketModel(doneView(), NOW)).toMatchObject({ canRate: true, rating: null });
+    expect(eticketModel(doneView({ rating: { score: 4, ratedAt: iso(NOW) } }), NOW)).toMatchObject({ canRate: false, rating: { score: 4 } });
+    for (const state of ['waiting', 'called', 'serving', 'cancelled', 'no_show', 'expired'] as const) {
+      expect(eticketModel(ticketView({ state }), NOW).canRate, state).toBe(false);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // What the e-ticket page shows, as a pure function of the resident's ticket view, the time and the
 // language shown (STYLE.md habit 14): which screen, the number, the line and office in that language,
-// the people ahead and the wait as catalog keys, the counter to go to, whether the call screen is due
-// and whether the ticket may be cancelled. Components only draw this.
+// the people ahead and the wait as catalog keys, the counter to go to, whether the call screen is due,
+// whether the ticket may be cancelled and whether it may be rated. Components only draw this.
 import type { ETicketView, Language, LocalizedText, TicketState } from '@jiaohao/shared/schemas';
 import { canMove } from '@jiaohao/shared/rules';
 import { FALLBACK_LANGUAGE, LANGUAGE_TAGS } from '@jiaohao/shared/i18n';
@@ -53,6 +53,10 @@ export interface ETicketModel {
   readonly final: { readonly state: FinalState; readonly title: Phrase; readonly text: Phrase } | null;
   /** The transition table allows a cancel (a waiting ticket). */
   readonly canCancel: boolean;
+  /** Finished (done) and not rated yet: the rating is offered. */
+  readonly canRate: boolean;
+  /** The rating given, once it was. */
+  readonly rating: { readonly score: number } | null;
   /** The browser tab's title. */
   readonly docTitle: Phrase;
 }
@@ -113,6 +117,8 @@ export function eticketModel(view: ETicketView, now: number, lang: Language = vi
     call,
     final,
     canCancel: canMove(state, 'cancel'),
+    canRate: state === 'done' && view.rating === null,
+    rating: view.rating ? { score: view.rating.score } : null,
     docTitle: call && counter ? { key: 'eticket.doc.called', values: { number: view.number, counter: counter.number } } : { key: 'eticket.doc.title', values: { number: view.number } },
   };
 }

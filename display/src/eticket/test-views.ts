@@ -22,10 +22,16 @@ export function ticketView(over: Partial<ETicketView> = {}): ETicketView {
     ahead: 3,
     estimatedWait: { min: 10, max: 15 },
     office: { id: 'taichung-north', names: { 'zh-TW': '臺中市北區戶政事務所', vi: 'Văn phòng Đăng ký Hộ khẩu Quận Bắc, Đài Trung' }, timeZone: 'Asia/Taipei' },
+    rating: null,
     updatedAt: iso(NOW),
     seq: 10,
     ...over,
   };
+}
+
+/** The same ticket finished at counter 5 a minute ago, not rated (the rating is offered). */
+export function doneView(over: Partial<ETicketView> = {}): ETicketView {
+  return ticketView({ state: 'done', calledAt: iso(NOW - 5 * 60_000), ahead: null, estimatedWait: null, endedAt: iso(NOW - 60_000), seq: 30, ...over });
 }
 
 /** The same ticket called to counter 5 at `at`, after `recalls` recalls. */

@@ -369,6 +369,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/public/status': 'modules/public/public.routes.test.ts',
   'GET /api/v1/public/events': 'modules/public/public.routes.test.ts',
   'GET /api/v1/public/tickets/{token}': 'modules/public/eticket.routes.test.ts',
+  'POST /api/v1/public/tickets/{token}/rating': 'modules/public/eticket-rating.routes.test.ts',
   'GET /api/v1/public/townpass': 'modules/public/townpass.routes.test.ts',
   'GET /api/v1/public/queue-monitor': 'modules/public/queue-monitor.routes.test.ts',
   'GET /api/v1/public/stats/daily.json': 'modules/public/open-data.routes.test.ts',

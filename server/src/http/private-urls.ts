@@ -1,11 +1,12 @@
 // Addresses that carry a resident's tracking token (the e-ticket page /t/<token>, its read
-// GET /api/v1/public/tickets/<token>, and ?token=<token> on GET /api/v1/tickets/:id): the token is
-// the key to that ticket, so it must not end up in the server's log. Fastify logs every request's
-// URL ("incoming request"); the server's logger (app.ts) logs every URL through redactPrivateUrl,
-// whichever route answers it, a 404 included.
+// GET /api/v1/public/tickets/<token> and rating POST …/<token>/rating, and ?token=<token> on
+// GET /api/v1/tickets/:id): the token is the key to that ticket, so it must not end up in the
+// server's log. Fastify logs every request's URL ("incoming request"); the server's logger (app.ts)
+// logs every URL through redactPrivateUrl, whichever route answers it, a 404 included.
 import type { FastifyRequest } from 'fastify';
 
-const PRIVATE_PATHS: readonly RegExp[] = [/^(\/t\/)[^?#]*/, /^(\/api\/v1\/public\/tickets\/)[^/?#]*/];
+// The second group, when there is one, is what is kept after the token (which action it was).
+const PRIVATE_PATHS: readonly RegExp[] = [/^(\/t\/)[^?#]*/, /^(\/api\/v1\/public\/tickets\/)[^/?#]*(\/rating(?=$|[?#]))?/];
 
 /** A `token` query parameter, wherever it comes in the query. */
 const TOKEN_PARAM = /([?&]token=)[^&#]*/gi;
@@ -14,7 +15,7 @@ const TOKEN_PARAM = /([?&]token=)[^&#]*/gi;
 export function redactPrivateUrl(url: string): string {
   for (const path of PRIVATE_PATHS) {
     const m = url.match(path);
-    if (m) return `${m[1] ?? ''}…`;
+    if (m) return `${m[1] ?? ''}…${m[2] ?? ''}`;
   }
   return url.replace(TOKEN_PARAM, '$1…');
 }

@@ -156,6 +156,7 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.today.col.noShows': '過號',
     'floor.today.col.meanWait': '平均等候',
     'floor.today.col.p90Wait': '90% 民眾等候在此以內',
+    'floor.today.col.rating': '滿意度',
     'floor.today.total': '全所',
     'floor.today.asOf': '資料時間 {{time}}',
     'floor.today.loading': '更新中…',
@@ -163,6 +164,9 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.today.unavailable': '伺服器尚未提供今日統計。',
     'floor.today.unreachable': '無法連到伺服器，今日統計沒有更新。',
     'floor.today.failed': '無法取得今日統計：{{message}}',
+    // Chinese has one form; the key pair mirrors English's plural forms.
+    'floor.today.rating_one': '{{mean}} 分（{{count}} 則）',
+    'floor.today.rating_other': '{{mean}} 分（{{count}} 則）',
 
     'floor.policy.heading': '叫號規則（愛心號）',
     'floor.policy.threshold.label': '愛心號等候超過幾分鐘就優先（分鐘）',
@@ -335,6 +339,7 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.today.col.noShows': 'No-shows',
     'floor.today.col.meanWait': 'Mean wait',
     'floor.today.col.p90Wait': '90% waited at most',
+    'floor.today.col.rating': 'Satisfaction',
     'floor.today.total': 'Whole office',
     'floor.today.asOf': 'As of {{time}}',
     'floor.today.loading': 'Updating…',
@@ -342,6 +347,8 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.today.unavailable': 'The server does not offer today’s figures yet.',
     'floor.today.unreachable': 'The server cannot be reached; today’s figures were not updated.',
     'floor.today.failed': 'Could not read today’s figures: {{message}}',
+    'floor.today.rating_one': '{{mean}} ({{count}} rating)',
+    'floor.today.rating_other': '{{mean}} ({{count}} ratings)',
 
     'floor.policy.heading': 'Queue policy (priority tickets)',
     'floor.policy.threshold.label': 'Priority after waiting (minutes)',

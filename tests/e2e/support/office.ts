@@ -59,3 +59,26 @@ export async function openCounter(page: Page, counterName: RegExp): Promise<void
   await page.getByRole('button', { name: '開啟櫃台' }).click();
   await page.getByText('櫃台已開啟').waitFor();
 }
+
+/** A resident's ticket as the issue answer gives it: with the tracking token of their e-ticket link. */
+export interface IssuedWithToken {
+  readonly id: string;
+  readonly number: string;
+  readonly trackingToken: string;
+}
+
+/** A kiosk of its own and a clerk at counter 2 (the demo office's ordinary counter serving every line), signed in and open. */
+export interface FrontDesk {
+  /** The kiosk's device token: residents' tickets come from the kiosk. */
+  readonly kiosk: string;
+  /** The clerk's session token. */
+  readonly clerk: string;
+}
+
+export async function frontDesk(office: OfficeApi, name: string): Promise<FrontDesk> {
+  const { token: kiosk } = await office.call<{ token: string }>('POST', '/devices', { kind: 'kiosk', name: `${name} kiosk` });
+  const username = await office.staff('clerk', `${name}-clerk`);
+  const { token: clerk } = await office.call<{ token: string }>('POST', '/auth/login', { username, password: STAFF_PASSWORD }, '');
+  await office.call('POST', '/counters/counter-2/open', {}, clerk);
+  return { kiosk, clerk };
+}

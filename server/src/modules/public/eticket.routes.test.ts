@@ -72,6 +72,7 @@ describe('GET /api/v1/public/tickets/:token', () => {
       // No counter is open: nobody can promise a wait.
       estimatedWait: null,
       office: { id: 'test-office', names: { 'zh-TW': '測試戶政事務所', en: 'Test Household Registration Office' }, timeZone: 'Asia/Taipei' },
+      rating: null,
       updatedAt: new Date(t.clock.now).toISOString(),
       seq: t.store.events.lastSeq,
     });
@@ -236,6 +237,9 @@ describe('the server log', () => {
     ['/t/abc/def?x=1', '/t/…'],
     ['/api/v1/public/tickets/abc_DEF-123', '/api/v1/public/tickets/…'],
     ['/api/v1/public/tickets/abc?x=1', '/api/v1/public/tickets/…'],
+    ['/api/v1/public/tickets/abc_DEF-123/rating', '/api/v1/public/tickets/…/rating'],
+    ['/api/v1/public/tickets/abc_DEF-123/rating?x=1', '/api/v1/public/tickets/…/rating'],
+    ['/api/v1/public/tickets/abc_DEF-123/ratings', '/api/v1/public/tickets/…'],
     ['/api/v1/public/status', '/api/v1/public/status'],
     ['/display/eticket.html', '/display/eticket.html'],
     ['/api/v1/tickets/t1?token=abc_DEF-123', '/api/v1/tickets/t1?token=…'],

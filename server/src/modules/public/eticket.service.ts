@@ -2,7 +2,8 @@
 // its number and state, where it stands in its line and the wait, and once called, which counter.
 // Of other residents only a count. The tickets someone follows on /public are kept current: after
 // each committed batch, only those in the lines the batch touched are read again (one query per
-// line, one row per ticket), and a view is passed on only when it changed.
+// line, one row per ticket), and a view is passed on only when it changed. And the one thing a
+// resident writes here: a rating of their finished ticket, once.
 import {
   DomainError,
   estimateWait,
@@ -11,13 +12,15 @@ import {
   type DomainEvent,
   type ETicketView,
   type Office,
+  type Rating,
+  type RatingBody,
   type Service,
   type WaitEstimate,
 } from '@jiaohao/shared';
 import type { AppEngine } from '../../store';
 import { hashToken } from '../../core/tokens';
 import type { StoredTicket } from '../tickets/tickets.repo';
-import { ETicketRepo } from './eticket.repo';
+import { ETicketRepo, ratingsOf, type RatingsRepo, type StoredRating } from './eticket.repo';
 
 /** What a batch of events may have changed: every view (`all`), the views of these lines, of these tickets. */
 export interface Touched {
@@ -103,6 +106,7 @@ class ViewReader {
   constructor(
     private readonly engine: AppEngine,
     private readonly repo: ETicketRepo,
+    private readonly ratings: RatingsRepo,
   ) {
     const { store } = engine;
     const office = store.office.office();
@@ -146,6 +150,8 @@ class ViewReader {
     const waiting = t.state === 'waiting';
     const ahead = waiting ? this.ahead(t) : null;
     const atCounter = (t.state === 'called' || t.state === 'serving') && t.counterId !== null ? this.counters().get(t.counterId) : undefined;
+    // Only a finished ticket can hold one; the comment stays on the server (the view goes to every follower of the link).
+    const rating = t.state === 'done' ? this.ratings.byTicket(t.id) : undefined;
     return {
       ticketId: t.id,
       number: t.number,
@@ -162,20 +168,28 @@ class ViewReader {
       ahead,
       estimatedWait: waiting && service && ahead !== null ? this.estimate(service, t.businessDate, ahead) : null,
       office: { id: this.office.id, names: this.office.names, timeZone: this.office.timeZone },
+      rating: rating ? { score: rating.score, ratedAt: rating.ratedAt } : null,
       updatedAt: this.at,
       seq: this.seq,
     };
   }
 }
 
+const ratingOf = (r: StoredRating): Rating => ({ score: r.score, comment: r.comment, language: r.language as Rating['language'], ratedAt: r.ratedAt });
+
+/** What better-sqlite3 throws when the primary key refuses a row. */
+const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+
 export class ETicketFeed {
   private readonly repo: ETicketRepo;
+  private readonly ratings: RatingsRepo;
   private readonly followed = new Map<string, Followed>();
   private readonly listeners = new Set<ViewListener>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly engine: AppEngine) {
     this.repo = new ETicketRepo(engine.store.db);
+    this.ratings = ratingsOf(engine.store.db);
     // Right after each commit, like the socket broadcasts (a failure is logged as a listener's).
     this.unsubscribe = engine.onEvents((events) => {
       if (this.followed.size > 0) this.refresh(touchedBy(events));
@@ -186,7 +200,48 @@ export class ETicketFeed {
   byToken(token: string): ETicketView {
     const t = this.engine.store.tickets.byTrackingTokenHash(hashToken(token));
     if (!t) throw new DomainError('not_found', 'No such ticket');
-    return new ViewReader(this.engine, this.repo).view(t);
+    return this.reader().view(t);
+  }
+
+  /**
+   * The resident's rating of the ticket this token belongs to: once, and only when it was finished
+   * (done). One transaction reads the ticket and stores the rating; of two at once the second is
+   * already_rated, and so is any later one, which changes nothing. Followers get the new view.
+   */
+  rate(token: string, body: RatingBody): Rating {
+    const found = this.engine.store.tickets.byTrackingTokenHash(hashToken(token));
+    if (!found) throw new DomainError('not_found', 'No such ticket');
+    const comment = body.comment?.trim() || null;
+    const stored = this.engine.run({ kind: 'resident', ticketId: found.id }, (ctx) => {
+      const t = ctx.store.tickets.byId(found.id) ?? found;
+      if (t.state !== 'done') throw new DomainError('not_finished', `Ticket ${t.number} is ${t.state}: only a finished ticket can be rated`, { state: t.state });
+      if (this.ratings.byTicket(t.id)) throw new DomainError('already_rated', `Ticket ${t.number} was rated before; a rating is given once`);
+      const rating: StoredRating = {
+        ticketId: t.id,
+        businessDate: t.businessDate,
+        serviceId: t.serviceId,
+        counterId: t.counterId,
+        score: body.score,
+        comment,
+        language: t.language,
+        ratedAt: ctx.at,
+      };
+      try {
+        this.ratings.insert(rating);
+      } catch (err) {
+        // Another writer got there between the read and the insert (the key is the last word).
+        if (isDuplicateKey(err)) throw new DomainError('already_rated', `Ticket ${t.number} was rated before; a rating is given once`);
+        throw err;
+      }
+      return rating;
+    });
+    // No event is appended (see the migration): the followers' refresh is asked for here.
+    this.refresh({ all: false, lines: new Set(), tickets: new Set([stored.ticketId]) });
+    return ratingOf(stored);
+  }
+
+  private reader(): ViewReader {
+    return new ViewReader(this.engine, this.repo, this.ratings);
   }
 
   /** Keeps `view`'s ticket current for one more follower; the returned function lets go (once). */
@@ -224,7 +279,7 @@ export class ETicketFeed {
   /** Reads again the followed tickets `touched` may have changed, and passes on those that did. */
   private refresh(touched: Touched): void {
     if (!touched.all && touched.lines.size === 0 && touched.tickets.size === 0) return;
-    const reader = new ViewReader(this.engine, this.repo);
+    const reader = this.reader();
     for (const [id, f] of this.followed) {
       if (!touched.all && !touched.tickets.has(id) && !touched.lines.has(f.serviceId)) continue;
       const t = this.engine.store.tickets.byId(id);

@@ -38,7 +38,16 @@ describe('GET /api/v1/stats/today (supervisor)', () => {
     expect(Value.Check(TodayStats, s)).toBe(true);
     expect(s).toMatchObject({ businessDate: '2026-12-01', at: new Date(t.clock.now).toISOString() });
     expect(s.services.map((l) => l.serviceId)).toEqual(['reg', 'cert', 'small']);
-    expect(s.totals).toEqual({ issued: 0, served: 0, noShows: 0, cancelled: 0, waiting: 0, waitMinutes: { mean: null, p90: null }, handlingMinutes: { mean: null } });
+    expect(s.totals).toEqual({
+      issued: 0,
+      served: 0,
+      noShows: 0,
+      cancelled: 0,
+      waiting: 0,
+      waitMinutes: { mean: null, p90: null },
+      handlingMinutes: { mean: null },
+      ratings: { count: 0, mean: null },
+    });
   });
 
   it('counts issued, served, no-shows, cancelled and waiting, and measures the waits (issue → call) and handling', async () => {
@@ -80,9 +89,44 @@ describe('GET /api/v1/stats/today (supervisor)', () => {
       waiting: 0,
       waitMinutes: { mean: 11.3, p90: 13 },
       handlingMinutes: { mean: 3 },
+      ratings: { count: 0, mean: null },
     });
     expect(line('cert')).toMatchObject({ issued: 1, waiting: 1, served: 0, waitMinutes: { mean: null, p90: null } });
     expect(s.totals).toMatchObject({ issued: 5, served: 2, noShows: 1, cancelled: 1, waiting: 1, waitMinutes: { mean: 11.3, p90: 13 }, handlingMinutes: { mean: 3 } });
+  });
+
+  it("counts the residents' ratings (滿意度) in the line that finished the ticket, with the mean to a tenth; yesterday's stay yesterday's", async () => {
+    await post('/api/v1/counters/c2/open');
+    const rated: { token: string; serviceId: string }[] = [];
+    for (const serviceId of ['reg', 'reg', 'reg', 'cert']) {
+      const { ticket } = (await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId })).json<{ ticket: { id: string; trackingToken: string } }>();
+      await post('/api/v1/counters/c2/call-next');
+      await post(`/api/v1/tickets/${ticket.id}/start`);
+      await post(`/api/v1/tickets/${ticket.id}/finish`);
+      rated.push({ token: ticket.trackingToken, serviceId });
+    }
+    const scores = [5, 4, 4, 2];
+    for (const [i, r] of rated.entries()) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/public/tickets/${r.token}/rating`, payload: { score: scores[i] } });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const s = await stats();
+    expect(Value.Check(TodayStats, s)).toBe(true);
+    const line = (id: string) => s.services.find((l) => l.serviceId === id);
+    expect(line('reg')?.ratings).toEqual({ count: 3, mean: 4.3 });
+    expect(line('cert')?.ratings).toEqual({ count: 1, mean: 2 });
+    expect(line('small')?.ratings).toEqual({ count: 0, mean: null });
+    expect(s.totals.ratings).toEqual({ count: 4, mean: 3.8 });
+
+    // A ticket finished late yesterday and rated this morning counts for yesterday, not today.
+    const { ticket: late } = (await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' })).json<{ ticket: { id: string; trackingToken: string } }>();
+    await post('/api/v1/counters/c2/call-next');
+    await post(`/api/v1/tickets/${late.id}/start`);
+    await post(`/api/v1/tickets/${late.id}/finish`);
+    t.clock.set('2026-12-02T01:00:00.000Z');
+    supervisor = await t.staffToken('supervisor');
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/public/tickets/${late.trackingToken}/rating`, payload: { score: 1 } })).statusCode).toBe(201);
+    expect((await stats()).totals.ratings).toEqual({ count: 0, mean: null });
   });
 
   it('counts only today: after midnight the new day starts from zero', async () => {
