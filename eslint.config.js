@@ -69,6 +69,8 @@ export default defineConfig([
     '.scratch/',
     '**/.tsbuild/',
     '**/dist/',
+    '**/dist-ssr/',
+    '**/dist-widget/',
     '**/data/',
     '**/coverage/',
     '**/test-results/',

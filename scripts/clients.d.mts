@@ -10,6 +10,8 @@ export interface Client {
   readonly distDir: string;
   /** Where the server serves it, with the trailing slash. */
   readonly path: string;
+  /** Other files a whole build has, relative to the repo root (display: the SSR bundle). */
+  readonly outputs?: readonly string[];
 }
 
 export interface StaleClient extends Client {

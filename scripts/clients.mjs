@@ -9,7 +9,16 @@ import { stripVTControlCharacters } from 'node:util';
 /** Keep in step with server/src/http/clients.ts (tests/src/clients-build.test.ts compares them). */
 export const CLIENTS = Object.freeze([
   { name: 'counter-client', workspace: 'counter-client', viteRoot: 'counter-client', distDir: 'counter-client/dist', path: '/counter/' },
-  { name: 'display', workspace: 'display', viteRoot: 'display', distDir: 'display/dist', path: '/display/' },
+  // The server renders /status with the SSR bundle (display/vite.ssr.config.ts) and serves /widget.js
+  // (display/vite.widget.config.ts): a build without them is not whole.
+  {
+    name: 'display',
+    workspace: 'display',
+    viteRoot: 'display',
+    distDir: 'display/dist',
+    path: '/display/',
+    outputs: ['display/dist-ssr/status.js', 'display/dist-widget/widget.js'],
+  },
   { name: 'kiosk', workspace: 'kiosk', viteRoot: 'kiosk/renderer', distDir: 'kiosk/renderer/dist', path: '/kiosk/' },
 ]);
 
@@ -46,7 +55,10 @@ function newestFile(files) {
 /** What a client's build is made from: its own folder's inputs, and shared/src and web/src, which it imports. */
 function newestSource(rootDir, client) {
   const viteRoot = join(rootDir, client.viteRoot);
-  const html = readdirSync(viteRoot).filter((f) => f.endsWith('.html')).map((f) => join(viteRoot, f));
+  const own = readdirSync(viteRoot);
+  const html = own.filter((f) => f.endsWith('.html')).map((f) => join(viteRoot, f));
+  // vite.config.ts and any other build of the same sources (vite.ssr.config.ts…).
+  const configs = own.filter((f) => /^vite(\.[\w-]+)*\.config\.[cm]?[jt]s$/.test(f)).map((f) => join(viteRoot, f));
   const candidates = [
     newestIn(join(viteRoot, 'src')),
     newestIn(join(viteRoot, 'public')),
@@ -54,7 +66,7 @@ function newestSource(rootDir, client) {
     newestIn(join(rootDir, 'web', 'src')),
     newestFile([
       ...html,
-      join(viteRoot, 'vite.config.ts'),
+      ...configs,
       join(viteRoot, 'tsconfig.json'),
       join(rootDir, client.workspace, 'package.json'),
     ]),
@@ -63,18 +75,18 @@ function newestSource(rootDir, client) {
 }
 
 /**
- * The clients whose `dist/index.html` is missing or older than one of their sources, each with
- * the reason (for the log line).
+ * The clients whose `dist/index.html` (or another of their `outputs`) is missing or older than one
+ * of their sources, each with the reason (for the log line).
  */
 export function staleClients(rootDir) {
   const stale = [];
   for (const client of CLIENTS) {
-    const index = join(rootDir, client.distDir, 'index.html');
-    if (!existsSync(index)) {
+    const outputs = [join(rootDir, client.distDir, 'index.html'), ...(client.outputs ?? []).map((file) => join(rootDir, file))];
+    if (!outputs.every((file) => existsSync(file))) {
       stale.push({ ...client, reason: 'not built yet' });
       continue;
     }
-    const built = statSync(index).mtimeMs;
+    const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
     const source = newestSource(rootDir, client);
     if (source && source.mtimeMs > built) {
       stale.push({ ...client, reason: `${relative(rootDir, source.file)} changed since the last build` });
@@ -91,12 +103,33 @@ function viteBin(viteRoot) {
   return join(dirname(pkgPath), typeof bin === 'string' ? bin : bin.vite);
 }
 
-function buildOne(rootDir, client, signal) {
+/**
+ * The other vite builds the workspace's `build` script runs after the main one (`&& vite build
+ * --config vite.ssr.config.ts`), as absolute paths: npm start builds what `npm run build` does.
+ */
+function extraConfigs(rootDir, client) {
+  let script;
+  try {
+    script = JSON.parse(readFileSync(join(rootDir, client.workspace, 'package.json'), 'utf8')).scripts?.build ?? '';
+  } catch {
+    return [];
+  }
+  return [...script.matchAll(/\bvite build --config (\S+)/g)].map((m) => join(rootDir, client.workspace, m[1]));
+}
+
+async function buildOne(rootDir, client, signal) {
+  const started = process.hrtime.bigint();
+  for (const config of [null, ...extraConfigs(rootDir, client)]) await viteBuild(rootDir, client, config, signal, started);
+  const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
+  console.log(`clients: built ${client.name} in ${seconds} s`);
+}
+
+function viteBuild(rootDir, client, config, signal, started) {
   const cwd = join(rootDir, client.viteRoot);
   return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
     // Only warnings and errors, kept until the end: a good build is one line, a bad one shows all.
-    const child = spawn(process.execPath, [viteBin(cwd), 'build', '--logLevel', 'warn'], {
+    const args = [viteBin(cwd), 'build', ...(config ? ['--config', config] : []), '--logLevel', 'warn'];
+    const child = spawn(process.execPath, args, {
       cwd,
       // A production bundle even when the caller runs with NODE_ENV=test or development.
       env: { ...process.env, NODE_ENV: 'production' },
@@ -113,7 +146,6 @@ function buildOne(rootDir, client, signal) {
       // rolldown colours its diagnostics even into a pipe; keep the colours for a terminal only.
       const log = process.stderr.isTTY ? raw : stripVTControlCharacters(raw);
       if (code === 0) {
-        console.log(`clients: built ${client.name} in ${seconds} s`);
         if (log) console.log(log);
         resolve();
         return;

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { device, displaySettings, iso, NOW, recentCall, snapshot } from '@jiaohao/shared/testing';
 import { FakeSocket } from '@jiaohao/web/testing';
 import { App } from './App';
-import { StatusApp } from './StatusApp';
 import { createDisplayI18n } from './i18n/i18n';
 import type { SoundOutput } from './wall/speech/output';
 import type { Step } from './wall/speech/plan';
@@ -145,13 +144,5 @@ describe('the wall display', () => {
     expect(document.querySelector('.wall')?.getAttribute('data-layout')).toBe('portrait');
     expect(within(screen.getByRole('region', { name: /現在叫號/ })).getByText('1001')).toBeTruthy();
     expect(screen.queryByText('1009')).toBeNull();
-  });
-});
-
-describe('the public status page (placeholder until its issue)', () => {
-  it('says it is coming and links to the JSON feed', () => {
-    render(<StatusApp />);
-    const links = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/api/v1/public/status', '/api/v1/public/status']);
   });
 });

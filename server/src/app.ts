@@ -23,6 +23,8 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './ht
 import { sharedCompilers } from './http/compilers';
 import { registerAuth } from './http/auth';
 import { registerClients } from './http/clients';
+import { registerStatusPage } from './http/status-page';
+import { registerWidget } from './http/widget';
 import type { AppServices } from './http/context';
 import { ticketsRoutes } from './modules/tickets/tickets.routes';
 import { countersRoutes } from './modules/counters/counters.routes';
@@ -187,6 +189,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     { prefix: '/api/v1' },
   );
   await registerClients(app, config.clientsDir);
+  await registerStatusPage(app, services);
+  await registerWidget(app, config);
 
   if (auditParts.key.exposed) app.log.warn({ path: auditParts.key.path }, 'other users may read the audit key file: chmod 600 it');
   // The head is anchored now, every few minutes and at close (onClose, once no command can come in).

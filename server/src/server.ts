@@ -1,6 +1,7 @@
 // The only file that listens. `npm start` (add `-- --demo` to say so explicitly) runs this.
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { EMBED_PATH, STATUS_PATH, WIDGET_PATH } from '@jiaohao/shared/rules';
 
 async function main(): Promise<void> {
   let config;
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
       `  Counter client ${base}/counter/`,
       `  Wall display   ${base}/display/`,
       `  Kiosk          ${base}/kiosk/`,
-      `  Public page    ${base}/display/status.html`,
+      `  Public page    ${base}${STATUS_PATH}`,
       `  E-tickets      ${config.publicUrl ?? base}/t/<token>   (the QR code on each ticket; JIAOHAO_PUBLIC_URL)`,
+      `  Website widget ${base}${WIDGET_PATH}  ·  iframe ${base}${EMBED_PATH}   (snippets in the README)`,
       `  API            ${base}/api/v1`,
       `  API docs       ${base}/docs`,
       `  Health         ${base}/api/v1/health`,

@@ -37,6 +37,8 @@ describe('staleClients', () => {
     'display/package.json',
     'display/tsconfig.json',
     'display/vite.config.ts',
+    'display/vite.ssr.config.ts',
+    'display/vite.widget.config.ts',
     'display/index.html',
     'display/status.html',
     'display/eticket.html',
@@ -47,7 +49,13 @@ describe('staleClients', () => {
     'kiosk/renderer/index.html',
     'kiosk/renderer/src/main.tsx',
   ];
-  const DIST = ['counter-client/dist/index.html', 'display/dist/index.html', 'kiosk/renderer/dist/index.html'];
+  const DIST = [
+    'counter-client/dist/index.html',
+    'display/dist/index.html',
+    'display/dist-ssr/status.js',
+    'display/dist-widget/widget.js',
+    'kiosk/renderer/dist/index.html',
+  ];
 
   let tree: string;
 
@@ -79,6 +87,24 @@ describe('staleClients', () => {
     expect(names()).toEqual(['display']);
   });
 
+  it('the display without its SSR bundle (what /status is rendered with) is stale, and so is one older than a source', () => {
+    for (const file of DIST) put(file, BUILT);
+    rmSync(join(tree, 'display/dist-ssr/status.js'));
+    expect(staleClients(tree)).toEqual([expect.objectContaining({ name: 'display', reason: 'not built yet' })]);
+    put('display/dist-ssr/status.js', T0);
+    touch('display/src/main.tsx', BUILT);
+    expect(staleClients(tree)).toEqual([expect.objectContaining({ name: 'display', reason: 'display/src/main.tsx changed since the last build' })]);
+  });
+
+  it('the display without its widget (/widget.js) is stale, and so is one older than the widget config', () => {
+    for (const file of DIST) put(file, BUILT);
+    rmSync(join(tree, 'display/dist-widget/widget.js'));
+    expect(staleClients(tree)).toEqual([expect.objectContaining({ name: 'display', reason: 'not built yet' })]);
+    put('display/dist-widget/widget.js', T0);
+    touch('display/vite.widget.config.ts', BUILT);
+    expect(staleClients(tree)).toEqual([expect.objectContaining({ name: 'display', reason: 'display/vite.widget.config.ts changed since the last build' })]);
+  });
+
   it('builds newer than every source are fresh', () => {
     for (const file of DIST) put(file, BUILT);
     expect(staleClients(tree)).toEqual([]);
@@ -96,6 +122,7 @@ describe('staleClients', () => {
     ['counter-client/package.json', 'counter-client'],
     ['counter-client/tsconfig.json', 'counter-client'],
     ['display/status.html', 'display'],
+    ['display/vite.ssr.config.ts', 'display'],
     ['display/eticket.html', 'display'],
     ['kiosk/renderer/src/main.tsx', 'kiosk'],
     ['kiosk/renderer/vite.config.ts', 'kiosk'],
@@ -237,7 +264,7 @@ function start(args: readonly string[], env: Record<string, string>): Started {
   const banner = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /Public page {4}(http:\/\/127\.0\.0\.1:\d+)\/display\/status\.html/.exec(output);
+      const match = /Public page {4}(http:\/\/127\.0\.0\.1:\d+)\/status\n/.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -285,12 +312,14 @@ describe('npm start (scripts/start.mjs)', () => {
         expect(first.output()).toContain(`Wall display   ${base}/display/`);
         expect(first.output()).toContain(`Kiosk          ${base}/kiosk/`);
         // Every client is built by now: each page is served, under the CSP.
-        for (const path of ['/counter/', '/display/', '/display/status.html', '/kiosk/']) {
+        for (const path of ['/counter/', '/display/', '/status', '/display/status.html', '/kiosk/']) {
           const res = await fetch(base + path);
           expect(res.status, path).toBe(200);
           expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
           expect(await res.text(), path).toMatch(/<script type="module" crossorigin src="\/[a-z]+\/assets\//);
         }
+        // The SSR bundle was built too: /status holds the counts without a script.
+        expect(await (await fetch(`${base}/status`)).text()).toMatch(/<div id="root"><div class="st" lang="zh-Hant-TW">[\s\S]*各項業務/);
         expect(staleClients(ROOT).filter((c) => c.reason === 'not built yet')).toEqual([]);
         expect(await first.stop('SIGTERM')).toBe(0);
       } finally {

@@ -56,7 +56,6 @@ describe('built clients', () => {
     ['/counter/', 'counter index'],
     ['/counter/index.html', 'counter index'],
     ['/display/', 'display index'],
-    ['/display/status.html', 'status page'],
   ])('GET %s answers the page, revalidated on every load, under the strict CSP', async (url, title) => {
     const res = await t.app.inject({ url });
     expect(res.statusCode).toBe(200);
@@ -98,7 +97,7 @@ describe('built clients', () => {
     const res = await t.app.inject({ url: '/' });
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe(HOME_PAGE);
-    expect(HOME_PAGE).toBe('/display/status.html');
+    expect(HOME_PAGE).toBe('/status');
   });
 });
 
@@ -136,7 +135,7 @@ describe('a client that is not built', () => {
       expect(counter.json().error.message).toBe(
         'The counter client is not built; run npm start (it builds missing clients) or npm run build -w counter-client',
       );
-      const display = await empty.app.inject({ url: '/display/status.html' });
+      const display = await empty.app.inject({ url: '/display/' });
       expect(display.statusCode).toBe(503);
       expect(display.json().error.message).toContain('npm run build -w display');
     } finally {

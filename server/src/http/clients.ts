@@ -4,9 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorCode } from '@jiaohao/shared';
-import { E_TICKET_PREFIX } from '@jiaohao/shared/rules';
+import { E_TICKET_PREFIX, STATUS_PATH } from '@jiaohao/shared/rules';
 
 export interface ServedClient {
   /** The workspace, as in `npm run build -w <workspace>`. */
@@ -26,8 +26,8 @@ export const SERVED_CLIENTS: readonly ServedClient[] = [
   { workspace: 'kiosk', label: 'kiosk', distDir: 'kiosk/renderer/dist', path: '/kiosk/' },
 ];
 
-/** Where `GET /` sends a visitor: the public page, since anyone may open the bare address. */
-export const HOME_PAGE = '/display/status.html';
+/** Where `GET /` sends a visitor: the public waiting-count page (status-page.ts), since anyone may open the bare address. */
+export const HOME_PAGE = STATUS_PATH;
 
 /**
  * The resident's e-ticket page, served at every `/t/<tracking token>` (eTicketPath) so the QR code
@@ -37,6 +37,14 @@ export const HOME_PAGE = '/display/status.html';
 export const E_TICKET_PAGE = { workspace: 'display', label: 'e-ticket page', file: 'display/dist/eticket.html' } as const;
 
 const NOT_BUILT: ErrorCode = 'client_not_built';
+
+/** 503 client_not_built, never cached, saying how to build what is missing ("The wall display is not built; …"). */
+export function sendNotBuilt(reply: FastifyReply, what: { readonly label: string; readonly workspace: string }): FastifyReply {
+  return reply
+    .code(503)
+    .header('cache-control', 'no-store')
+    .send({ error: { code: NOT_BUILT, message: `The ${what.label} is not built; run npm start (it builds missing clients) or npm run build -w ${what.workspace}` } });
+}
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -64,15 +72,7 @@ export async function registerClients(app: FastifyInstance, clientsDir: string):
       // Checked on every request, so a build made while the server runs is served without a restart.
       scope.addHook('onRequest', async (_request, reply) => {
         if (await isBuilt(root)) return;
-        return reply
-          .code(503)
-          .header('cache-control', 'no-store')
-          .send({
-            error: {
-              code: NOT_BUILT,
-              message: `The ${client.label} is not built; run npm start (it builds missing clients) or npm run build -w ${client.workspace}`,
-            },
-          });
+        return sendNotBuilt(reply, client);
       });
       await scope.register(fastifyStatic, {
         root,
@@ -104,12 +104,7 @@ export async function registerClients(app: FastifyInstance, clientsDir: string):
     try {
       html = await readFile(eTicket);
     } catch {
-      return reply.code(503).send({
-        error: {
-          code: NOT_BUILT,
-          message: `The ${E_TICKET_PAGE.label} is not built; run npm start (it builds missing clients) or npm run build -w ${E_TICKET_PAGE.workspace}`,
-        },
-      });
+      return sendNotBuilt(reply, E_TICKET_PAGE);
     }
     return reply.type('text/html; charset=utf-8').send(html);
   });
