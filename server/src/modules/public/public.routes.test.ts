@@ -161,10 +161,12 @@ describe('CORS on the public feeds', () => {
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
     });
 
-  /** Every documented route under /api/v1/public/ (so routes added later are checked too). */
+  /** The public feeds: every GET under /api/v1/public/ in the OpenAPI document. */
   async function publicPaths(): Promise<string[]> {
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
-    return Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/public/'));
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    return Object.entries(doc.paths)
+      .filter(([p, ops]) => p.startsWith('/api/v1/public/') && 'get' in ops)
+      .map(([p]) => p);
   }
 
   it("answers a preflight on every public route with 204, any origin, GET/HEAD/OPTIONS, If-None-Match and a max-age", async () => {
@@ -182,6 +184,19 @@ describe('CORS on the public feeds', () => {
       expect(String(res.headers['access-control-allow-headers']).toLowerCase().split(/,\s*/), path).toContain('if-none-match');
       expect(Number(res.headers['access-control-max-age']), path).toBeGreaterThan(0);
     }
+  });
+
+  it("the e-ticket page's one write (a rating) opens nothing to another origin", async () => {
+    const res = await preflight('/api/v1/public/tickets/abcdefghijklmnop1234/rating');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/tickets/abcdefghijklmnop1234/rating',
+      headers: { origin: 'https://city-app.example', 'content-type': 'application/json' },
+      payload: { score: 5 },
+    });
+    expect(post.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it("a bare OPTIONS without Origin also gets 204 (not a 400 or 404)", async () => {
