@@ -19,6 +19,7 @@ export * from './public-status';
 export * from './townpass';
 export * from './queue-monitor';
 export * from './open-data';
+export * from './reports.schemas';
 export * from './event-audiences';
 export * from './events.versions';
 export * from './i18n';

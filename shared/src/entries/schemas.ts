@@ -13,3 +13,4 @@ export * from '../events.versions';
 export * from '../errors';
 export * from '../socket.events';
 export * from '../event-audiences';
+export * from '../reports.schemas';
