@@ -4,6 +4,7 @@ export * from './tickets.transitions';
 export * from './numbering';
 export * from './pick-next';
 export * from './estimate';
+export * from './wait-model';
 export * from './business-date';
 export * from './sessions';
 export * from './counter-holding';

@@ -1,5 +1,5 @@
 // The aggregate, non-personal view that the public feeds publish: counts and numbers only.
-import type { Ticket } from './domain.schemas';
+import type { Ticket, WaitEstimate } from './domain.schemas';
 import type { PublicStatus, Snapshot } from './events.schemas';
 import { estimateWait } from './estimate';
 import { addDays } from './open-data';
@@ -8,8 +8,10 @@ import { localTime } from './business-date';
 import { AT_COUNTER_STATES } from './tickets.transitions';
 
 export interface PublicStatusInput {
-  /** Rolling handling time per service, minutes. */
+  /** Rolling handling time per service, minutes (for the plain estimate, when `estimates` has none). */
   readonly handlingMinutes: Readonly<Record<string, number>>;
+  /** The wait a resident taking a number now would be told, per service (the server's wait model). */
+  readonly estimates?: Readonly<Record<string, WaitEstimate>>;
   /** Today's queue was closed by a supervisor (day:close): nothing is issued into it again. */
   readonly dayClosed?: boolean;
 }
@@ -75,11 +77,10 @@ export function publicStatusOf(parts: PublicStatusParts, input: PublicStatusInpu
           names: s.names,
           waiting,
           nowServing: latestCalled(parts.atCounters.filter((t) => t.serviceId === s.id))?.number ?? null,
-          estimatedWait: estimateWait({
-            ahead: waiting,
-            openCounters: serving,
-            handlingMinutes: input.handlingMinutes[s.id] ?? s.targetHandlingMinutes,
-          }),
+          estimatedWait:
+            input.estimates && s.id in input.estimates
+              ? (input.estimates[s.id] ?? null)
+              : estimateWait({ ahead: waiting, openCounters: serving, handlingMinutes: input.handlingMinutes[s.id] ?? s.targetHandlingMinutes }),
           issuing: issuingStatus(issuingParts, now, s.id),
         };
       }),

@@ -35,8 +35,11 @@ export class CountersRepo {
   private readonly listStmt;
   private readonly byIdStmt;
   private readonly upsert;
+  private readonly lastPauseStmt;
 
   constructor(db: Db) {
+    // The newest counter:paused event of a counter (migration 0010's index).
+    this.lastPauseStmt = db.prepare<[string]>(`SELECT at, reason FROM events WHERE counter_id = ? AND type = 'counter:paused' ORDER BY seq DESC LIMIT 1`);
     this.listStmt = db.prepare('SELECT * FROM counters ORDER BY number');
     this.byIdStmt = db.prepare<[string]>('SELECT * FROM counters WHERE id = ?');
     this.upsert = db.prepare(
@@ -47,6 +50,12 @@ export class CountersRepo {
          pause_reason = excluded.pause_reason, staff_id = excluded.staff_id,
          calls_since_priority = excluded.calls_since_priority, active = excluded.active`,
     );
+  }
+
+  /** When the counter last paused and why (the wait estimate counts it back in after its break). */
+  lastPause(counterId: string): { since: number; reason: string } | null {
+    const row = this.lastPauseStmt.get(counterId) as { at: string; reason: string | null } | undefined;
+    return row ? { since: Date.parse(row.at), reason: row.reason ?? 'other' } : null;
   }
 
   list(): Counter[] {

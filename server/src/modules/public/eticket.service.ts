@@ -6,20 +6,20 @@
 // resident writes here: a rating of their finished ticket, once.
 import {
   DomainError,
-  estimateWait,
-  rollingHandlingMinutes,
+  estimateCall,
   type Counter,
   type DomainEvent,
   type ETicketView,
   type Office,
+  type OfficeLoad,
   type Rating,
   type RatingBody,
-  type Service,
   type WaitEstimate,
 } from '@jiaohao/shared';
 import type { AppEngine } from '../../store';
 import { hashToken } from '../../core/tokens';
 import type { StoredTicket } from '../tickets/tickets.repo';
+import { officeLoad } from '../tickets/wait-load';
 import { ETicketRepo, ratingsOf, type RatingsRepo, type StoredRating } from './eticket.repo';
 
 /** What a batch of events may have changed: every view (`all`), the views of these lines, of these tickets. */
@@ -97,7 +97,7 @@ const contentOf = (view: ETicketView): string => JSON.stringify({ ...view, seq: 
 /** Reads views at one moment, reading each line, counter list and handling time once. */
 class ViewReader {
   private readonly orders = new Map<string, Map<string, number>>();
-  private readonly waits = new Map<string, { openCounters: number; handlingMinutes: number }>();
+  private load: OfficeLoad | null = null;
   private countersById: Map<string, Counter> | null = null;
   private readonly office: Office;
   private readonly at: string;
@@ -132,17 +132,10 @@ class ViewReader {
     return order.get(t.id) ?? 0;
   }
 
-  /** As the issue answer estimates it (tickets.service estimateFor): people ahead, open counters, recent handling times. */
-  private estimate(service: Service, businessDate: string, ahead: number): WaitEstimate {
-    let inputs = this.waits.get(service.id);
-    if (!inputs) {
-      let openCounters = 0;
-      for (const c of this.counters().values()) if (c.active && c.status === 'open' && c.serviceIds.includes(service.id)) openCounters++;
-      const recent = this.engine.store.tickets.recentHandlingMs(service.id, businessDate);
-      inputs = { openCounters, handlingMinutes: rollingHandlingMinutes(recent, service.targetHandlingMinutes) };
-      this.waits.set(service.id, inputs);
-    }
-    return estimateWait({ ahead, ...inputs });
+  /** As the issue answer estimates it (wait-model): from the office now, this ticket's place and age. */
+  private estimate(t: StoredTicket): WaitEstimate {
+    this.load ??= officeLoad(this.engine.store, t.businessDate, this.engine.clock());
+    return estimateCall(this.load, { id: t.id, serviceId: t.serviceId, class: t.class === 'priority' ? 'priority' : 'normal', queuedAt: Date.parse(t.queuedAt) });
   }
 
   view(t: StoredTicket): ETicketView {
@@ -166,7 +159,7 @@ class ViewReader {
       service: { id: t.serviceId, names: service?.names ?? { 'zh-TW': t.serviceId } },
       counter: atCounter ? { id: atCounter.id, number: atCounter.number, names: atCounter.names } : null,
       ahead,
-      estimatedWait: waiting && service && ahead !== null ? this.estimate(service, t.businessDate, ahead) : null,
+      estimatedWait: waiting && service ? this.estimate(t) : null,
       office: { id: this.office.id, names: this.office.names, timeZone: this.office.timeZone },
       rating: rating ? { score: rating.score, ratedAt: rating.ratedAt } : null,
       updatedAt: this.at,

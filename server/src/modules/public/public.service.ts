@@ -2,7 +2,8 @@
 // the REST feed, the SSE stream and the /public socket namespace; beside it, the residents' own
 // tickets by their tracking token (`tickets`, the e-ticket page).
 import { createHash } from 'node:crypto';
-import { formatNumber, publicStatusOf, queueMonitorOf, rollingHandlingMinutes, townPassFeedOf, type PublicStatus } from '@jiaohao/shared';
+import { formatNumber, publicStatusOf, queueMonitorOf, rollingHandlingMinutes, townPassFeedOf, type PublicStatus, type WaitEstimate } from '@jiaohao/shared';
+import { estimateNew, officeLoad } from '../tickets/wait-load';
 import { publicTicket } from '../tickets/tickets.repo';
 import type { AppEngine } from '../../store';
 import { snapshotHead } from '../office/office.queries';
@@ -89,13 +90,17 @@ export class PublicFeed {
     for (const s of head.services) {
       handlingMinutes[s.id] = rollingHandlingMinutes(store.tickets.recentHandlingMs(s.id, head.businessDate), s.targetHandlingMinutes);
     }
+    // What a resident taking a number now would be told: the issue answer's estimate (wait-model).
+    const load = officeLoad(store, head.businessDate, now);
+    const estimates: Record<string, WaitEstimate> = {};
+    for (const s of head.services) if (s.active) estimates[s.id] = estimateNew(load, s.id);
     const status = publicStatusOf(
       {
         ...head,
         waiting: store.tickets.waitingCounts(head.businessDate),
         atCounters: store.tickets.atCounters(head.businessDate).map(publicTicket),
       },
-      { handlingMinutes, dayClosed: store.office.closedDate() === head.businessDate },
+      { handlingMinutes, estimates, dayClosed: store.office.closedDate() === head.businessDate },
     );
     // updatedAt is when the data last changed, so an unchanged feed keeps its ETag.
     const stable = { ...status, updatedAt: this.cached?.status.seq === status.seq ? this.cached.status.updatedAt : status.updatedAt };

@@ -1,4 +1,4 @@
-import type { Actor, Series, Ticket, TicketState, TransferStep } from '@jiaohao/shared';
+import type { Actor, Series, Ticket, TicketClass, TicketState, TransferStep } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
 
 /** A row of the tickets table as SQLite returns it. */
@@ -91,6 +91,8 @@ export class TicketsRepo {
   private readonly seriesSaveStmt;
   private readonly heldStmt;
   private readonly handlingStmt;
+  private readonly callOutcomesStmt;
+  private readonly arrivalsStmt;
   private readonly lineHeadStmt;
   private readonly appointmentsStmt;
   private readonly targetedStmt;
@@ -144,9 +146,16 @@ export class TicketsRepo {
       .pluck();
     this.handlingStmt = db
       .prepare<[string, string]>(
-        `SELECT handling_ms FROM tickets WHERE service_id = ? AND business_date = ? AND state = 'done' ORDER BY ended_at DESC LIMIT 20`,
+        `SELECT handling_ms FROM tickets WHERE service_id = ? AND business_date = ? AND state = 'done' ORDER BY ended_at DESC LIMIT 30`,
       )
       .pluck();
+    this.callOutcomesStmt = db.prepare<[string]>(
+      `SELECT service_id, SUM(state = 'no_show') AS no_shows, SUM(called_at IS NOT NULL) AS called
+         FROM tickets WHERE business_date = ? GROUP BY service_id`,
+    );
+    this.arrivalsStmt = db.prepare<[string, string]>(
+      `SELECT service_id, class, COUNT(*) AS n FROM tickets WHERE business_date = ? AND issued_at >= ? GROUP BY service_id, class`,
+    );
     this.lineHeadStmt = db.prepare<[string, string, string]>(
       `SELECT * FROM tickets WHERE business_date = ? AND service_id = ? AND class = ? AND state = 'waiting'
          AND target_counter_id IS NULL ORDER BY queued_at, id LIMIT 1`,
@@ -313,6 +322,21 @@ export class TicketsRepo {
   /** Whether someone in the office holds this display number today (waiting, at a counter or missed). */
   isHeld(businessDate: string, number: string): boolean {
     return this.heldStmt.get(businessDate, number) !== undefined;
+  }
+
+  /** Per line today: tickets called (at least once) and of those the no-shows. */
+  callOutcomes(businessDate: string): Map<string, { called: number; noShows: number }> {
+    const rows = this.callOutcomesStmt.all(businessDate) as { service_id: string; no_shows: number; called: number }[];
+    return new Map(rows.map((r) => [r.service_id, { called: r.called, noShows: r.no_shows }]));
+  }
+
+  /** Per line and class: tickets issued today at or after `sinceIso`. */
+  arrivalsSince(businessDate: string, sinceIso: string): Map<string, Partial<Record<TicketClass, number>>> {
+    const out = new Map<string, Partial<Record<TicketClass, number>>>();
+    for (const r of this.arrivalsStmt.all(businessDate, sinceIso) as { service_id: string; class: TicketClass; n: number }[]) {
+      out.set(r.service_id, { ...out.get(r.service_id), [r.class]: r.n });
+    }
+    return out;
   }
 
   recentHandlingMs(serviceId: string, businessDate: string): number[] {

@@ -6,14 +6,12 @@ import {
   callsSincePriorityAfter,
   checkReason,
   DomainError,
-  estimateWait,
   formatNumber,
   isHeldByOther,
   issuingStatus,
   nextState,
   pickNext,
   rangeOf,
-  rollingHandlingMinutes,
   seriesFor,
   type CallNextResult,
   type Channel,
@@ -26,11 +24,11 @@ import {
   type Service,
   type TicketEventType,
   type TicketState,
-  type WaitEstimate,
 } from '@jiaohao/shared';
 import type { AppCtx as Ctx } from '../../store';
 import { hashToken } from '../../core/tokens';
 import { publicTicket, type StoredTicket } from './tickets.repo';
+import { estimateNew, officeLoad } from './wait-load';
 
 function service(ctx: Ctx, id: string): Service {
   const s = ctx.store.services.byId(id);
@@ -56,18 +54,6 @@ function atHand(ctx: Ctx, id: string): StoredTicket {
   const at = t.counterId !== null && AT_COUNTER_STATES.includes(t.state) ? ctx.store.counters.byId(t.counterId) : undefined;
   if (at) checkHolder(ctx, at);
   return t;
-}
-
-function openCountersServing(ctx: Ctx, serviceId: string): number {
-  return ctx.store.counters.list().filter((c) => c.active && c.status === 'open' && c.serviceIds.includes(serviceId)).length;
-}
-
-export function estimateFor(ctx: Ctx, s: Service, ahead: number): WaitEstimate {
-  return estimateWait({
-    ahead,
-    openCounters: openCountersServing(ctx, s.id),
-    handlingMinutes: rollingHandlingMinutes(ctx.store.tickets.recentHandlingMs(s.id, ctx.businessDate), s.targetHandlingMinutes),
-  });
 }
 
 /** The state the transition table leads `t` to by `move`, or invalid_transition. */
@@ -172,7 +158,8 @@ function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, chan
   ctx.store.tickets.saveSeriesPosition(s.id, ctx.businessDate, series, allocation.value, allocation.cycle);
 
   const ahead = ctx.store.tickets.waitingCount(ctx.businessDate, s.id);
-  const estimate = estimateFor(ctx, s, ahead);
+  // Estimated before this ticket is in line: the office as the resident finds it.
+  const estimate = estimateNew(officeLoad(ctx.store, ctx.businessDate, ctx.now), s.id, cls === 'priority' ? 'priority' : 'normal');
   const trackingToken = randomBytes(18).toString('base64url');
   const t: StoredTicket = {
     id: randomUUID(),

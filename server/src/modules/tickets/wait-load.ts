@@ -1,0 +1,58 @@
+// What the wait estimate knows of the office now (shared/wait-model.ts): the day's waiting tickets,
+// the open counters and who is at each since when, and per line the recent handling times, the day's
+// no-shows and the last half hour's arrivals. A few indexed reads; run inside a command (the issue
+// answer) or for the public snapshot, which is rebuilt on a change, never per request.
+import { ARRIVAL_WINDOW_MINUTES, estimateCall, type EstimateSubject, type OfficeLoad, type WaitEstimate } from '@jiaohao/shared';
+import type { Store } from '../../store';
+
+export function officeLoad(store: Store, businessDate: string, now: number): OfficeLoad {
+  const atCounter = new Map(store.tickets.atCounters(businessDate).map((t) => [t.counterId, t]));
+  const outcomes = store.tickets.callOutcomes(businessDate);
+  const arrivals = store.tickets.arrivalsSince(businessDate, new Date(now - ARRIVAL_WINDOW_MINUTES * 60_000).toISOString());
+  const lines: Record<string, OfficeLoad['lines'][string]> = {};
+  for (const s of store.services.list()) {
+    if (!s.active) continue;
+    const done = outcomes.get(s.id);
+    const came = arrivals.get(s.id);
+    lines[s.id] = {
+      targetWaitMinutes: s.targetWaitMinutes,
+      targetHandlingMinutes: s.targetHandlingMinutes,
+      recentHandlingMinutes: store.tickets.recentHandlingMs(s.id, businessDate).map((ms) => ms / 60_000),
+      noShows: done?.noShows ?? 0,
+      called: done?.called ?? 0,
+      recentArrivals: { normal: came?.normal ?? 0, priority: came?.priority ?? 0 },
+    };
+  }
+  return {
+    now,
+    policy: store.office.policy(),
+    lines,
+    waiting: store.tickets.waitingOn(businessDate).map((t) => ({
+      id: t.id,
+      serviceId: t.serviceId,
+      class: t.class,
+      queuedAt: Date.parse(t.queuedAt),
+      appointmentAt: t.appointmentAt === null ? null : Date.parse(t.appointmentAt),
+      targetCounterId: t.targetCounterId,
+    })),
+    counters: store.counters
+      .list()
+      .filter((c) => c.active && c.status !== 'closed')
+      .map((c) => {
+        const t = atCounter.get(c.id);
+        const since = t && (t.startedAt ?? t.calledAt);
+        return {
+          id: c.id,
+          serviceIds: c.serviceIds,
+          isPriority: c.isPriority,
+          busy: t && since ? { serviceId: t.serviceId, since: Date.parse(since), serving: t.state === 'serving' } : null,
+          pause: c.status === 'paused' ? store.counters.lastPause(c.id) : null,
+        };
+      }),
+  };
+}
+
+/** The range for a resident about to take a number of `serviceId` now, per class. */
+export function estimateNew(load: OfficeLoad, serviceId: string, cls: EstimateSubject['class'] = 'normal'): WaitEstimate {
+  return estimateCall(load, { serviceId, class: cls, queuedAt: load.now });
+}

@@ -1,0 +1,29 @@
+// The simulator (bench/simulator.ts) on a short day, through the real engine: every resident gets a
+// ticket and is called, the log stays intact, the same seed replays the same day, and the wait model
+// covers more actual waits than the plain people-ahead estimate. The whole day is `npm run simulate`.
+import { describe, expect, it } from 'vitest';
+import { residentsOf, shortDay, simulateDay } from '../../bench/simulator';
+
+describe('the simulated short day', () => {
+  const plan = shortDay(90, { seed: 7 });
+
+  it('issues every resident a ticket, calls each, keeps the log intact, and replays the same', async () => {
+    const day = await simulateDay(plan);
+    expect(day.tickets).toHaveLength(residentsOf(plan).length);
+    expect(day.tickets.length).toBeGreaterThan(50);
+    expect(day.tickets.every((t) => t.calledAt !== null && t.calledAt >= t.issuedAt)).toBe(true);
+    expect(day.logIntact).toBe(true);
+    // Each ticket's estimate is the issue answer's; some were told a wait of more than a few minutes.
+    expect(day.tickets.some((t) => t.estimate !== null && t.estimate.min >= 10)).toBe(true);
+    const again = await simulateDay(plan);
+    expect(again.tickets.map((t) => [t.serviceId, t.issuedAt, t.calledAt, t.estimate])).toEqual(day.tickets.map((t) => [t.serviceId, t.issuedAt, t.calledAt, t.estimate]));
+  });
+
+  it('covers more of the actual waits than the plain estimate, with a range narrower than the mean wait', async () => {
+    const { all } = await simulateDay(plan);
+    expect(all.coverage).not.toBeNull();
+    expect(all.coverage!).toBeGreaterThan(all.plainCoverage! + 0.2);
+    expect(all.coverage!).toBeGreaterThanOrEqual(0.6);
+    expect(all.meanWidth!).toBeLessThan(all.meanWait!);
+  });
+});
