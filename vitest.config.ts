@@ -10,7 +10,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/src/**/*.test.ts', 'kiosk/electron/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/src/**/*.test.ts', 'kiosk/electron/**/*.test.ts', 'bench/**/*.test.ts'],
           // *.dom.test.ts run in the dom project only.
           exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
           environment: 'node',

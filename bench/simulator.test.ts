@@ -1,8 +1,8 @@
-// The simulator (bench/simulator.ts) on a short day, through the real engine: every resident gets a
+// The simulator (simulator.ts) on a short day, through the real engine: every resident gets a
 // ticket and is called, the log stays intact, the same seed replays the same day, and the wait model
 // covers more actual waits than the plain people-ahead estimate. The whole day is `npm run simulate`.
 import { describe, expect, it } from 'vitest';
-import { residentsOf, shortDay, simulateDay } from '../../bench/simulator';
+import { residentsOf, shortDay, simulateDay } from './simulator';
 
 describe('the simulated short day', () => {
   const plan = shortDay(90, { seed: 7 });
