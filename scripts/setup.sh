@@ -48,6 +48,9 @@ need_pkg /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-tlwg-garuda-ttf   # Tha
 need_pkg sox                            sox                             # display clips
 need_pkg /usr/share/doc/libsox-fmt-mp3/copyright libsox-fmt-mp3          # sox reading MP3
 need_pkg pdftotext                      poppler-utils                   # PDF assertions: pdftotext, pdfinfo, pdftoppm, pdfimages
+# server/src/modules/reports/reports.exports.test.ts opens the report's spreadsheet (.ods) in LibreOffice
+# and converts every sheet back to CSV; the -nogui build is enough for --headless (≥ 7.2 for one file a sheet).
+need_pkg libreoffice                    libreoffice-calc-nogui          # reports: the .ods read back
 # need_pkg redis-server                   redis-server                    # scale-out tests (§7)
 # tests/src/kiosk-print.test.ts prints through CUPS on the cups-pdf virtual printer (§6).
 need_pkg /usr/sbin/cupsd                cups                            # printing (§6)

@@ -1,6 +1,6 @@
 // Every read the edges may make, as functions over the store: routes and socket handlers call
 // these, never a repository or the engine.
-import type { ChainCheck, Counter, Device, DomainEvent, Office, QueuePolicy, Service, Snapshot, Staff, StaffName, Ticket, TodayStats } from '@jiaohao/shared';
+import type { ChainCheck, Counter, Device, DomainEvent, Office, QueuePolicy, Report, ReportQuery, Service, Snapshot, Staff, StaffName, Ticket, TodayStats } from '@jiaohao/shared';
 import { DomainError } from '@jiaohao/shared';
 import type { Clock } from './core/engine';
 import type { Store } from './store';
@@ -8,8 +8,10 @@ import { snapshot, snapshotHead, type SnapshotHead } from './modules/office/offi
 import { ticketById, ticketForResident, ticketPrintFacts, type TicketPrintFacts } from './modules/tickets/tickets.queries';
 import type { Principal } from './core/principal';
 import { toStaff } from './modules/auth/auth.repo';
-import { todayStats } from './modules/reports/reports.queries';
+import { report, todayStats } from './modules/reports/reports.queries';
 import type { AuditTrail } from './modules/audit/audit.service';
+import { auditTrailReader } from './modules/audit/audit-trail.queries';
+import type { AuditTrailDay } from '@jiaohao/shared';
 
 export interface Queries {
   snapshot(): Snapshot;
@@ -27,14 +29,19 @@ export interface Queries {
   /** Active staff by name only, for colleagues. */
   staffNames(): StaffName[];
   todayStats(): TodayStats;
+  /** The report over a range of business dates (validation_failed for a bad range). */
+  report(query: ReportQuery): Report;
   devices(): Device[];
   /** One device, revoked or not (a socket sends a device its own). */
   device(id: string): Device | undefined;
   eventsAfter(seq: number, limit: number): { events: DomainEvent[]; lastSeq: number };
   verifyChain(): ChainCheck;
+  /** The day's moves out of the fair order, with who and why (default: today's business date). */
+  auditTrail(date?: string): AuditTrailDay;
 }
 
 export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Queries {
+  const trail = auditTrailReader(store);
   return {
     snapshot: () => snapshot(store, clock()),
     snapshotHead: () => snapshotHead(store, clock()),
@@ -56,6 +63,7 @@ export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Que
     },
     staffNames: () => store.staff.activeNames(),
     todayStats: () => todayStats(store, clock()),
+    report: (query) => report(store, clock(), query),
     devices: () => store.devices.list(),
     device: (id) => store.devices.byId(id),
     eventsAfter: (seq, limit) => {
@@ -63,5 +71,6 @@ export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Que
       return { events: store.events.after(seq, limit), lastSeq: store.events.lastSeq };
     },
     verifyChain: () => audit.verify(),
+    auditTrail: (date) => trail(clock(), date),
   };
 }

@@ -17,9 +17,10 @@ export const MAX_FIGURE_MINUTES = 14_400;
 
 const MINUTE = 60_000;
 
-/** Minutes between two instants, within what a figure shows. */
-const minutes = (ms: number): number => Math.min(MAX_FIGURE_MINUTES, Math.max(0, ms / MINUTE));
-const tenth = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+/** Minutes in a span of `ms`, within what a figure shows. */
+export const minutes = (ms: number): number => Math.min(MAX_FIGURE_MINUTES, Math.max(0, ms / MINUTE));
+/** A figure to a tenth, as every figure is shown; null stays null. */
+export const tenth = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
 
 /** The mean, or null for no values. */
 export function mean(values: readonly number[]): number | null {

@@ -74,7 +74,7 @@ export function dailyRow(date: string, service: { id: string; names: { 'zh-TW': 
 }
 
 /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a formula-looking text is defused. */
-function field(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   // A spreadsheet would run "=…", "+…", "-…", "@…" as a formula: a leading apostrophe keeps it text.
@@ -85,7 +85,7 @@ function field(value: string | number | null): string {
 /** The rows as CSV: UTF-8 with a byte-order mark (so spreadsheet programs read the Chinese right), a header row, CRLF. */
 export function dailyCsv(rows: readonly DailyFiguresRow[]): string {
   const names = DAILY_COLUMNS.map(([name]) => name);
-  const lines = [names.join(','), ...rows.map((r) => names.map((n) => field(r[n])).join(','))];
+  const lines = [names.join(','), ...rows.map((r) => names.map((n) => csvField(r[n])).join(','))];
   return `\uFEFF${lines.map((l) => `${l}\r\n`).join('')}`;
 }
 

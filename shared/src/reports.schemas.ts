@@ -3,7 +3,7 @@
 // view and every export (CSV, ODS, PDF), so a figure reads the same wherever it is shown.
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_FIGURE_MINUTES } from './figures';
-import { BusinessDate, IsoDateTime } from './domain.schemas';
+import { BusinessDate, CounterNumber, IsoDateTime } from './domain.schemas';
 import { Count } from './formats';
 
 /** The longest range one report covers (a year and a day, as the open data). */
@@ -25,7 +25,7 @@ const Spread = (what: string) =>
 
 /** The figures of one group of tickets (a line, a counter, a clerk, a day, or all of them). */
 export const ReportFigures = Type.Object({
-  issued: Count({ description: 'Numbers given (a line: the numbers it gave, a ticket transferred away still counts there)' }),
+  issued: Count({ description: 'Numbers given (a line: the numbers it gave, a ticket transferred away still counts there; a counter or clerk: the tickets it called)' }),
   served: Count({ description: 'Finished (done)' }),
   noShows: Count({ description: 'Called and did not come (and not put back in line)' }),
   cancelled: Count(),
@@ -65,8 +65,8 @@ export const Report = Type.Object({
   /** Per line, in the lines' order (a line no longer in use but holding tickets comes after). */
   services: Type.Array(Type.Composite([Type.Object({ serviceId: Type.String(), nameEn: Type.String(), ...Named }), ReportFigures])),
   /** Per counter that called, served or finished a ticket of the period, by counter number. */
-  counters: Type.Array(Type.Composite([Type.Object({ counterId: Type.String(), number: Type.Integer(), ...Named }), ReportFigures])),
-  /** Per staff member who called or finished a ticket of the period, by name. */
+  counters: Type.Array(Type.Composite([Type.Object({ counterId: Type.String(), number: CounterNumber, ...Named }), ReportFigures])),
+  /** Per staff member who called, finished, missed, transferred or cancelled a ticket of the period, by name. */
   clerks: Type.Array(Type.Composite([Type.Object({ staffId: Type.String(), ...Named }), ReportFigures])),
   /** Per business date of the range, oldest first, every date included (a closed day is all zeros). */
   days: Type.Array(Type.Composite([Type.Object({ businessDate: BusinessDate }), ReportFigures])),

@@ -339,6 +339,10 @@ const COVERED: Readonly<Record<string, string>> = {
   'POST /api/v1/announcements': 'modules/announcements/announcements.routes.test.ts',
   'POST /api/v1/announcements/{announcementId}/withdraw': 'modules/announcements/announcements.routes.test.ts',
   'GET /api/v1/stats/today': 'modules/reports/reports.routes.test.ts',
+  'GET /api/v1/reports': 'modules/reports/reports.report.routes.test.ts',
+  'GET /api/v1/reports.csv': 'modules/reports/reports.report.routes.test.ts',
+  'GET /api/v1/reports.ods': 'modules/reports/reports.exports.test.ts',
+  'GET /api/v1/reports.pdf': 'modules/reports/reports.exports.test.ts',
   'GET /api/v1/policy': 'modules/services/services.routes.test.ts',
   'PATCH /api/v1/policy': 'modules/services/services.routes.test.ts',
   'GET /api/v1/counters': 'modules/counters/counters.routes.test.ts',
@@ -376,6 +380,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/public/stats/daily.csv': 'modules/public/open-data.routes.test.ts',
   'GET /api/v1/events': 'modules/audit/audit.routes.test.ts',
   'GET /api/v1/events/verify': 'modules/audit/audit.routes.test.ts',
+  'GET /api/v1/audit/trail': 'modules/audit/audit-trail.routes.test.ts',
 };
 
 /** A regexp for the URL as the tests write it: `{id}` matches a literal id or a `${…}` template. */

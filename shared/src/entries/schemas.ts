@@ -8,6 +8,7 @@ export * from '../domain.schemas';
 export * from '../commands.schemas';
 export * from '../commands.registry';
 export * from '../admin.schemas';
+export * from '../audit.schemas';
 export * from '../events.schemas';
 export * from '../events.versions';
 export * from '../errors';

@@ -1,7 +1,7 @@
 // The audit trail (內部控制): the event log read in order, and a check that no row was edited.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ChainCheck, DomainEvent } from '@jiaohao/shared';
+import { AuditTrailDay, AuditTrailQuery, ChainCheck, DomainEvent } from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { bearer } from '../../http/auth';
 
@@ -46,6 +46,20 @@ export function auditRoutes(s: AppServices): FastifyPluginAsyncTypebox {
         config: { access: supervisor, ...rateLimit(s.config, VERIFY_PER_MINUTE, (req) => bearer(req) ?? req.ip) },
       },
       async () => s.queries.verifyChain(),
+    );
+    app.get(
+      '/audit/trail',
+      {
+        schema: {
+          tags,
+          summary:
+            "A business date's moves out of the line's order (supervisor): calls out of turn, no-shows, requeues, transfers, cancels and recalls with a reason; who made each and why",
+          querystring: AuditTrailQuery,
+          response: { 200: AuditTrailDay, ...errorResponses },
+        },
+        config: { access: supervisor },
+      },
+      async (req) => s.queries.auditTrail(req.query.date),
     );
   };
 }

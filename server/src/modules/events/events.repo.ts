@@ -3,7 +3,7 @@
 // sha256, which anyone with the file can recompute: what anchors it outside the file (keyed seals
 // of the head) is modules/audit/.
 import { createHash } from 'node:crypto';
-import { EVENT_VERSION, upgradeEvent, type DomainEvent } from '@jiaohao/shared';
+import { EVENT_VERSION, REPORT_ACT_KINDS, upgradeEvent, type DomainEvent, type ReportAct } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
 import type { AppendInput, EventLog, LogPosition } from '../../core/engine';
 
@@ -31,6 +31,14 @@ export const GENESIS = '0'.repeat(64);
  * events_calls (migration 0007), so that index serves it in seq order, without a sort.
  */
 export const CALLS_SQL = `SELECT * FROM events WHERE business_date = ? AND type IN ('ticket:called', 'ticket:recalled') ORDER BY seq DESC LIMIT ?`;
+
+/**
+ * The moves a report attributes to a counter and a person, over a range of business dates, oldest
+ * first: the stored columns only, no event data parsed. It scans the log (no index holds every type
+ * by date), which suits a report asked for now and then, not a live feed.
+ */
+const ACTS_SQL = `SELECT ticket_id AS ticketId, type, counter_id AS counterId, actor_kind AS actorKind, actor_id AS actorId FROM events
+  WHERE business_date BETWEEN ? AND ? AND ticket_id IS NOT NULL AND type IN (${REPORT_ACT_KINDS.map((k) => `'ticket:${k}'`).join(', ')}) ORDER BY seq`;
 
 /** The stored columns a row's hash covers: every column but seq, prev_hash and hash (passed apart). */
 export type HashedColumns = Omit<EventRow, 'seq' | 'prev_hash' | 'hash'>;
@@ -85,6 +93,7 @@ export class EventsRepo implements EventLog {
   private readonly countStmt;
   private readonly hashAtStmt;
   private readonly callsStmt;
+  private readonly actsStmt;
 
   constructor(
     db: Db,
@@ -99,6 +108,7 @@ export class EventsRepo implements EventLog {
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM events');
     this.hashAtStmt = db.prepare<[number]>('SELECT hash FROM events WHERE seq = ?').pluck();
     this.callsStmt = db.prepare<[string, number]>(CALLS_SQL);
+    this.actsStmt = db.prepare<[string, string]>(ACTS_SQL);
     const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
@@ -149,6 +159,17 @@ export class EventsRepo implements EventLog {
   /** The newest `limit` ticket:called and ticket:recalled events of a business day, newest first. */
   callsOn(businessDate: string, limit: number): DomainEvent[] {
     return (this.callsStmt.all(businessDate, limit) as EventRow[]).map((row) => this.toEvent(row));
+  }
+
+  /** Who called, finished, missed, transferred or cancelled which ticket, and at which counter, from `from` to `to` (business dates, both included). */
+  ticketActs(from: string, to: string): ReportAct[] {
+    const rows = this.actsStmt.all(from, to) as { ticketId: string; type: string; counterId: string | null; actorKind: string; actorId: string | null }[];
+    return rows.map((r) => ({
+      ticketId: r.ticketId,
+      kind: r.type.slice('ticket:'.length) as ReportAct['kind'],
+      counterId: r.counterId,
+      staffId: r.actorKind === 'staff' ? r.actorId : null,
+    }));
   }
 
   count(): number {

@@ -60,6 +60,7 @@ export class RatingsRepo {
   private readonly insertStmt;
   private readonly byTicketStmt;
   private readonly scoresOnStmt;
+  private readonly betweenStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -68,6 +69,7 @@ export class RatingsRepo {
     );
     this.byTicketStmt = db.prepare<[string]>('SELECT * FROM ratings WHERE ticket_id = ?');
     this.scoresOnStmt = db.prepare<[string]>('SELECT service_id AS serviceId, score FROM ratings WHERE business_date = ?');
+    this.betweenStmt = db.prepare<[string, string]>('SELECT ticket_id AS ticketId, service_id AS serviceId, score FROM ratings WHERE business_date BETWEEN ? AND ?');
   }
 
   /** Stores a rating; the primary key refuses a second one for the same ticket (SQLITE_CONSTRAINT_PRIMARYKEY). */
@@ -83,6 +85,11 @@ export class RatingsRepo {
   /** The scores of a business day's tickets, with the line that finished each (the day's figures). */
   scoresOn(businessDate: string): { serviceId: string; score: number }[] {
     return this.scoresOnStmt.all(businessDate) as { serviceId: string; score: number }[];
+  }
+
+  /** The scores of the tickets of business dates `from` to `to` (both included), by ticket (a report). */
+  scoresBetween(from: string, to: string): { ticketId: string; serviceId: string; score: number }[] {
+    return this.betweenStmt.all(from, to) as { ticketId: string; serviceId: string; score: number }[];
   }
 }
 

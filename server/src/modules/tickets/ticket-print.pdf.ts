@@ -84,7 +84,7 @@ export function fontCovers(char: string, face: Face): boolean {
  * glyphs (the o and the grave of ò) with none: the next document to print a plain "o" would give
  * it no text, and pdftotext would read "theo" as "the". The parsed tables (most of the cost) stay.
  */
-function forgetGlyphs(): void {
+export function forgetGlyphs(): void {
   for (const font of fonts.values()) {
     const cache = font as unknown as { _glyphs?: unknown };
     // fontkit 2's private cache; if a later fontkit names it otherwise, the test that prints
@@ -96,8 +96,8 @@ function forgetGlyphs(): void {
 /** The fonts each document has been given (it embeds only those). */
 const registeredIn = new WeakMap<PDFKit.PDFDocument, Set<string>>();
 
-/** Sets `doc` in font `f` at `size`, registering the font with the document on first use. */
-function useFont(doc: PDFKit.PDFDocument, f: Font, size: number): PDFKit.PDFDocument {
+/** Sets `doc` in font `f` at `size`, registering the font with the document on first use (the report's PDF too). */
+export function useFont(doc: PDFKit.PDFDocument, f: Font, size: number): PDFKit.PDFDocument {
   const key = fontKey(f);
   let registered = registeredIn.get(doc);
   if (!registered) registeredIn.set(doc, (registered = new Set()));
