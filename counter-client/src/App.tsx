@@ -14,6 +14,8 @@ import { ClerkHome } from './clerk/ClerkHome';
 // Loaded when first opened: a clerk's PC never needs the supervisor's or the admin's code.
 const SupervisorView = lazy(() => import('./supervisor/SupervisorView').then((m) => ({ default: m.SupervisorView })));
 const AdminView = lazy(() => import('./admin/AdminView').then((m) => ({ default: m.AdminView })));
+const ReportsView = lazy(() => import('./reports/ReportsView').then((m) => ({ default: m.ReportsView })));
+const AuditView = lazy(() => import('./audit/AuditView').then((m) => ({ default: m.AuditView })));
 
 export interface AppDeps {
   readonly i18n: I18n;
@@ -21,12 +23,14 @@ export interface AppDeps {
   readonly transport?: () => Transport;
 }
 
-type ViewName = 'counter' | 'floor' | 'admin';
+type ViewName = 'counter' | 'floor' | 'reports' | 'audit' | 'admin';
 const RANK = { clerk: 1, supervisor: 2, admin: 3 } as const;
 
 function viewsFor(staff: Staff): ViewName[] {
   const views: ViewName[] = ['counter'];
   if (RANK[staff.role] >= 2) views.push('floor');
+  if (RANK[staff.role] >= 2) views.push('reports');
+  if (RANK[staff.role] >= 2) views.push('audit');
   if (staff.role === 'admin') views.push('admin');
   return views;
 }
@@ -100,7 +104,7 @@ function Frame({ staff, api, onSignOut, onEnded }: { staff: Staff; api: typeof r
             {allowed.map((v) => (
               <li key={v}>
                 <a href={`#/${v}`} aria-current={v === view ? 'page' : undefined}>
-                  {t(`nav.${v === 'floor' ? 'supervisor' : v}`)}
+                  {t(v === 'reports' ? 'reports.nav' : v === 'audit' ? 'audit.nav' : `nav.${v === 'floor' ? 'supervisor' : v}`)}
                 </a>
               </li>
             ))}
@@ -122,6 +126,8 @@ function Frame({ staff, api, onSignOut, onEnded }: { staff: Staff; api: typeof r
           {view === 'counter' && <ClerkHome staff={staff} />}
           {view === 'floor' && <SupervisorView staff={staff} api={api} />}
           {view === 'admin' && <AdminView staff={staff} api={api} />}
+          {view === 'reports' && <ReportsView api={api} />}
+          {view === 'audit' && <AuditView api={api} />}
         </Suspense>
       </main>
     </>

@@ -4,6 +4,8 @@ export * from '../catalogs/counter-common';
 export * from '../catalogs/counter-clerk';
 export * from '../catalogs/counter-admin';
 export * from '../catalogs/counter-supervisor';
+export * from '../catalogs/counter-audit';
+export * from '../catalogs/counter-reports';
 export * from '../catalogs/display-wall';
 export * from '../catalogs/kiosk';
 export * from '../catalogs/ticket-print';
