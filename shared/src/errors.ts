@@ -28,6 +28,16 @@ export const ERROR_STATUS = {
   not_finished: 409,
   /** The ticket was rated before: a rating is given once and never changed. */
   already_rated: 409,
+  /** Booking: every place of that slot is taken. */
+  slot_full: 409,
+  /** Booking: this phone number or e-mail address already holds a booking that day (one per person per day). */
+  already_booked: 409,
+  /** Booking: that day or slot cannot be booked now (too soon, past the cutoff, too far ahead, not a session, bookings off). */
+  booking_closed: 409,
+  /** Booking: cancelled, already checked in, missed, or for another day: it cannot be used now. */
+  booking_not_active: 409,
+  /** Check-in: earlier than checkInEarlyMinutes before the slot. */
+  check_in_too_early: 409,
   /** The request took longer to arrive than the server waits for one. */
   request_timeout: 408,
   payload_too_large: 413,

@@ -22,6 +22,7 @@ export * from './townpass';
 export * from './queue-monitor';
 export * from './open-data';
 export * from './reports.schemas';
+export * from './appointments.schemas';
 export * from './report-figures';
 export * from './report-table';
 export * from './event-audiences';

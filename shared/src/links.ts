@@ -16,3 +16,9 @@ export const EMBED_PATH = '/embed';
 export const PUBLIC_EVENTS_PATH = '/api/v1/public/events';
 /** What the /embed page posts to the page framing it when its height changes: `{ type, height }`, CSS pixels. */
 export const EMBED_HEIGHT_MESSAGE = 'jiaohao:embed-height';
+
+/** The booking page for phones (網路預約): choose a line, a day and a slot; leave a name and a contact. */
+export const BOOK_PATH = '/book';
+/** A booking's own page, by the secret of its manage link: the code and QR code for the kiosk, and cancelling. */
+export const BOOKING_MANAGE_PREFIX = '/book/m/';
+export const bookingManagePath = (manageToken: string): string => `${BOOKING_MANAGE_PREFIX}${encodeURIComponent(manageToken)}`;

@@ -15,3 +15,4 @@ export * from '../errors';
 export * from '../socket.events';
 export * from '../event-audiences';
 export * from '../reports.schemas';
+export * from '../appointments.schemas';
