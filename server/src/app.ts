@@ -23,6 +23,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './ht
 import { sharedCompilers } from './http/compilers';
 import { registerAuth } from './http/auth';
 import { registerClients } from './http/clients';
+import { registerBookPage } from './http/book-page';
 import { registerStatusPage } from './http/status-page';
 import { registerWidget } from './http/widget';
 import type { AppServices } from './http/context';
@@ -35,6 +36,8 @@ import { publicRoutes } from './modules/public/public.routes';
 import { eticketRoutes } from './modules/public/eticket.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes';
+import { AppointmentsService } from './modules/appointments/appointments.service';
 import { openAudit, type Timers } from './modules/audit/audit.service';
 import { attachSockets, type Realtime } from './realtime/sockets';
 import { seedOffice, type OfficeSetup } from './seed/seed';
@@ -80,6 +83,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     limits: config.rateLimits === 'off' ? {} : { 'ticket:issue': { max: config.issuePerMinute, windowMs: 60_000 } },
   });
   const seeded = seedOffice(engine, options.setup);
+  const appointments = new AppointmentsService(engine);
+  // Bookings past their date or their retention, left from while the server was off.
+  appointments.sweep();
   const auth = new AuthService(store, clock, config);
   const adminPassword = await ensureAdmin(bus, store, config.adminPassword);
   const shutdown = new Set<() => void>();
@@ -89,6 +95,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     queries,
     auth,
     feed: new PublicFeed(engine),
+    appointments,
     clock,
     onEvents: (listener) => engine.onEvents(listener),
     onShutdown: (fn) => {
@@ -185,10 +192,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(eticketRoutes(services));
       await api.register(auditRoutes(services));
       await api.register(reportsRoutes(services));
+      await api.register(appointmentsRoutes(services));
     },
     { prefix: '/api/v1' },
   );
   await registerClients(app, config.clientsDir);
+  registerBookPage(app, config.clientsDir);
   await registerStatusPage(app, services);
   await registerWidget(app, config);
 

@@ -11,6 +11,7 @@ import { StaffRepo } from './modules/auth/auth.repo';
 import { DevicesRepo } from './modules/devices/devices.repo';
 import { LoginsRepo } from './modules/auth/logins.repo';
 import { AnnouncementsRepo } from './modules/announcements/announcements.repo';
+import { AppointmentsRepo } from './modules/appointments/appointments.repo';
 
 export class Store {
   readonly events: EventsRepo;
@@ -22,6 +23,7 @@ export class Store {
   readonly devices: DevicesRepo;
   readonly logins: LoginsRepo;
   readonly announcements: AnnouncementsRepo;
+  readonly appointments: AppointmentsRepo;
 
   constructor(
     readonly db: Db,
@@ -36,6 +38,7 @@ export class Store {
     this.devices = new DevicesRepo(db);
     this.logins = new LoginsRepo(db);
     this.announcements = new AnnouncementsRepo(db);
+    this.appointments = new AppointmentsRepo(db);
   }
 
   /** Drops in-memory caches after a rolled-back transaction. */

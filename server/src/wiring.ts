@@ -14,6 +14,7 @@ import { serviceCommands } from './modules/services/services.commands';
 import { officeCommands } from './modules/office/office.commands';
 import { deviceCommands } from './modules/devices/devices.commands';
 import { announcementCommands } from './modules/announcements/announcements.commands';
+import { appointmentCommands } from './modules/appointments/appointments.commands';
 import { holdsTicket } from './modules/tickets/tickets.queries';
 import { rollDay } from './modules/tickets/day.service';
 import { AuditTrail, type AuditParts } from './modules/audit/audit.service';
@@ -51,6 +52,7 @@ export function buildCore(db: Db, clock: Clock, options: CoreOptions): Core {
     ...staffCommands(options.scryptCost),
     ...deviceCommands,
     ...announcementCommands,
+    ...appointmentCommands,
   };
   const bus = new CommandBus(engine, handlers, (ticketId, token) => (holdsTicket(store, ticketId, token) ? { kind: 'resident', ticketId } : null), options.limits);
   const audit = new AuditTrail(store, clock, options.audit);

@@ -23,12 +23,14 @@ describe('the command registry', () => {
     expect(pathParams('/tickets')).toEqual([]);
   });
 
-  it('lets a kiosk issue and report a failed print only, a display nothing, and staff every other command (by role)', () => {
-    expect(deviceCommandNames('kiosk')).toEqual(['ticket:issue', 'ticket:print-failed']);
+  it('lets a kiosk issue, check a booking in and report a failed print only, a display nothing, and staff every other command (by role)', () => {
+    expect(deviceCommandNames('kiosk')).toEqual(['ticket:issue', 'appointment:check-in', 'ticket:print-failed']);
     expect(deviceCommandNames('display')).toEqual([]);
     expect(staffCommandNames()).toEqual(COMMAND_NAMES.filter((n) => n !== 'ticket:print-failed'));
     expect(COMMANDS['ticket:print-failed'].access).toEqual({ devices: ['kiosk'] });
     expect(COMMANDS['day:close'].access).toEqual({ staff: 'supervisor' });
     expect(COMMANDS['ticket:cancel'].access).toEqual({ staff: 'clerk', resident: true });
+    expect(COMMANDS['appointment:check-in'].access).toEqual({ staff: 'clerk', devices: ['kiosk'] });
+    expect(COMMANDS['booking:update'].access).toEqual({ staff: 'admin' });
   });
 });

@@ -42,6 +42,7 @@ import {
   TicketResult,
   TransferPayload,
 } from './commands.schemas';
+import { BookingSettings, BookingSettingsPatch, CheckInBody, CheckInResult } from './appointments.schemas';
 import { Announcement, Counter, Device, Office, QueuePolicy, Service, Staff, type DeviceKind, type Role } from './domain.schemas';
 
 /** Who may run a command; any one of these is enough. */
@@ -85,6 +86,16 @@ export const COMMANDS = {
     result: IssueTicketResult,
     access: { staff: 'clerk', devices: ['kiosk'] },
     http: post('/tickets', 'tickets', 'Issue a ticket (kiosk device or staff)', 201),
+  }),
+  'appointment:check-in': command({
+    payload: CheckInBody,
+    result: CheckInResult,
+    access: { staff: 'clerk', devices: ['kiosk'] },
+    http: post(
+      '/appointments/check-in',
+      'appointments',
+      'Check a booking in by its code (typed with or without the dash, any case, or scanned): an appointment ticket served at its slot, or an ordinary one when more than lateMinutes late (kiosk device or staff)',
+    ),
   }),
   'ticket:print-failed': command({
     payload: PrintFailedPayload,
@@ -246,6 +257,12 @@ export const COMMANDS = {
     result: QueuePolicy,
     access: supervisor,
     http: patch('/policy', 'office', 'Change the queue policy (supervisor); call-next uses it at once'),
+  }),
+  'booking:update': command({
+    payload: BookingSettingsPatch,
+    result: BookingSettings,
+    access: admin,
+    http: patch('/booking/settings', 'appointments', 'Change the booking rules: the bookable lines, slots, capacity, how far ahead, check-in and retention (admin)'),
   }),
   'day:close': command({
     payload: EmptyPayload,

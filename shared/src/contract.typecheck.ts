@@ -20,7 +20,7 @@ typeChecks('socket maps derived from the command registry', () => {
   });
 
   typeChecks('give each audience only the commands it may send', () => {
-    expectTypeOf<DeviceCommandName<'kiosk'>>().toEqualTypeOf<'ticket:issue' | 'ticket:print-failed'>();
+    expectTypeOf<DeviceCommandName<'kiosk'>>().toEqualTypeOf<'ticket:issue' | 'appointment:check-in' | 'ticket:print-failed'>();
     expectTypeOf<DeviceCommandName<'display'>>().toBeNever();
     expectTypeOf<'staff:create'>().toExtend<StaffCommandName>();
     expectTypeOf<keyof DisplayClientToServer>().toEqualTypeOf<'snapshot:request'>();

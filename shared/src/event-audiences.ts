@@ -27,6 +27,8 @@ export const EVENT_AUDIENCES: Readonly<Record<DomainEventType, readonly Audience
   'service:updated': QUEUE,
   'office:updated': QUEUE,
   'policy:updated': QUEUE,
+  // The booking rules are the admins' and the counter client's; kiosks check bookings in through the server.
+  'booking:updated': STAFF,
   'day:closed': QUEUE,
   'day:started': QUEUE,
   'staff:changed': STAFF,

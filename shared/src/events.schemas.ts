@@ -26,6 +26,7 @@ import {
   WaitEstimate,
 } from './domain.schemas';
 import { PickReasonSchema, PrintFailure } from './commands.schemas';
+import { BookingSettings } from './appointments.schemas';
 import { Count, Int, MAX_INTEGER } from './formats';
 import { REASONS } from './tickets.transitions';
 import { ISSUING_CLOSED_REASONS } from './sessions';
@@ -99,6 +100,8 @@ export type CounterEvent = Static<typeof CounterEvent>;
 export const ServiceUpdatedEvent = event('service:updated', Type.Object({ service: Service }));
 export const OfficeUpdatedEvent = event('office:updated', Type.Object({ office: Office }));
 export const PolicyUpdatedEvent = event('policy:updated', Type.Object({ policy: QueuePolicy }));
+// The booking rules (no booking, no name: those never enter the log).
+export const BookingUpdatedEvent = event('booking:updated', Type.Object({ settings: BookingSettings }));
 export const DayClosedEvent = event('day:closed', Type.Object({ businessDate: BusinessDate, expired: Count() }));
 export const DayStartedEvent = event('day:started', Type.Object({ businessDate: BusinessDate }));
 // Account and device changes are audited like everything else; the events carry no names.
@@ -155,6 +158,7 @@ export const DomainEvent = Type.Union([
   ServiceUpdatedEvent,
   OfficeUpdatedEvent,
   PolicyUpdatedEvent,
+  BookingUpdatedEvent,
   DayClosedEvent,
   DayStartedEvent,
   StaffChangedEvent,
@@ -176,6 +180,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'service:updated',
   'office:updated',
   'policy:updated',
+  'booking:updated',
   'day:closed',
   'day:started',
   'staff:changed',

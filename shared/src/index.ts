@@ -23,6 +23,7 @@ export * from './queue-monitor';
 export * from './open-data';
 export * from './reports.schemas';
 export * from './appointments.schemas';
+export * from './booking';
 export * from './report-figures';
 export * from './report-table';
 export * from './event-audiences';

@@ -153,6 +153,7 @@ export function applyEvent(state: OfficeState, event: DomainEvent): OfficeState 
     case 'policy:updated':
       return { ...state, seq, policy: event.data.policy };
     case 'day:closed':
+    case 'booking:updated':
     case 'staff:changed':
     case 'device:changed':
     case 'alert:raised':

@@ -262,6 +262,38 @@ describe('buildReport on a hand-computed day', () => {
   });
 });
 
+describe('buildReport with bookings', () => {
+  it('counts a booking checked in as kept, one missed or checked in too late as missed, per line and day; cancelled and booked ones not at all', () => {
+    const r = buildReport({
+      ...FIXTURE,
+      bookings: [
+        { date: '2024-05-06', serviceId: 'household', state: 'checked_in' },
+        { date: '2024-05-06', serviceId: 'household', state: 'checked_in' },
+        { date: '2024-05-06', serviceId: 'household', state: 'late' },
+        { date: '2024-05-06', serviceId: 'seal', state: 'missed' },
+        { date: '2024-05-06', serviceId: 'seal', state: 'cancelled' },
+        { date: '2024-05-07', serviceId: 'household', state: 'missed' },
+        { date: '2024-05-07', serviceId: 'household', state: 'booked' },
+      ],
+    });
+    expect(Value.Check(Report, r)).toBe(true);
+    expect(r.totals.bookings).toEqual({ kept: 2, missed: 3 });
+    expect(r.services.map((s) => [s.serviceId, s.bookings])).toEqual([
+      ['household', { kept: 2, missed: 2 }],
+      ['seal', { kept: 0, missed: 1 }],
+      ['passport', { kept: 0, missed: 0 }],
+    ]);
+    expect(r.days.map((d) => [d.businessDate, d.bookings])).toEqual([
+      ['2024-05-06', { kept: 2, missed: 2 }],
+      ['2024-05-07', { kept: 0, missed: 1 }],
+    ]);
+    // No counter or clerk had a booking yet: theirs stay 0.
+    for (const g of [...r.counters, ...r.clerks]) expect(g.bookings).toEqual({ kept: 0, missed: 0 });
+    // Without bookings, every group says 0.
+    expect(buildReport(FIXTURE).totals.bookings).toEqual({ kept: 0, missed: 0 });
+  });
+});
+
 describe('buildReport with a counter not in the list', () => {
   it('leaves it out of the counters (it has no number to show); its ticket still counts for the line and the clerk', () => {
     const r = buildReport({

@@ -1,9 +1,10 @@
 // The office's report over a range of business dates (reports.schemas.ts): per line, counter,
 // clerk and day, and tickets per hour. Pure, from the range's tickets, the lines, counters and
-// staff names, the residents' ratings and who did what to each ticket (the event log's actor and
-// counter), so a hand-computed day can be checked against it. The same rules as today's figures
+// staff names, the residents' ratings, the bookings' outcomes and who did what to each ticket (the
+// event log's actor and counter), so a hand-computed day can be checked against it. The same rules as today's figures
 // (figures.ts): a wait runs from issue to the (last) call, a handling time from start to finish of
 // a done ticket, percentiles by nearest rank.
+import type { AppointmentState } from './appointments.schemas';
 import type { Counter, Service, Ticket } from './domain.schemas';
 import { mean, minutes, percentile, tenth, type FigureTicket } from './figures';
 import { localTime } from './business-date';
@@ -34,6 +35,13 @@ export interface ReportRating {
   readonly score: number;
 }
 
+/** A booking of one of the range's dates, its line and what became of it (the appointments table). */
+export interface ReportBooking {
+  readonly date: string;
+  readonly serviceId: string;
+  readonly state: AppointmentState;
+}
+
 export interface ReportInput {
   readonly office: Report['office'];
   readonly from: string;
@@ -48,6 +56,8 @@ export interface ReportInput {
   /** The moves of those tickets, oldest first (moves of other tickets are ignored). */
   readonly acts: readonly ReportAct[];
   readonly ratings: readonly ReportRating[];
+  /** The bookings of the range's dates (those not yet deleted after their retention); none when left out. */
+  readonly bookings?: readonly ReportBooking[];
 }
 
 interface Tally {
@@ -64,6 +74,8 @@ interface Tally {
   handlingTargeted: number;
   handlingWithin: number;
   scores: number[];
+  kept: number;
+  missed: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -79,6 +91,8 @@ const emptyTally = (): Tally => ({
   handlingTargeted: 0,
   handlingWithin: 0,
   scores: [],
+  kept: 0,
+  missed: 0,
 });
 
 /** A share to a thousandth (a tenth of a percent), or null when nothing was measured. */
@@ -101,8 +115,7 @@ function figuresOf(t: Tally): ReportFigures {
     handlingMinutes: spread(t.handling),
     withinTargetWait: share(t.waitWithin, t.waitTargeted),
     withinHandlingLimit: share(t.handlingWithin, t.handlingTargeted),
-    // Appointments (預約) do not exist yet: no booking is ever kept or missed.
-    bookings: { kept: 0, missed: 0 },
+    bookings: { kept: t.kept, missed: t.missed },
     ratings: { count: t.scores.length, mean: tenth(mean(t.scores)) },
   };
 }
@@ -215,6 +228,17 @@ export function buildReport(input: ReportInput): Report {
     for (const tally of [total, days.of(t.businessDate), lines.of(r.serviceId)]) tally.scores.push(r.score);
     if (finished?.counterId) counters.of(finished.counterId).scores.push(r.score);
     if (finished?.staffId) clerks.of(finished.staffId).scores.push(r.score);
+  }
+
+  // A booking is kept when it was checked in in time, missed when nobody came or came too late for
+  // it (an ordinary ticket). It counts for its line and day; no counter or clerk had it yet.
+  for (const b of input.bookings ?? []) {
+    const kept = b.state === 'checked_in';
+    if (!kept && b.state !== 'missed' && b.state !== 'late') continue;
+    for (const tally of [total, days.of(b.date), lines.of(b.serviceId)]) {
+      if (kept) tally.kept++;
+      else tally.missed++;
+    }
   }
 
   // Lines in use always (in the office's order), then any other holding tickets: those no longer in use, then unknown ones by id.

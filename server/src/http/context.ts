@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import type { Queries } from '../queries';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { PublicFeed } from '../modules/public/public.service';
+import type { AppointmentsService } from '../modules/appointments/appointments.service';
 
 /** What the route and socket edges are given: the command bus and the queries, never the store. */
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   readonly queries: Queries;
   readonly auth: AuthService;
   readonly feed: PublicFeed;
+  /** Bookings: not commands (their rows hold personal data), each write its own transaction. */
+  readonly appointments: AppointmentsService;
   /** The server's clock (a fake one in tests), for limits kept at the edges. */
   readonly clock: Clock;
   /** Committed events, in seq order (broadcasts). */

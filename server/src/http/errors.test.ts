@@ -381,6 +381,20 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/events': 'modules/audit/audit.routes.test.ts',
   'GET /api/v1/events/verify': 'modules/audit/audit.routes.test.ts',
   'GET /api/v1/audit/trail': 'modules/audit/audit-trail.routes.test.ts',
+  'GET /api/v1/public/booking': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/public/booking/slots': 'modules/appointments/appointments.routes.test.ts',
+  'POST /api/v1/public/appointments': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/public/appointments/{manageToken}': 'modules/appointments/appointments.routes.test.ts',
+  'POST /api/v1/public/appointments/{manageToken}/cancel': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/booking/offer': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/booking/slots': 'modules/appointments/appointments.routes.test.ts',
+  'POST /api/v1/appointments': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/appointments': 'modules/appointments/appointments.routes.test.ts',
+  'POST /api/v1/appointments/{id}/cancel': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/appointments/no-shows': 'modules/appointments/appointments.routes.test.ts',
+  'GET /api/v1/booking/settings': 'modules/appointments/appointments.routes.test.ts',
+  'PATCH /api/v1/booking/settings': 'modules/appointments/appointments.routes.test.ts',
+  'POST /api/v1/appointments/check-in': 'modules/appointments/check-in.routes.test.ts',
 };
 
 /** A regexp for the URL as the tests write it: `{id}` matches a literal id or a `${…}` template. */

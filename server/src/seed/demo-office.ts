@@ -1,7 +1,7 @@
 // The demo office: Taichung North District household registration office (臺中市北區戶政事務所).
 // Service lines, counters and sessions follow the public facts in shared/reference/office-facts.md;
 // the contact details, number ranges, targets and document lists are demo content an office replaces.
-import type { CounterCreate, Office, OpeningSession, ServiceCreate, SpecialDay } from '@jiaohao/shared';
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type CounterCreate, type Office, type OpeningSession, type ServiceCreate, type SpecialDay } from '@jiaohao/shared';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const ALL_DAY: OpeningSession[] = WEEKDAYS.flatMap((weekday) => [
@@ -240,3 +240,15 @@ export const DEMO_COUNTERS: CounterCreate[] = [
     serviceIds: ['certificate', 'passport', 'transcript'],
   },
 ];
+
+/**
+ * Bookings (網路預約) for 預約服務 and 結婚登記, with the Ministry's defaults otherwise: marriage
+ * registration 30 days ahead (couples choose a date), and both on Saturday's weekend session.
+ */
+export const DEMO_BOOKING: BookingSettings = {
+  ...DEFAULT_BOOKING_SETTINGS,
+  lines: [
+    { serviceId: 'appointment', maxDaysAhead: null, capacityPerSlot: null },
+    { serviceId: 'marriage', maxDaysAhead: 30, capacityPerSlot: null },
+  ],
+};

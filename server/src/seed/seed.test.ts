@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { Counter, Office, Service, servicesOverlap, weekdayOf } from '@jiaohao/shared';
+import { bookableDates, Counter, Office, Service, servicesOverlap, weekdayOf } from '@jiaohao/shared';
 import { openDatabase } from '../db/database';
 import { SYSTEM } from '../core/principal';
 import { buildCore } from '../wiring';
@@ -81,5 +81,22 @@ describe('the demo office (Taichung North District)', () => {
     }
     const called = engine.snapshot().counters.map((c) => bus.executeNow(SYSTEM, 'counter:call-next', { counterId: c.id }).ticket?.serviceId);
     expect(called.filter(Boolean)).toHaveLength(7);
+  });
+
+  it('takes bookings for 預約服務 and 結婚登記 (30 days ahead, on Saturday mornings too)', () => {
+    const { store } = demo();
+    const booking = store.office.booking();
+    expect(booking.lines).toEqual([
+      { serviceId: 'appointment', maxDaysAhead: null, capacityPerSlot: null },
+      { serviceId: 'marriage', maxDaysAhead: 30, capacityPerSlot: null },
+    ]);
+    expect(booking.sessionKinds).toContain('weekend');
+    const office = store.office.office()!;
+    // Tuesday 2026-12-01: marriage up to 2026-12-31, the Saturday session included; the holiday of 12-25 not.
+    const dates = bookableDates(office, booking, booking.lines[1]!, new FakeClock().now, office.timeZone);
+    expect(dates.at(-1)).toBe('2026-12-31');
+    expect(dates).toContain('2026-12-05');
+    expect(dates).not.toContain('2026-12-25');
+    expect(bookableDates(office, booking, booking.lines[0]!, new FakeClock().now, office.timeZone).at(-1)).toBe('2026-12-08');
   });
 });

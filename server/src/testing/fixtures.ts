@@ -1,5 +1,5 @@
 // Test fixtures: every test builds its own in-memory office with a fake clock. Nothing is shared.
-import type { CounterCreate, Office, Role, ServiceCreate } from '@jiaohao/shared';
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type CounterCreate, type Office, type Role, type ServiceCreate } from '@jiaohao/shared';
 import { buildApp, type JiaohaoApp } from '../app';
 import { testConfig, type Config } from '../config';
 import { openDatabase } from '../db/database';
@@ -90,6 +90,9 @@ export const TEST_COUNTERS: CounterCreate[] = [
   { id: 'c3', number: 3, names: { 'zh-TW': '3號櫃臺' }, serviceIds: ['cert'] },
 ];
 
+/** The line 'reg' takes bookings, with the defaults: from tomorrow (closing 15:00 the day before) to 7 days ahead, 2 per 15-minute slot. */
+export const TEST_BOOKING: BookingSettings = { ...DEFAULT_BOOKING_SETTINGS, lines: [{ serviceId: 'reg', maxDaysAhead: null, capacityPerSlot: null }] };
+
 export const TEST_SETUP: OfficeSetup = { office: TEST_OFFICE, services: TEST_SERVICES, counters: TEST_COUNTERS };
 
 export interface TestApp extends JiaohaoApp {
@@ -111,7 +114,9 @@ export async function testApp(options: { clock?: FakeClock; setup?: OfficeSetup;
   const clock = options.clock ?? new FakeClock();
   const config = testConfig(options.config);
   const db = openDatabase(options.dbPath ?? ':memory:');
-  const built = await buildApp(config, { clock: clock.fn, db, setup: options.setup ?? TEST_SETUP, logger: false });
+  // The bookings only with the test office's own lines: a setup of other lines may have no 'reg'.
+  const setup = options.setup ?? { ...TEST_SETUP, booking: TEST_BOOKING };
+  const built = await buildApp(config, { clock: clock.fn, db, setup, logger: false });
   const { auth, bus } = built.services;
   const admin = await auth.login('admin', config.adminPassword ?? '', '127.0.0.1');
   return {

@@ -10,6 +10,7 @@ export * from '../sessions';
 export * from '../counter-holding';
 export * from '../figures';
 export * from '../public-status';
+export * from '../booking';
 // Types only (no schema code): the reason a stop of the issuing gives.
 export type { IssuingStopReason } from '../domain.schemas';
 export * from '../links';

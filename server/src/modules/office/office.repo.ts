@@ -1,7 +1,7 @@
-// Office-wide settings kept as small JSON documents: the office itself, the queue policy, the
+// Office-wide settings kept as small JSON documents: the office itself, the queue policy, the booking rules, the
 // business date the data is open for and an emergency closure; and the supervisors' stops of the
 // issuing (a table: one row per line stopped).
-import { DEFAULT_POLICY, type Closure, type IssuingStop, type Office, type QueuePolicy } from '@jiaohao/shared';
+import { DEFAULT_BOOKING_SETTINGS, DEFAULT_POLICY, type BookingSettings, type Closure, type IssuingStop, type Office, type QueuePolicy } from '@jiaohao/shared';
 import type { Db } from '../../db/database';
 
 interface StopRow {
@@ -82,6 +82,13 @@ export class OfficeRepo {
   }
   savePolicy(policy: QueuePolicy): void {
     this.write('policy', policy);
+  }
+  /** The booking rules; an office that never set them has the defaults, with no line bookable. */
+  booking(): BookingSettings {
+    return this.read<BookingSettings>('booking') ?? DEFAULT_BOOKING_SETTINGS;
+  }
+  saveBooking(settings: BookingSettings): void {
+    this.write('booking', settings);
   }
   businessDate(): string | null {
     return this.read<string>('business_date');

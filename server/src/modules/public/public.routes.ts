@@ -3,7 +3,7 @@
 import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   addDays,
   CalendarDate,
@@ -90,20 +90,24 @@ export const PUBLIC_CORS: FastifyCorsOptions = {
   strictPreflight: false,
 };
 
+/** Every route added to `app` (a plugin's scope), now or later, gets the open CORS and a preflight route beside it. */
+export function openToAnyOrigin(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const cors = route.config?.cors ?? PUBLIC_CORS;
+    route.config = { ...route.config, cors };
+    if (![route.method].flat().includes('GET')) return;
+    app.options(
+      route.routePath,
+      { schema: { hide: true }, config: { access: 'public', cors } },
+      // @fastify/cors answers the preflight in its onRequest hook, before this handler.
+      async (_req, reply) => reply.status(204).send(),
+    );
+  });
+}
+
 export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
-    // Every route added here, now or later, gets the open CORS and a preflight route beside it.
-    app.addHook('onRoute', (route) => {
-      const cors = route.config?.cors ?? PUBLIC_CORS;
-      route.config = { ...route.config, cors };
-      if (![route.method].flat().includes('GET')) return;
-      app.options(
-        route.routePath,
-        { schema: { hide: true }, config: { access: 'public', cors } },
-        // @fastify/cors answers the preflight in its onRequest hook, before this handler.
-        async (_req, reply) => reply.status(204).send(),
-      );
-    });
+    openToAnyOrigin(app);
 
     app.get(
       '/public/status',

@@ -38,5 +38,6 @@ export function report(store: Store, now: number, query: ReportQuery): Report {
     staff: store.staff.list().map(toStaff),
     acts: store.events.ticketActs(from, to),
     ratings: ratingsOf(store.db).scoresBetween(from, to),
+    bookings: store.appointments.statesBetween(from, to),
   });
 }

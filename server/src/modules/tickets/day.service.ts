@@ -1,8 +1,10 @@
 // A new business date starts new number series by itself: the first command of the day expires
-// what the previous day left open and closes its counters. A supervisor can also close the day.
+// what the previous day left open and closes its counters, marks the bookings nobody came for as
+// missed and deletes those past their retention. A supervisor can also close the day.
 import type { AppCtx as Ctx } from '../../store';
 import { publicTicket, type StoredTicket } from './tickets.repo';
 import { moveTo } from './tickets.service';
+import { sweepBookings } from '../appointments/appointments.service';
 
 function expire(ctx: Ctx, t: StoredTicket): void {
   const ticket: StoredTicket = { ...t, state: moveTo(t, 'expire'), endedAt: ctx.at, counterId: null, targetCounterId: null };
@@ -27,6 +29,7 @@ export function rollDay(ctx: Ctx): void {
   if (open !== null && open > ctx.businessDate) return; // the clock went back: never reopen an old day
   for (const t of store.tickets.activeBefore(ctx.businessDate)) expire(ctx, t);
   store.tickets.purgeIssueRequests(ctx.businessDate);
+  sweepBookings(ctx);
   if (open !== null) closeCounters(ctx);
   store.office.saveBusinessDate(ctx.businessDate);
   ctx.emit({ type: 'day:started', data: { businessDate: ctx.businessDate } });

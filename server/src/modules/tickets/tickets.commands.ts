@@ -5,10 +5,12 @@ import type { Principal } from '../../core/principal';
 import type { Store } from '../../store';
 import * as tickets from './tickets.service';
 import { closeDay } from './day.service';
+import { checkIn } from './check-in.service';
 import { publicTicket, type StoredTicket } from './tickets.repo';
 
 type TicketCommand =
   | 'ticket:issue'
+  | 'appointment:check-in'
   | 'ticket:call'
   | 'ticket:recall'
   | 'ticket:start'
@@ -25,6 +27,7 @@ const moved = (t: StoredTicket) => ({ ticket: publicTicket(t) });
 
 export const ticketCommands: ModuleCommands<Store, TicketCommand> = {
   'ticket:issue': (ctx, p) => tickets.issueTicket(ctx, p, channelOf(ctx.principal)),
+  'appointment:check-in': (ctx, p) => checkIn(ctx, p),
   'ticket:call': (ctx, p) => moved(tickets.callTicket(ctx, p.ticketId, p.counterId, p.reason, p.note)),
   'ticket:recall': (ctx, p) => moved(tickets.recall(ctx, p.ticketId)),
   'ticket:start': (ctx, p) => moved(tickets.start(ctx, p.ticketId)),

@@ -120,14 +120,20 @@ export function issueTicket(ctx: Ctx, { idempotencyKey: key, ...input }: IssueTi
   return answer;
 }
 
-function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, channel: Channel): IssueTicketResult {
+/**
+ * A new ticket. `checkIn`: a booking is being checked in (appointment:check-in), which alone may
+ * give a kiosk an appointment ticket, and which the opening sessions and the supervisors' stops do
+ * not hold back (the resident was promised the slot, and comes checkInEarlyMinutes before it, maybe
+ * before the session opens); an emergency closure still does.
+ */
+export function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, channel: Channel, checkIn = false): IssueTicketResult {
   const s = service(ctx, input.serviceId);
   if (!s.active) throw new DomainError('service_inactive', `${s.names['zh-TW']} is not taking tickets`);
   const cls = input.class ?? 'normal';
   if (cls === 'priority' && !s.allowPriority) throw new DomainError('class_not_allowed', 'This line has no priority tickets');
   // An appointment ticket is served at its slot, ahead of walk-ins: a kiosk taking one at will
   // would jump the queue. Only checking in a booking may create one (staff vouch for a phone booking).
-  if (cls === 'appointment' && channel !== 'staff') {
+  if (cls === 'appointment' && channel !== 'staff' && !checkIn) {
     throw new DomainError('class_not_allowed', 'Appointment tickets are given only when a booking is checked in; take an ordinary number');
   }
   if (cls === 'appointment' && !s.allowAppointment) throw new DomainError('class_not_allowed', 'This line takes no appointments');
@@ -143,7 +149,9 @@ function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'>, chan
   // still inside when the office closed in an emergency).
   if (channel !== 'staff' && office) {
     const closure = ctx.store.office.closure();
-    const issuing = issuingStatus({ office, issuingStops: ctx.store.office.stops(ctx.at), closure }, ctx.now, s.id);
+    const issuing = checkIn
+      ? { open: closure === null, reason: 'office_closed' as const }
+      : issuingStatus({ office, issuingStops: ctx.store.office.stops(ctx.at), closure }, ctx.now, s.id);
     if (!issuing.open) throw issuingClosed(issuing.reason, closure?.reason['zh-TW']);
   }
   if (s.dailyCap !== null && ctx.store.tickets.issuedCount(ctx.businessDate, s.id) >= s.dailyCap) {
