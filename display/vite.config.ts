@@ -9,9 +9,11 @@ export default defineConfig({
   base: '/display/',
   plugins: [react()],
   build: {
-    // The wall display, the public waiting-count page (`/` redirects to it), and the resident's
-    // e-ticket page (the server answers /t/<token> with it).
-    rollupOptions: { input: { index: page('./index.html'), status: page('./status.html'), eticket: page('./eticket.html') } },
+    // The wall display, the public waiting-count page (`/` redirects to it), the resident's
+    // e-ticket page (the server answers /t/<token> with it) and the booking page (/book, /book/m/<token>).
+    rollupOptions: {
+      input: { index: page('./index.html'), status: page('./status.html'), eticket: page('./eticket.html'), book: page('./book.html') },
+    },
   },
   server: {
     port: 5174,

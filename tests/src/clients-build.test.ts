@@ -42,6 +42,7 @@ describe('staleClients', () => {
     'display/index.html',
     'display/status.html',
     'display/eticket.html',
+    'display/book.html',
     'display/src/main.tsx',
     'kiosk/package.json',
     'kiosk/renderer/tsconfig.json',
@@ -124,6 +125,7 @@ describe('staleClients', () => {
     ['display/status.html', 'display'],
     ['display/vite.ssr.config.ts', 'display'],
     ['display/eticket.html', 'display'],
+    ['display/book.html', 'display'],
     ['kiosk/renderer/src/main.tsx', 'kiosk'],
     ['kiosk/renderer/vite.config.ts', 'kiosk'],
     ['kiosk/package.json', 'kiosk'],
@@ -177,7 +179,7 @@ function inlineCode(html: string): string[] {
 }
 
 describe("the clients' pages", () => {
-  const pages = ['counter-client/index.html', 'display/index.html', 'display/status.html', 'display/eticket.html', 'kiosk/renderer/index.html'];
+  const pages = ['counter-client/index.html', 'display/index.html', 'display/status.html', 'display/eticket.html', 'display/book.html', 'kiosk/renderer/index.html'];
 
   it.each(pages)('%s names its language and title, with no inline script or style', (page) => {
     const html = readFileSync(join(ROOT, page), 'utf8');
