@@ -6,10 +6,19 @@ import { FakeSocket } from '@jiaohao/web/testing';
 import { App } from './App';
 import { createKioskI18n } from './kiosk/i18n';
 import type { KioskShell, PrintResult } from './kiosk/shell';
+import type { BookingApi } from './kiosk/booking-api';
+import type { Camera } from './kiosk/camera';
+import { IDLE_MS } from './kiosk/flow';
 
 const household = service({ names: { 'zh-TW': '戶籍登記', vi: 'Đăng ký hộ tịch' }, documents: { 'zh-TW': ['身分證'], vi: ['Thẻ căn cước'] } });
 
-function setup(options: { shell?: KioskShell | null; answer?: (event: string, payload: unknown) => unknown } = {}) {
+/** No booking requests unless a test makes them: the check-in tests pass their own. */
+const noBookings: BookingApi = {
+  checkIn: () => Promise.resolve({ ok: false, error: { code: 'no_answer', message: 'not in this test' } }),
+  rules: () => Promise.resolve(null),
+};
+
+function setup(options: { shell?: KioskShell | null; answer?: (event: string, payload: unknown) => unknown; booking?: BookingApi; camera?: Camera | null } = {}) {
   const socket = new FakeSocket();
   socket.answer = options.answer ?? (() => undefined);
   let keys = 0;
@@ -18,6 +27,8 @@ function setup(options: { shell?: KioskShell | null; answer?: (event: string, pa
       i18n={createKioskI18n()}
       pairing={{ token: 'kiosk-token', fromLink: false }}
       transport={() => socket}
+      booking={() => options.booking ?? noBookings}
+      camera={options.camera ?? null}
       shell={options.shell ?? null}
       origin="https://queue.example.tw"
       keep={() => undefined}
@@ -138,3 +149,135 @@ describe('the kiosk', () => {
     }
   });
 });
+
+const SLOT = '2024-05-06T02:30:00.000Z'; // 10:30 in Taipei
+const checkedIn = (over: { late?: boolean; language?: string } = {}) => ({
+  ok: true as const,
+  data: {
+    appointment: { code: 'K7Q4-M2PX', serviceId: 'household', at: SLOT, state: over.late ? ('late' as const) : ('checked_in' as const) },
+    ticket: ticket({ id: 't7', number: over.late ? '1012' : 'A003', class: over.late ? 'normal' : 'appointment', language: (over.language ?? 'zh-TW') as 'vi', trackingToken: 'track-7' }),
+    ahead: 2,
+    estimate: { min: 5, max: 10 },
+    late: over.late ?? false,
+  },
+});
+
+/** A booking API that answers each check-in with the next of `answers`, and records what was sent. */
+function bookings(answers: Awaited<ReturnType<BookingApi['checkIn']>>[], rules: Awaited<ReturnType<BookingApi['rules']>> = null) {
+  const sent: unknown[] = [];
+  const api: BookingApi = {
+    checkIn: (body) => {
+      sent.push(body);
+      return Promise.resolve(answers.shift() ?? { ok: false, error: { code: 'no_answer', message: 'none left' } });
+    },
+    rules: () => Promise.resolve(rules),
+  };
+  return { api, sent };
+}
+
+const refusal = (code: string, message: string, details?: unknown) => ({ ok: false as const, error: { code, message, details } as never });
+
+describe('checking a booking in at the kiosk', () => {
+  it('types the code on the keypad and the keyboard as XXXX-XXXX, checks in in the resident’s language, and shows the ticket with its slot', async () => {
+    const { api, sent } = bookings([checkedIn({ language: 'vi' })]);
+    setup({ booking: api });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    await user.click(screen.getByRole('button', { name: /^Tôi đã đặt lịch hẹn/ }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Báo có mặt theo lịch hẹn' }));
+    const code = screen.getByLabelText('Mã đặt lịch');
+    const take = screen.getByRole('button', { name: /Lưu trên điện thoại/ });
+    expect(take.hasAttribute('disabled')).toBe(true);
+    for (const key of ['K', '7', 'Q', '4', 'A']) await user.click(screen.getByRole('button', { name: key }));
+    expect(code.textContent).toContain('K7Q4-A');
+    await user.click(screen.getByRole('button', { name: 'Xóa ký tự cuối' }));
+    // The rest from a keyboard (a lower-case letter is its capital; the dash changes nothing).
+    await user.keyboard('-m2px');
+    expect(code.textContent).toContain('K7Q4-M2PX');
+    // Full: the keypad takes no more.
+    expect(screen.getByRole('button', { name: 'A' }).hasAttribute('disabled')).toBe(true);
+    await user.click(take);
+    expect(sent).toEqual([{ code: 'K7Q4M2PX', language: 'vi' }]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Số của bạn' })).toBeTruthy();
+    expect(screen.getByText('A003')).toBeTruthy();
+    expect(screen.getByText('Lịch hẹn lúc 10:30')).toBeTruthy();
+    expect(screen.getByText('Bạn đã báo có mặt và sẽ được gọi vào giờ hẹn.')).toBeTruthy();
+    expect(screen.getByText('Còn 2 người trước bạn')).toBeTruthy();
+    expect(await screen.findByRole('img', { name: /Mã QR/ })).toBeTruthy();
+  });
+
+  it('says plainly when the resident came too late for the slot, with the office’s lateMinutes, else the rule’s 15', async () => {
+    const { api } = bookings([checkedIn({ late: true })], { checkInEarlyMinutes: 30, lateMinutes: 20 });
+    setup({ booking: api });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    await user.click(screen.getByRole('button', { name: /^I have a booking/ }));
+    await user.keyboard('K7Q4M2PX');
+    await user.click(screen.getByRole('button', { name: /On my phone/ }));
+    expect(await screen.findByText('You came more than 20 minutes after your booked time, so you have an ordinary number and will be called in the usual order.')).toBeTruthy();
+    expect(screen.getByText('1012')).toBeTruthy();
+    cleanup();
+
+    setup({ booking: bookings([checkedIn({ late: true })]).api });
+    await user.click(screen.getByRole('button', { name: /^我有預約/ }));
+    await user.keyboard('K7Q4M2PX{Enter}'); // a scanner that types ends with Enter: with no printer, that is the check-in
+    expect(await screen.findByText(/您比預約時段晚到超過 15 分鐘/)).toBeTruthy();
+  });
+
+  it('refuses in plain words: no such code, used or cancelled, too early (from when), and a network failure', async () => {
+    const { api, sent } = bookings([
+      refusal('not_found', 'No booking has this code'),
+      refusal('booking_not_active', 'Booking K7Q4-M2PX has already been checked in', { state: 'checked_in' }),
+      refusal('check_in_too_early', 'Booking K7Q4-M2PX is for 10:30: check in from 10:00', { from: '2024-05-06T02:00:00.000Z' }),
+      { ok: false, error: { code: 'no_answer', message: 'TypeError: Failed to fetch' } },
+    ]);
+    setup({ booking: api });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /^我有預約/ }));
+    await user.keyboard('K7Q4M2PX');
+    const take = screen.getByRole('button', { name: /存在手機/ });
+    const says = async () => (await screen.findByRole('alert')).textContent;
+    await user.click(take);
+    expect(await says()).toBe('找不到這個預約代碼，請檢查代碼是否正確。');
+    await user.click(take);
+    expect(await says()).toBe('這個預約已經取消或已經報到過，不能再使用。需要協助請到服務台。');
+    await user.click(take);
+    expect(await says()).toBe('現在還不能報到。請在 10:00 以後再來報到。');
+    await user.click(take);
+    expect(await says()).toBe('報到沒有成功，請再試一次，或到服務台詢問。');
+    expect(sent).toHaveLength(4);
+    // The code stays, to correct; a change clears the refusal.
+    expect(screen.getByLabelText('預約代碼').textContent).toContain('K7Q4-M2PX');
+    await user.click(screen.getByRole('button', { name: '清除整個代碼' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('reads the code from the phone’s QR code where the kiosk has a camera, and turns the camera off on leaving', async () => {
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue();
+    const track = { stopped: false, stop() { this.stopped = true; } };
+    const camera: Camera = {
+      open: () => Promise.resolve({ getTracks: () => [track] } as unknown as MediaStream),
+      detector: () => ({ detect: () => Promise.resolve([{ rawValue: 'K7Q4-M2PX' }]) }),
+    };
+    setup({ camera });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /^我有預約/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: '或掃描手機上的 QR 碼' })).toBeTruthy();
+    expect(await screen.findByText('已讀取預約代碼 K7Q4-M2PX。')).toBeTruthy();
+    expect(screen.getByLabelText('預約代碼').textContent).toContain('K7Q4-M2PX');
+    expect(track.stopped).toBe(false);
+    await user.click(screen.getByRole('button', { name: '返回' }));
+    expect(track.stopped).toBe(true);
+  });
+
+  it('shows no camera part without a camera, and goes back to the start when left alone', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    setup();
+    act(() => screen.getByRole('button', { name: /^我有預約/ }).click());
+    expect(screen.getByRole('heading', { level: 1, name: '預約報到' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: '或掃描手機上的 QR 碼' })).toBeNull();
+    act(() => vi.advanceTimersByTime(IDLE_MS));
+    expect(screen.getByRole('heading', { level: 1, name: /您好/ })).toBeTruthy();
+  });
+});
+

@@ -6,12 +6,15 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { eTicketPath } from '@jiaohao/shared/rules';
 import { localized } from '@jiaohao/shared/i18n';
-import type { Language } from '@jiaohao/shared/schemas';
+import type { IssueTicketResult, Language } from '@jiaohao/shared/schemas';
 import { createOfficeStore, StoreProvider, useConnection, useLost, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
 import { flow, idleTimeout, START, type How } from './kiosk/flow';
 import { confirmModel, startModel } from './kiosk/model';
-import { ClosedScreen, ConfirmScreen, OutOfService, ScreenHeading, StartScreen, TicketScreen } from './kiosk/Screens';
+import { CheckInScreen, ClosedScreen, ConfirmScreen, OutOfService, ScreenHeading, StartScreen, TicketScreen } from './kiosk/Screens';
 import type { KioskShell, PrintResult } from './kiosk/shell';
+import type { BookingApi } from './kiosk/booking-api';
+import type { Camera } from './kiosk/camera';
+import { bookingTicket, DEFAULT_CHECK_IN_RULES, isComplete, refusalFor, type CheckInRules } from './kiosk/checkin';
 
 const RECONNECT_AFTER_MS = 2_000;
 
@@ -19,6 +22,10 @@ export interface KioskDeps {
   readonly i18n: I18n;
   readonly pairing: Pairing;
   readonly transport: (token: string) => Transport;
+  /** The check-in requests, with the kiosk's device token (booking-api.ts). */
+  readonly booking: (token: string) => BookingApi;
+  /** The camera for a booking's QR code, where the browser has one (camera.ts); null: the keypad only. */
+  readonly camera?: Camera | null;
   /** The Electron shell's functions, or null in a plain browser (no printing). */
   readonly shell: KioskShell | null;
   /** Where the e-ticket page is (the page's own origin by default). */
@@ -56,15 +63,16 @@ export function App(deps: KioskDeps) {
 
 function Connected({ token, deps, onNewToken }: { token: string; deps: KioskDeps; onNewToken: () => void }) {
   const store = useMemo(() => createOfficeStore(deps.transport(token)), [token, deps]);
+  const booking = useMemo(() => deps.booking(token), [token, deps]);
   useEffect(() => () => store.close(), [store]);
   return (
     <StoreProvider store={store}>
-      <Kiosk deps={deps} onNewToken={onNewToken} />
+      <Kiosk deps={deps} booking={booking} onNewToken={onNewToken} />
     </StoreProvider>
   );
 }
 
-function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }) {
+function Kiosk({ deps, booking, onNewToken }: { deps: KioskDeps; booking: BookingApi; onNewToken: () => void }) {
   const { i18n, t } = useTranslation();
   const store = useStore();
   const conn = useConnection();
@@ -75,6 +83,17 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
   const offline = useLost(conn.status === 'online' && conn.office !== null);
   const newKey = deps.newKey ?? (() => crypto.randomUUID());
   const lang = state.lang;
+  // The office's check-in rules, read each time the check-in screen opens (an admin may change them).
+  const [rules, setRules] = useState<CheckInRules | null>(null);
+  const checkingIn = state.screen.kind === 'checkin';
+  useEffect(() => {
+    if (!checkingIn) return;
+    let alive = true;
+    void booking.rules().then((r) => alive && r && setRules(r));
+    return () => {
+      alive = false;
+    };
+  }, [checkingIn, booking]);
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -126,19 +145,38 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
       return;
     }
     dispatch({ type: 'issued', issued: ack.data, how });
-    const trackingToken = ack.data.ticket.trackingToken;
-    if (how !== 'phone') {
-      if (!deps.shell || !trackingToken) {
-        dispatch({ type: 'printed', ok: false });
-        return void store.send('ticket:print-failed', { ticketId: ack.data.ticket.id, reason: 'no_printer' });
-      }
-      const printed: PrintResult = await deps.shell
-        .printTicket(ack.data.ticket.id, trackingToken)
-        .catch((e: unknown) => ({ ok: false, reason: 'printer_error', message: String(e) }) as const);
-      dispatch({ type: 'printed', ok: printed.ok });
-      // The supervisors hear of it at once (paper out?); the resident already has the number on screen.
-      if (!printed.ok) void store.send('ticket:print-failed', { ticketId: ack.data.ticket.id, reason: printed.reason });
+    await deliver(ack.data, how);
+  };
+
+  // The ticket on paper as well, when asked for: the same after taking a number and after a check-in.
+  const deliver = async (issued: IssueTicketResult, how: How) => {
+    const trackingToken = issued.ticket.trackingToken;
+    if (how === 'phone') return;
+    if (!deps.shell || !trackingToken) {
+      dispatch({ type: 'printed', ok: false });
+      return void store.send('ticket:print-failed', { ticketId: issued.ticket.id, reason: 'no_printer' });
     }
+    const printed: PrintResult = await deps.shell
+      .printTicket(issued.ticket.id, trackingToken)
+      .catch((e: unknown) => ({ ok: false, reason: 'printer_error', message: String(e) }) as const);
+    dispatch({ type: 'printed', ok: printed.ok });
+    // The supervisors hear of it at once (paper out?); the resident already has the number on screen.
+    if (!printed.ok) void store.send('ticket:print-failed', { ticketId: issued.ticket.id, reason: printed.reason });
+  };
+
+  const checkIn = async (how: How) => {
+    if (state.screen.kind !== 'checkin' || inFlight.current || !conn.office || !isComplete(state.screen.code)) return;
+    const timeZone = conn.office.office.timeZone;
+    inFlight.current = true;
+    setBusy(true);
+    const ack = await booking.checkIn({ code: state.screen.code, language: lang });
+    inFlight.current = false;
+    setBusy(false);
+    const known = rules ?? DEFAULT_CHECK_IN_RULES;
+    if (!ack.ok) return dispatch({ type: 'refused', refusal: refusalFor(ack.error, known, timeZone) });
+    const { ticket, ahead, estimate } = ack.data;
+    dispatch({ type: 'checked-in', issued: { ticket, ahead, estimate }, how, booking: bookingTicket(ack.data, known, timeZone) });
+    await deliver({ ticket, ahead, estimate }, how);
   };
 
   if (conn.status === 'ended' && conn.endedBy === 'refused') return <RevokedScreen onNewToken={onNewToken} />;
@@ -160,6 +198,7 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
         ahead={ahead}
         link={link}
         print={screen.print}
+        booking={screen.booking}
         onDone={() => dispatch({ type: 'reset' })}
       />
     );
@@ -184,6 +223,25 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
     }
     // The line stopped while the resident read: back to the start, where its button says why.
   }
+  if (screen.kind === 'checkin') {
+    return (
+      <CheckInScreen
+        code={screen.code}
+        refusal={screen.refusal}
+        canPrint={deps.shell !== null}
+        camera={deps.camera ?? null}
+        busy={busy}
+        lang={lang}
+        onLanguage={(l: Language) => dispatch({ type: 'language', lang: l })}
+        onType={(text) => dispatch({ type: 'code-type', text })}
+        onDelete={() => dispatch({ type: 'code-delete' })}
+        onClear={() => dispatch({ type: 'code-clear' })}
+        onScanned={(code) => dispatch({ type: 'code-scanned', code })}
+        onTake={(how) => void checkIn(how)}
+        onBack={() => dispatch({ type: 'back' })}
+      />
+    );
+  }
   return (
     <StartScreen
       model={start}
@@ -192,6 +250,7 @@ function Kiosk({ deps, onNewToken }: { deps: KioskDeps; onNewToken: () => void }
       onLanguage={(l) => dispatch({ type: 'language', lang: l })}
       onPriority={(on) => dispatch({ type: 'priority', on })}
       onLine={(serviceId) => dispatch({ type: 'line', serviceId, key: newKey() })}
+      onBooking={() => dispatch({ type: 'booking' })}
     />
   );
 }

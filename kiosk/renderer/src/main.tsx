@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { forgetToken, keepToken, namespaceSocket, takeToken } from '@jiaohao/web';
 import { App } from './App';
+import { httpBookingApi } from './kiosk/booking-api';
+import { browserCamera } from './kiosk/camera';
 import { createKioskI18n } from './kiosk/i18n';
 import { kioskShell } from './kiosk/shell';
 import './styles.css';
@@ -23,6 +25,8 @@ createRoot(container).render(
       i18n={createKioskI18n()}
       pairing={takeToken(TOKEN_KEY, window.location, window.history, storage)}
       transport={(token) => namespaceSocket('kiosk', { token })}
+      booking={(token) => httpBookingApi(window.location.origin, token)}
+      camera={browserCamera()}
       shell={kioskShell()}
       origin={window.location.origin}
       keep={(token) => keepToken(TOKEN_KEY, storage, token)}

@@ -8,6 +8,8 @@ import type { Language } from '@jiaohao/shared/schemas';
 import type { ConfirmModel, LineChoice, OfficeOpen, StartModel } from './model';
 import { formatOpening } from './model';
 import type { How, PrintState } from './flow';
+import { CODE_ALPHABET, CODE_LENGTH, formatTyped, isComplete, type BookingTicket, type Refusal } from './checkin';
+import { startScanning, type Camera } from './camera';
 import { Icon } from './Icon';
 import { KIOSK_LANGUAGES, useEveryLanguage } from './i18n';
 
@@ -46,9 +48,10 @@ export interface StartProps {
   readonly onLanguage: (lang: Language) => void;
   readonly onPriority: (on: boolean) => void;
   readonly onLine: (serviceId: string) => void;
+  readonly onBooking: () => void;
 }
 
-export function StartScreen({ model, lang, priority, onLanguage, onPriority, onLine }: StartProps) {
+export function StartScreen({ model, lang, priority, onLanguage, onPriority, onLine, onBooking }: StartProps) {
   const { t } = useTranslation();
   return (
     <div className="screen start">
@@ -60,6 +63,16 @@ export function StartScreen({ model, lang, priority, onLanguage, onPriority, onL
         <LanguageBar lang={lang} onChoose={onLanguage} />
       </header>
       <main>
+        <button type="button" className="booking-entry" onClick={onBooking}>
+          <Icon name="appointment" />
+          <span className="line-text">
+            <span className="line-name">{t('kiosk.booking.entry')}</span>
+            <span className="line-summary">{t('kiosk.booking.entryHint')}</span>
+          </span>
+          <span className="booking-arrow" aria-hidden="true">
+            ›
+          </span>
+        </button>
         <section className="priority" aria-labelledby="priority-title">
           <h2 id="priority-title">{t('kiosk.priority.title')}</h2>
           <p>{t('kiosk.priority.explain')}</p>
@@ -161,24 +174,7 @@ export function ConfirmScreen({ model, canPrint, busy, error, lang, onLanguage, 
               {t('kiosk.issuing')}
             </p>
           )}
-          <div className="how-buttons">
-            <button type="button" className="take take-phone" disabled={busy} onClick={() => onTake('phone')} aria-describedby="phone-hint">
-              {t('kiosk.how.phone')}
-              <span id="phone-hint" className="hint">
-                {t('kiosk.how.phone.hint')}
-              </span>
-            </button>
-            {canPrint && (
-              <>
-                <button type="button" className="take" disabled={busy} onClick={() => onTake('print')}>
-                  {t('kiosk.how.print')}
-                </button>
-                <button type="button" className="take" disabled={busy} onClick={() => onTake('both')}>
-                  {t('kiosk.how.both')}
-                </button>
-              </>
-            )}
-          </div>
+          <HowButtons canPrint={canPrint} disabled={busy} onTake={onTake} />
         </section>
         <button type="button" className="back" onClick={onBack} disabled={busy}>
           {t('kiosk.back')}
@@ -188,16 +184,218 @@ export function ConfirmScreen({ model, canPrint, busy, error, lang, onLanguage, 
   );
 }
 
+/** How the resident takes the number: on the phone, always; printed too where there is a printer. */
+function HowButtons({ canPrint, disabled, onTake }: { canPrint: boolean; disabled: boolean; onTake: (how: How) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="how-buttons">
+      <button type="button" className="take take-phone" disabled={disabled} onClick={() => onTake('phone')} aria-describedby="phone-hint">
+        {t('kiosk.how.phone')}
+        <span id="phone-hint" className="hint">
+          {t('kiosk.how.phone.hint')}
+        </span>
+      </button>
+      {canPrint && (
+        <>
+          <button type="button" className="take" disabled={disabled} onClick={() => onTake('print')}>
+            {t('kiosk.how.print')}
+          </button>
+          <button type="button" className="take" disabled={disabled} onClick={() => onTake('both')}>
+            {t('kiosk.how.both')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+export interface CheckInProps {
+  /** The code typed so far, without the dash. */
+  readonly code: string;
+  readonly refusal: Refusal | null;
+  readonly canPrint: boolean;
+  /** The kiosk's camera, where it has one (camera.ts); null: the keypad only. */
+  readonly camera: Camera | null;
+  readonly busy: boolean;
+  readonly lang: Language;
+  readonly onLanguage: (lang: Language) => void;
+  readonly onType: (text: string) => void;
+  readonly onDelete: () => void;
+  readonly onClear: () => void;
+  readonly onScanned: (code: string) => void;
+  readonly onTake: (how: How) => void;
+  readonly onBack: () => void;
+}
+
+const KEY_ROWS = [0, 8, 16, 24].map((at) => [...CODE_ALPHABET.slice(at, at + 8)]);
+
+/** What the resident is told when the check-in gave no ticket. */
+function refusalText(t: ReturnType<typeof useTranslation>['t'], refusal: Refusal): string[] {
+  switch (refusal.kind) {
+    case 'not_found':
+      return [t('kiosk.checkin.notFound')];
+    case 'not_active':
+      return [refusal.date ? t('kiosk.checkin.otherDay', { date: refusal.date }) : t('kiosk.checkin.notActive')];
+    case 'too_early':
+      // Without a time to name, the server's own words say from when.
+      return refusal.from ? [t('kiosk.checkin.tooEarly', { time: refusal.from })] : [t('kiosk.checkin.tooEarlyLater'), refusal.message];
+    case 'failed':
+      return [t('kiosk.checkin.failed')];
+  }
+}
+
+export function CheckInScreen(props: CheckInProps) {
+  const { code, refusal, canPrint, camera, busy, lang, onLanguage, onType, onDelete, onClear, onScanned, onTake, onBack } = props;
+  const { t } = useTranslation();
+  const complete = isComplete(code);
+  const [scanned, setScanned] = useState<string | null>(null);
+  // A keyboard or a barcode scanner that types, wherever the focus is; the keypad's own keys
+  // (Enter, Space on a focused button) stay theirs.
+  const latest = useRef(props);
+  latest.current = props;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      const p = latest.current;
+      const onButton = e.target instanceof HTMLButtonElement;
+      if (e.key === 'Backspace') p.onDelete();
+      else if (e.key === 'Escape') p.onClear();
+      // A scanner ends with Enter: with one way to take the number, that is the check-in.
+      else if (e.key === 'Enter' && !onButton && isComplete(p.code) && !p.canPrint && !p.busy) p.onTake('phone');
+      else if (e.key.length === 1 && e.key !== ' ') p.onType(e.key);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const shown = formatTyped(code);
+  const rest = formatTyped(code.padEnd(CODE_LENGTH, '•')).slice(shown.length);
+  return (
+    <div className="screen checkin">
+      <header className="kiosk-header">
+        <ScreenHeading>
+          <span className="office-name">{t('kiosk.checkin.title')}</span>
+        </ScreenHeading>
+        <LanguageBar lang={lang} onChoose={onLanguage} />
+      </header>
+      <main>
+        <div className="code-entry">
+          <p className="intro">{t('kiosk.checkin.intro')}</p>
+          <label id="code-label" htmlFor="booking-code" className="code-label">
+            {t('kiosk.checkin.code')}
+          </label>
+          <output id="booking-code" className="code-display" aria-live="polite">
+            <span className="code-typed">{shown}</span>
+            {code === '' && <span className="visually-hidden">{t('kiosk.checkin.codeEmpty')}</span>}
+            <span className="code-rest" aria-hidden="true">
+              {rest}
+            </span>
+          </output>
+          <div className="keypad" role="group" aria-label={t('kiosk.checkin.keypad')}>
+            {KEY_ROWS.map((row) => (
+              <div className="keypad-row" key={row[0]}>
+                {row.map((c) => (
+                  <button key={c} type="button" className="key" disabled={complete || busy} onClick={() => onType(c)}>
+                    {c}
+                  </button>
+                ))}
+              </div>
+            ))}
+            <div className="keypad-row keypad-edit">
+              <button type="button" className="key key-edit" disabled={code === '' || busy} onClick={onDelete} aria-label={t('kiosk.checkin.deleteName')}>
+                ⌫ {t('kiosk.checkin.delete')}
+              </button>
+              <button type="button" className="key key-edit" disabled={code === '' || busy} onClick={onClear} aria-label={t('kiosk.checkin.clearName')}>
+                {t('kiosk.checkin.clear')}
+              </button>
+            </div>
+          </div>
+        </div>
+        <div className="checkin-side">
+          {camera && (
+            <CameraScan
+              camera={camera}
+              onCode={(c) => {
+                setScanned(c);
+                onScanned(c);
+              }}
+            />
+          )}
+          <section className="how" aria-labelledby="how-title">
+            <h2 id="how-title">{t('kiosk.how')}</h2>
+            {refusal && (
+              <div className="error" role="alert">
+                {refusalText(t, refusal).map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+              </div>
+            )}
+            {scanned === code && complete && !refusal && (
+              <p className="busy" role="status">
+                {t('kiosk.checkin.scanned', { code: formatTyped(code) })}
+              </p>
+            )}
+            {busy && (
+              <p className="busy" role="status">
+                {t('kiosk.checkin.sending')}
+              </p>
+            )}
+            {!complete && <p className="note">{t('kiosk.checkin.need')}</p>}
+            <HowButtons canPrint={canPrint} disabled={busy || !complete} onTake={onTake} />
+          </section>
+        </div>
+        <button type="button" className="back" onClick={onBack} disabled={busy}>
+          {t('kiosk.back')}
+        </button>
+      </main>
+    </div>
+  );
+}
+
+/** The camera's part of the check-in screen: shown only once the camera runs; off when the screen goes. */
+function CameraScan({ camera, onCode }: { camera: Camera; onCode: (code: string) => void }) {
+  const { t } = useTranslation();
+  const video = useRef<HTMLVideoElement>(null);
+  const [on, setOn] = useState(false);
+  const hear = useRef(onCode);
+  hear.current = onCode;
+  useEffect(() => {
+    let alive = true;
+    let stop: (() => void) | null = null;
+    const element = video.current;
+    if (!element) return;
+    void startScanning(camera, element, (code) => hear.current(code)).then((s) => {
+      if (!alive) return s?.();
+      stop = s;
+      setOn(s !== null);
+    });
+    return () => {
+      alive = false;
+      stop?.();
+    };
+  }, [camera]);
+  return (
+    <section className="scan" aria-labelledby="scan-title" hidden={!on}>
+      <h2 id="scan-title">{t('kiosk.checkin.scanTitle')}</h2>
+      <p>{t('kiosk.checkin.scanHint')}</p>
+      <video ref={video} muted playsInline aria-hidden="true" />
+    </section>
+  );
+}
+
 export interface TicketProps {
   readonly number: string;
   readonly lineName: string;
   readonly ahead: number;
   readonly link: string | null;
   readonly print: PrintState;
+  /** A booking checked in: its slot, and whether it came too late for it. */
+  readonly booking?: BookingTicket;
   readonly onDone: () => void;
 }
 
-export function TicketScreen({ number, lineName, ahead, link, print, onDone }: TicketProps) {
+export function TicketScreen({ number, lineName, ahead, link, print, booking, onDone }: TicketProps) {
   const { t } = useTranslation();
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
@@ -217,6 +415,12 @@ export function TicketScreen({ number, lineName, ahead, link, print, onDone }: T
         <ScreenHeading className="ticket-title">{t('kiosk.ticket.title')}</ScreenHeading>
         <p className="ticket-number">{number}</p>
         <p className="ticket-line">{lineName}</p>
+        {booking && (
+          <>
+            <p className="ticket-booking">{t('kiosk.ticket.booking', { time: booking.slot })}</p>
+            <p className={booking.late ? 'late-note' : 'hint'}>{booking.late ? t('kiosk.ticket.late', { minutes: booking.lateMinutes }) : t('kiosk.ticket.onTime')}</p>
+          </>
+        )}
         <p className="ahead">{t('kiosk.confirm.ahead', { count: ahead })}</p>
         {link && (
           <figure className="qr">
