@@ -16,6 +16,7 @@ const SupervisorView = lazy(() => import('./supervisor/SupervisorView').then((m)
 const AdminView = lazy(() => import('./admin/AdminView').then((m) => ({ default: m.AdminView })));
 const ReportsView = lazy(() => import('./reports/ReportsView').then((m) => ({ default: m.ReportsView })));
 const AuditView = lazy(() => import('./audit/AuditView').then((m) => ({ default: m.AuditView })));
+const BookingsView = lazy(() => import('./bookings/BookingsView').then((m) => ({ default: m.BookingsView })));
 
 export interface AppDeps {
   readonly i18n: I18n;
@@ -23,17 +24,20 @@ export interface AppDeps {
   readonly transport?: () => Transport;
 }
 
-type ViewName = 'counter' | 'floor' | 'reports' | 'audit' | 'admin';
+type ViewName = 'counter' | 'bookings' | 'floor' | 'reports' | 'audit' | 'admin';
 const RANK = { clerk: 1, supervisor: 2, admin: 3 } as const;
 
 function viewsFor(staff: Staff): ViewName[] {
-  const views: ViewName[] = ['counter'];
+  const views: ViewName[] = ['counter', 'bookings'];
   if (RANK[staff.role] >= 2) views.push('floor');
   if (RANK[staff.role] >= 2) views.push('reports');
   if (RANK[staff.role] >= 2) views.push('audit');
   if (staff.role === 'admin') views.push('admin');
   return views;
 }
+
+/** Each view's name in the navigation (the newer views' names live in their own catalogs). */
+const navKey = (v: ViewName): string => (v === 'reports' || v === 'audit' || v === 'bookings' ? `${v}.nav` : `nav.${v === 'floor' ? 'supervisor' : v}`);
 
 const viewFromHash = (hash: string, allowed: readonly ViewName[]): ViewName => {
   const name = hash.replace(/^#\/?/, '') as ViewName;
@@ -104,7 +108,7 @@ function Frame({ staff, api, onSignOut, onEnded }: { staff: Staff; api: typeof r
             {allowed.map((v) => (
               <li key={v}>
                 <a href={`#/${v}`} aria-current={v === view ? 'page' : undefined}>
-                  {t(v === 'reports' ? 'reports.nav' : v === 'audit' ? 'audit.nav' : `nav.${v === 'floor' ? 'supervisor' : v}`)}
+                  {t(navKey(v))}
                 </a>
               </li>
             ))}
@@ -128,6 +132,7 @@ function Frame({ staff, api, onSignOut, onEnded }: { staff: Staff; api: typeof r
           {view === 'admin' && <AdminView staff={staff} api={api} />}
           {view === 'reports' && <ReportsView api={api} />}
           {view === 'audit' && <AuditView api={api} />}
+          {view === 'bookings' && <BookingsView staff={staff} api={api} />}
         </Suspense>
       </main>
     </>

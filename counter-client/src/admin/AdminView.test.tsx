@@ -61,7 +61,7 @@ describe('the admin view', () => {
   it('is a tab list the keyboard alone can move through', async () => {
     const { user } = await start();
     const tabs = within(screen.getByRole('tablist', { name: '管理項目' })).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['業務', '櫃台', '人員帳號', '裝置', '事務所']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['業務', '櫃台', '人員帳號', '裝置', '預約設定', '事務所']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     await user.click(tabs[0]!);
     await user.keyboard('{ArrowRight}');

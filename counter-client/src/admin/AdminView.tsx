@@ -1,11 +1,13 @@
-// The admin's settings: service lines and their numbers, counters, staff accounts, devices and the
-// office, as tabs. Every panel stays mounted (hidden when not shown), so moving between tabs never
-// loses what is being typed. Changes are registry commands over the /staff socket; the office
-// state they change comes back through the store's events, so every list here is live.
+// The admin's settings: service lines and their numbers, counters, staff accounts, devices, the
+// booking rules and the office, as tabs. Every panel stays mounted (hidden when not shown), so
+// moving between tabs never loses what is being typed. Changes are registry commands over the
+// /staff socket (the booking rules over REST); the office state they change comes back through the
+// store's events, so every list here is live.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@jiaohao/shared/schemas';
 import type { api as Api } from '../connection/api';
+import { BookingSection } from './BookingSection';
 import { CountersSection } from './CountersSection';
 import { DevicesSection } from './DevicesSection';
 import { OfficeSection } from './OfficeSection';
@@ -13,7 +15,7 @@ import { ServicesSection } from './ServicesSection';
 import { StaffSection } from './StaffSection';
 import './admin.css';
 
-export const ADMIN_TABS = ['services', 'counters', 'staff', 'devices', 'office'] as const;
+export const ADMIN_TABS = ['services', 'counters', 'staff', 'devices', 'booking', 'office'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** The tab an arrow, Home or End key moves to (the tabs wrap around). */
@@ -65,7 +67,8 @@ export function AdminView({ staff, api }: { staff: Staff; api: typeof Api }) {
             }}
             onClick={() => setTab(name)}
           >
-            {t(`admin.tab.${name}`)}
+            {/* The booking tab's name is in the bookings catalog, with the rest of its words. */}
+            {t(name === 'booking' ? 'admin.booking.tab' : `admin.tab.${name}`)}
           </button>
         ))}
       </div>
@@ -75,6 +78,7 @@ export function AdminView({ staff, api }: { staff: Staff; api: typeof Api }) {
           {name === 'counters' && <CountersSection />}
           {name === 'staff' && <StaffSection me={staff} api={api} />}
           {name === 'devices' && <DevicesSection api={api} />}
+          {name === 'booking' && <BookingSection api={api} />}
           {name === 'office' && <OfficeSection />}
         </div>
       ))}

@@ -1,6 +1,6 @@
 // The few REST calls the socket does not cover: signing in and out, who is signed in, and reads
 // that are not part of the office state. Same origin, with the session cookie; never a token.
-import type { ErrorBody, Staff } from '@jiaohao/shared/schemas';
+import type { Ack, ErrorBody, Staff } from '@jiaohao/shared/schemas';
 
 export class ApiError extends Error {
   constructor(
@@ -37,3 +37,17 @@ export const api = {
   post: <T,>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
   patch: <T,>(path: string, body: unknown) => call<T>('PATCH', path, body),
 };
+
+/**
+ * A REST call's answer as a command's ack, so the admin forms and useAction put a REST refusal
+ * in words the same way as a socket one. A lost connection is `not_connected` (nothing was done).
+ */
+export async function restAck<T>(request: Promise<T>): Promise<Ack<T> | { ok: false; error: { code: 'not_connected'; message: string } }> {
+  try {
+    return { ok: true, data: await request };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.body) return { ok: false, error: err.body };
+    return err.status === 0 ? { ok: false, error: { code: 'not_connected', message: err.message } } : { ok: false, error: { code: 'internal', message: err.message } };
+  }
+}

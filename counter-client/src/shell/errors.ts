@@ -20,7 +20,10 @@ const KNOWN = new Set([
   'invalid_range',
 ]);
 
+// The booking refusals are said in the bookings catalog's words (shared/src/catalogs/counter-bookings.ts).
+const BOOKING = new Set(['slot_full', 'already_booked', 'booking_closed', 'booking_not_active']);
+
 export function errorText(t: TFunction, error: { code: string; message: string }): string {
-  const key = KNOWN.has(error.code) ? `error.${error.code}` : 'error.other';
+  const key = KNOWN.has(error.code) ? `error.${error.code}` : BOOKING.has(error.code) ? `bookings.refusal.${error.code}` : 'error.other';
   return t(key, { message: error.message });
 }
