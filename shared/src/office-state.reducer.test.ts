@@ -32,6 +32,7 @@ import {
   type OfficeState,
 } from './office-state.reducer';
 import { DEFAULT_POLICY } from './pick-next';
+import { DEFAULT_BOOKING_SETTINGS } from './appointments.schemas';
 import { NOW, MIN, ago, announcement, closure, counter, iso, issuingStop, office, recentCall, service, snapshot as baseSnapshot, ticket } from './testing/builders';
 
 /** The shared snapshot (seq 10 here) with two waiting tickets and one being served at c1. */
@@ -110,6 +111,7 @@ describe('builders', () => {
       ev(36, 'issuing:resumed', { serviceId: null }),
       ev(37, 'office:emergency-closed', { closure: closure(), cancelled: 4 }),
       ev(38, 'office:emergency-ended', { closure: closure() }),
+      ev(39, 'booking:updated', { settings: DEFAULT_BOOKING_SETTINGS }),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
     for (const e of all) expect([e.type, Value.Check(DomainEvent, e)]).toEqual([e.type, true]);
