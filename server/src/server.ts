@@ -1,7 +1,7 @@
 // The only file that listens. `npm start` (add `-- --demo` to say so explicitly) runs this.
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { EMBED_PATH, STATUS_PATH, WIDGET_PATH } from '@jiaohao/shared/rules';
+import { BOOK_PATH, EMBED_PATH, STATUS_PATH, WIDGET_PATH } from '@jiaohao/shared/rules';
 
 async function main(): Promise<void> {
   let config;
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       `  Wall display   ${base}/display/`,
       `  Kiosk          ${base}/kiosk/`,
       `  Public page    ${base}${STATUS_PATH}`,
+      `  Booking        ${config.publicUrl ?? base}${BOOK_PATH}   (網路預約, for phones; a booking's page is /book/m/<token>)`,
       `  E-tickets      ${config.publicUrl ?? base}/t/<token>   (the QR code on each ticket; JIAOHAO_PUBLIC_URL)`,
       `  Website widget ${base}${WIDGET_PATH}  ·  iframe ${base}${EMBED_PATH}   (snippets in the README)`,
       `  API            ${base}/api/v1`,

@@ -31,7 +31,7 @@ export interface UseE2EOptions {
 }
 
 // The lines of server.ts's start-up banner, left out of the log shown after a failure.
-const BANNER_LINE = /^ {2}(Jiaohao \(|Counter client |Wall display |Kiosk |Public page |E-tickets |Website widget |API |API docs |Health |Public status |Socket\.IO |Database )/;
+const BANNER_LINE = /^ {2}(Jiaohao \(|Counter client |Wall display |Kiosk |Public page |Booking |E-tickets |Website widget |API |API docs |Health |Public status |Socket\.IO |Database )/;
 
 /** What the server printed besides its start-up banner: its warnings and errors (LOG_LEVEL=warn). */
 function serverLog(server: TestServer): string {
