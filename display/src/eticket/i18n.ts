@@ -4,48 +4,18 @@
 // ticket taken in another language still opens in it.
 import type { i18n as I18n } from 'i18next';
 import { ETICKET } from '@jiaohao/shared/catalogs';
-import { LANGUAGE_NAMES } from '@jiaohao/shared/i18n';
 import type { Language } from '@jiaohao/shared/schemas';
 import { makeI18n } from '@jiaohao/web';
+import { browserLanguage, languageMemory, RESIDENT_LANGUAGES } from '../shell/resident-language';
 
-/** The five resident languages, Chinese (the fallback) first, in the kiosk's order. */
-export const ETICKET_LANGUAGES = Object.keys(LANGUAGE_NAMES) as [Language, ...Language[]];
+export const ETICKET_LANGUAGES = RESIDENT_LANGUAGES;
 export const LANGUAGE_KEY = 'jiaohao.eticket.lang';
 
-type Store = Pick<Storage, 'getItem' | 'setItem'> | undefined;
-
-const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (ETICKET_LANGUAGES as readonly string[]).includes(value);
-
+const memory = languageMemory(LANGUAGE_KEY);
 /** The language the resident chose on this phone, if they did. */
-export function chosenLanguage(storage: Store): Language | null {
-  try {
-    const saved = storage?.getItem(LANGUAGE_KEY);
-    return isLanguage(saved) ? saved : null;
-  } catch {
-    return null;
-  }
-}
-
-export function rememberLanguage(storage: Store, lang: Language): void {
-  try {
-    storage?.setItem(LANGUAGE_KEY, lang);
-  } catch {
-    // Private mode: the choice lasts for this visit.
-  }
-}
-
-/** Before the ticket is known (and for an unknown token): the phone's own language when it is one of ours. */
-export function browserLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-TW';
-    const base = lower.split('-')[0];
-    if (isLanguage(base)) return base;
-    // Indonesian is also tagged "in" by older Android phones.
-    if (base === 'in') return 'id';
-  }
-  return 'zh-TW';
-}
+export const chosenLanguage = memory.chosen;
+export const rememberLanguage = memory.remember;
+export { browserLanguage };
 
 export const createETicketI18n = (lang: Language): I18n => makeI18n({ catalogs: [ETICKET], languages: ETICKET_LANGUAGES, lang });
 
