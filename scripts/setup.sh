@@ -51,7 +51,7 @@ need_pkg pdftotext                      poppler-utils                   # PDF as
 # server/src/modules/reports/reports.exports.test.ts opens the report's spreadsheet (.ods) in LibreOffice
 # and converts every sheet back to CSV; the -nogui build is enough for --headless (≥ 7.2 for one file a sheet).
 need_pkg libreoffice                    libreoffice-calc-nogui          # reports: the .ods read back
-# need_pkg redis-server                   redis-server                    # scale-out tests (§7)
+need_pkg redis-server                   redis-server                    # scale-out tests (§7): tests start their own
 # tests/src/kiosk-print.test.ts prints through CUPS on the cups-pdf virtual printer (§6).
 need_pkg /usr/sbin/cupsd                cups                            # printing (§6)
 need_pkg /usr/lib/cups/backend/cups-pdf printer-driver-cups-pdf         # the PDF queue's backend

@@ -21,7 +21,21 @@ describe('loadConfig', () => {
       secureCookies: false,
       demo: false,
       publicUrl: null,
+      role: 'office',
+      redisUrl: null,
+      backupDir: null,
+      backupMinutes: 60,
+      backupKeepDays: 14,
     });
+  });
+
+  it('reads --role public, which needs REDIS_URL, and refuses any other role', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, ['--role', 'public'])).toMatchObject({ role: 'public', redisUrl: 'redis://127.0.0.1:6379' });
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, ['--role=public']).role).toBe('public');
+    expect(() => loadConfig({}, ['--role', 'public'])).toThrow(/--role public needs REDIS_URL/);
+    expect(() => loadConfig({}, ['--role', 'city'])).toThrow(/--role must be office or public, got "city"/);
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ address/);
+    expect(() => loadConfig({ JIAOHAO_BACKUP_MINUTES: '-1' })).toThrow(/JIAOHAO_BACKUP_MINUTES must be an integer from 0 to 1440/);
   });
 
   it('reads every key and the --demo flag', () => {
@@ -125,9 +139,12 @@ describe('loadConfig', () => {
     ['JIAOHAO_PUBLIC_URL', 'ftp://queue.example.gov.tw', /^JIAOHAO_PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
     ['JIAOHAO_PUBLIC_URL', 'https://queue.example.gov.tw/?office=north', /^JIAOHAO_PUBLIC_URL must be .*, got "https:\/\/queue.example.gov.tw\/\?office=north"$/],
     ['JIAOHAO_PUBLIC_URL', 'https://user:secret@queue.example.gov.tw', /^JIAOHAO_PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
+    ['REDIS_URL', 'localhost:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ address, such as redis:\/\/127.0.0.1:6379, got "localhost:6379"$/],
+    ['JIAOHAO_BACKUP_MINUTES', '1441', /^JIAOHAO_BACKUP_MINUTES must be an integer from 0 to 1440, got "1441"$/],
+    ['JIAOHAO_BACKUP_KEEP_DAYS', '0', /^JIAOHAO_BACKUP_KEEP_DAYS must be an integer from 1 to 3660, got "0"$/],
   ];
   /** Settings where any text is a valid value (a path, a host name). */
-  const ANY_TEXT = ['HOST', 'JIAOHAO_DB', 'JIAOHAO_CLIENTS_DIR', 'JIAOHAO_AUDIT_KEY_FILE', 'JIAOHAO_AUDIT_ANCHOR_FILE'];
+  const ANY_TEXT = ['HOST', 'JIAOHAO_DB', 'JIAOHAO_CLIENTS_DIR', 'JIAOHAO_AUDIT_KEY_FILE', 'JIAOHAO_AUDIT_ANCHOR_FILE', 'JIAOHAO_BACKUP_DIR'];
 
   it.each(BAD)('refuses %s=%j with a message that names it and says what it accepts', (key, value, words) => {
     let error: unknown;

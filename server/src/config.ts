@@ -51,6 +51,19 @@ export const ConfigSchema = Type.Object({
    * trailing slash; null: the origin the request came to (its Host header).
    */
   publicUrl: Type.Union([Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' }), Type.Null()]),
+  /**
+   * `office` (the default): the office server with its database. `public` (`--role public`): a
+   * stateless public node that reads every office's public snapshot from Redis and changes nothing.
+   */
+  role: Type.Union([Type.Literal('office'), Type.Literal('public')]),
+  /** Redis (redis://host:port/db) the office publishes its public side to; null: no Redis (one process). */
+  redisUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
+  /** The folder of online backups; null: beside the database (./data/backups); none for ":memory:". */
+  backupDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  /** Minutes between online backups of the day's copy (0: no scheduled backups). */
+  backupMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
+  /** Days of backups kept; older ones are deleted after each backup. */
+  backupKeepDays: Type.Integer({ minimum: 1, maximum: 3660 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -115,7 +128,7 @@ const flag = (fallback: boolean) => (raw: string | undefined) => {
  * Every environment setting, one row each (the type asks for a row per Config field; `demo` comes
  * from the command line). Validated against ConfigSchema field by field.
  */
-const SETTINGS: { readonly [F in Exclude<keyof Config, 'demo'>]: Setting<Config[F]> } = {
+const SETTINGS: { readonly [F in Exclude<keyof Config, 'demo' | 'role'>]: Setting<Config[F]> } = {
   port: { key: 'PORT', read: integer(8080) },
   host: { key: 'HOST', read: text('127.0.0.1') },
   dbPath: { key: 'JIAOHAO_DB', read: text('./data/jiaohao.db') },
@@ -148,6 +161,10 @@ const SETTINGS: { readonly [F in Exclude<keyof Config, 'demo'>]: Setting<Config[
     read: webAddress,
     accepts: 'an http:// or https:// address with no query or #fragment, such as https://queue.example.gov.tw',
   },
+  redisUrl: { key: 'REDIS_URL', read: (raw) => raw?.trim() ?? null, accepts: 'a redis:// or rediss:// address, such as redis://127.0.0.1:6379' },
+  backupDir: { key: 'JIAOHAO_BACKUP_DIR', read: (raw) => raw ?? null },
+  backupMinutes: { key: 'JIAOHAO_BACKUP_MINUTES', read: integer(60) },
+  backupKeepDays: { key: 'JIAOHAO_BACKUP_KEEP_DAYS', read: integer(14) },
 };
 
 /** The parts of a field's schema that a message puts in words. */
@@ -180,10 +197,20 @@ function inWords(schema: Described): string {
   return `a ${type ?? 'value'}`;
 }
 
+/** `--role public` or `--role=public`; `office` when not given. */
+function roleOf(argv: readonly string[]): unknown {
+  const at = argv.findIndex((a) => a === '--role' || a.startsWith('--role='));
+  if (at === -1) return 'office';
+  const given = argv[at] ?? '';
+  const value = given.startsWith('--role=') ? given.slice('--role='.length) : argv[at + 1];
+  if (value === 'office' || value === 'public') return value;
+  throw new ConfigError(`--role must be office or public, got "${value ?? ''}"`);
+}
+
 /** Reads the documented keys (see .env.example); anything invalid stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = []): Config {
   const problems: string[] = [];
-  const config: Record<string, unknown> = { demo: argv.includes('--demo') };
+  const config: Record<string, unknown> = { demo: argv.includes('--demo'), role: roleOf(argv) };
   for (const [field, setting] of Object.entries(SETTINGS) as [keyof typeof SETTINGS, Setting<unknown>][]) {
     const raw = env[setting.key] === '' ? undefined : env[setting.key];
     const schema = ConfigSchema.properties[field];
@@ -203,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     const got = setting.secret || raw === undefined ? '' : `, got "${raw}"`;
     problems.push(`${setting.key} must be ${words}${got}`);
   }
+  if (config.role === 'public' && config.redisUrl === null) problems.push('--role public needs REDIS_URL: a public node reads the offices from Redis');
   if (problems.length > 0) throw new ConfigError(problems);
   // Only a field without a row could fail here, and the table's type rules that out.
   if (!Value.Check(ConfigSchema, config)) {
@@ -242,6 +270,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditAnchorMinutes: 5,
     // The request's own origin (http://localhost under inject).
     publicUrl: null,
+    role: 'office',
+    redisUrl: null,
+    // No scheduled backups in tests unless one asks.
+    backupDir: null,
+    backupMinutes: 0,
+    backupKeepDays: 14,
     ...overrides,
   };
 }
