@@ -1,11 +1,12 @@
 // Every read the edges may make, as functions over the store: routes and socket handlers call
 // these, never a repository or the engine.
-import type { ChainCheck, Counter, Device, DomainEvent, Office, QueuePolicy, Report, ReportQuery, Service, Snapshot, Staff, StaffName, Ticket, TodayStats } from '@jiaohao/shared';
+import type { ChainCheck, Counter, Device, DomainEvent, LineEstimates, Office, QueuePolicy, Report, ReportQuery, Service, Snapshot, Staff, StaffName, Ticket, TodayStats } from '@jiaohao/shared';
 import { DomainError } from '@jiaohao/shared';
 import type { Clock } from './core/engine';
 import type { Store } from './store';
 import { snapshot, snapshotHead, type SnapshotHead } from './modules/office/office.queries';
 import { ticketById, ticketForResident, ticketPrintFacts, type TicketPrintFacts } from './modules/tickets/tickets.queries';
+import { lineEstimates } from './modules/tickets/wait-load';
 import type { Principal } from './core/principal';
 import { toStaff } from './modules/auth/auth.repo';
 import { report, todayStats } from './modules/reports/reports.queries';
@@ -29,6 +30,8 @@ export interface Queries {
   /** Active staff by name only, for colleagues. */
   staffNames(): StaffName[];
   todayStats(): TodayStats;
+  /** What a resident taking a number now would be told, per line and class (the wait model). */
+  estimates(): LineEstimates;
   /** The report over a range of business dates (validation_failed for a bad range). */
   report(query: ReportQuery): Report;
   devices(): Device[];
@@ -63,6 +66,10 @@ export function buildQueries(store: Store, clock: Clock, audit: AuditTrail): Que
     },
     staffNames: () => store.staff.activeNames(),
     todayStats: () => todayStats(store, clock()),
+    estimates: () => {
+      const now = clock();
+      return lineEstimates(store, snapshotHead(store, now).businessDate, now);
+    },
     report: (query) => report(store, clock(), query),
     devices: () => store.devices.list(),
     device: (id) => store.devices.byId(id),

@@ -50,6 +50,13 @@ export const IssueTicketResult = Type.Object({
 });
 export type IssueTicketResult = Static<typeof IssueTicketResult>;
 
+/**
+ * Per active line, the range a resident taking a number now would be given, per class: the issue
+ * answer's estimate before the ticket exists (the kiosk's confirm screen, the supervisor's floor).
+ */
+export const LineEstimates = Type.Record(Type.String(), Type.Object({ normal: WaitEstimate, priority: WaitEstimate }, strict));
+export type LineEstimates = Static<typeof LineEstimates>;
+
 export const PickReasonSchema = Type.Union(PICK_REASONS.map((r) => Type.Literal(r)));
 
 export const CallNextResult = Type.Object({

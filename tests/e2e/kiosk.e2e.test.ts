@@ -38,6 +38,8 @@ const waitingIn = async (serviceId: string) => {
   return status.services.find((s) => s.id === serviceId)?.waiting ?? -1;
 };
 
+const householdWait = async () => (await office.call<Record<string, { normal: { min: number; max: number } | null }>>('GET', '/estimates')).household?.normal ?? null;
+
 describe('the kiosk', () => {
   it('in Vietnamese: a line, its documents, an e-ticket with a QR code; the ticket is on the server in that language', async () => {
     // The issue answer, as the server sent it over the kiosk's socket: the ticket's id.
@@ -55,10 +57,23 @@ describe('the kiosk', () => {
     await checkA11y(page);
 
     const before = await waitingIn('household');
+    const estimatesBefore = await householdWait();
     await page.getByRole('button', { name: /Đăng ký hộ tịch/ }).click();
     await page.getByRole('heading', { name: /Vui lòng chuẩn bị các giấy tờ sau/ }).waitFor();
     await page.getByText('Thẻ căn cước (bản gốc)').waitFor();
     await page.getByText(new RegExp(`Còn ${before} người trước bạn`)).waitFor();
+    // The wait shown is the server's wait model's (GET /estimates), read before or after the screen
+    // opened: the minute can turn in between.
+    const wait = page.locator('.wait[aria-busy="false"]');
+    await wait.waitFor();
+    const shown = (await wait.textContent())?.trim();
+    const said = (w: { min: number; max: number } | null) =>
+      w === null
+        ? KIOSK.t('vi', 'kiosk.confirm.waitUnknown')
+        : w.min === 0 && before === 0
+          ? KIOSK.t('vi', 'kiosk.confirm.waitNone')
+          : KIOSK.t('vi', 'kiosk.confirm.wait').replace('{{min}}', String(w.min)).replace('{{max}}', String(w.max));
+    expect([said(estimatesBefore), said(await householdWait())]).toContain(shown);
     await screenshot(page, 'kiosk-confirm-vi-portrait');
     await checkA11y(page);
 

@@ -6,19 +6,23 @@ import { FakeSocket } from '@jiaohao/web/testing';
 import { App } from './App';
 import { createKioskI18n } from './kiosk/i18n';
 import type { KioskShell, PrintResult } from './kiosk/shell';
-import type { BookingApi } from './kiosk/booking-api';
+import type { ServerApi } from './kiosk/server-api';
 import type { Camera } from './kiosk/camera';
 import { IDLE_MS } from './kiosk/flow';
 
 const household = service({ names: { 'zh-TW': '戶籍登記', vi: 'Đăng ký hộ tịch' }, documents: { 'zh-TW': ['身分證'], vi: ['Thẻ căn cước'] } });
 
+/** The server's wait model's answer for the household line (GET /api/v1/estimates). */
+const ESTIMATES = { household: { normal: { min: 10, max: 20 }, priority: { min: 0, max: 5 } } };
+
 /** No booking requests unless a test makes them: the check-in tests pass their own. */
-const noBookings: BookingApi = {
+const noBookings: ServerApi = {
   checkIn: () => Promise.resolve({ ok: false, error: { code: 'no_answer', message: 'not in this test' } }),
   rules: () => Promise.resolve(null),
+  estimates: () => Promise.resolve(ESTIMATES),
 };
 
-function setup(options: { shell?: KioskShell | null; answer?: (event: string, payload: unknown) => unknown; booking?: BookingApi; camera?: Camera | null } = {}) {
+function setup(options: { shell?: KioskShell | null; answer?: (event: string, payload: unknown) => unknown; api?: ServerApi; camera?: Camera | null } = {}) {
   const socket = new FakeSocket();
   socket.answer = options.answer ?? (() => undefined);
   let keys = 0;
@@ -27,7 +31,7 @@ function setup(options: { shell?: KioskShell | null; answer?: (event: string, pa
       i18n={createKioskI18n()}
       pairing={{ token: 'kiosk-token', fromLink: false }}
       transport={() => socket}
-      booking={() => options.booking ?? noBookings}
+      api={() => options.api ?? noBookings}
       camera={options.camera ?? null}
       shell={options.shell ?? null}
       origin="https://queue.example.tw"
@@ -131,6 +135,25 @@ describe('the kiosk', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Số của bạn' })));
   });
 
+  it('shows the server’s wait for the ticket’s class, and reads it again after the office changes', async () => {
+    const answers = [ESTIMATES, { household: { normal: { min: 15, max: 25 }, priority: { min: 5, max: 10 } } }];
+    let reads = 0;
+    const socket = setup({ api: { ...noBookings, estimates: () => Promise.resolve(answers[Math.min(reads++, answers.length - 1)] ?? null) } });
+    await userEvent.setup().click(screen.getByRole('button', { name: /戶籍登記/ }));
+    expect(await screen.findByText('預估等候 10–20 分鐘')).toBeTruthy();
+    // Someone else takes a number: the range the next ticket would be given has moved.
+    const other = ticket({ id: 'tx', number: '1010', serviceId: 'household', state: 'waiting' });
+    act(() => socket.serverSends('ticket:issued', { seq: 43, type: 'ticket:issued', at: iso(Date.now()), actor: { kind: 'device', id: 'k2' }, reason: null, data: { ticket: other } }));
+    expect(await screen.findByText('預估等候 15–25 分鐘')).toBeTruthy();
+    expect(reads).toBe(2);
+  });
+
+  it('says the wait cannot be estimated when the server promises none', async () => {
+    setup({ api: { ...noBookings, estimates: () => Promise.resolve({ household: { normal: null, priority: null } }) } });
+    await userEvent.setup().click(screen.getByRole('button', { name: /戶籍登記/ }));
+    expect(await screen.findByText('目前無法估計等候時間')).toBeTruthy();
+  });
+
   it('offers only the phone in a plain browser (no shell to print with)', async () => {
     setup();
     await userEvent.setup().click(screen.getByRole('button', { name: /戶籍登記/ }));
@@ -164,14 +187,15 @@ const checkedIn = (over: { late?: boolean; language?: string } = {}) => ({
 });
 
 /** A booking API that answers each check-in with the next of `answers`, and records what was sent. */
-function bookings(answers: Awaited<ReturnType<BookingApi['checkIn']>>[], rules: Awaited<ReturnType<BookingApi['rules']>> = null) {
+function bookings(answers: Awaited<ReturnType<ServerApi['checkIn']>>[], rules: Awaited<ReturnType<ServerApi['rules']>> = null) {
   const sent: unknown[] = [];
-  const api: BookingApi = {
+  const api: ServerApi = {
     checkIn: (body) => {
       sent.push(body);
       return Promise.resolve(answers.shift() ?? { ok: false, error: { code: 'no_answer', message: 'none left' } });
     },
     rules: () => Promise.resolve(rules),
+    estimates: () => Promise.resolve(null),
   };
   return { api, sent };
 }
@@ -181,7 +205,7 @@ const refusal = (code: string, message: string, details?: unknown) => ({ ok: fal
 describe('checking a booking in at the kiosk', () => {
   it('types the code on the keypad and the keyboard as XXXX-XXXX, checks in in the resident’s language, and shows the ticket with its slot', async () => {
     const { api, sent } = bookings([checkedIn({ language: 'vi' })]);
-    setup({ booking: api });
+    setup({ api });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
     await user.click(screen.getByRole('button', { name: /^Tôi đã đặt lịch hẹn/ }));
@@ -209,7 +233,7 @@ describe('checking a booking in at the kiosk', () => {
 
   it('says plainly when the resident came too late for the slot, with the office’s lateMinutes, else the rule’s 15', async () => {
     const { api } = bookings([checkedIn({ late: true })], { checkInEarlyMinutes: 30, lateMinutes: 20 });
-    setup({ booking: api });
+    setup({ api });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'English' }));
     await user.click(screen.getByRole('button', { name: /^I have a booking/ }));
@@ -219,7 +243,7 @@ describe('checking a booking in at the kiosk', () => {
     expect(screen.getByText('1012')).toBeTruthy();
     cleanup();
 
-    setup({ booking: bookings([checkedIn({ late: true })]).api });
+    setup({ api: bookings([checkedIn({ late: true })]).api });
     await user.click(screen.getByRole('button', { name: /^我有預約/ }));
     await user.keyboard('K7Q4M2PX{Enter}'); // a scanner that types ends with Enter: with no printer, that is the check-in
     expect(await screen.findByText(/您比預約時段晚到超過 15 分鐘/)).toBeTruthy();
@@ -232,7 +256,7 @@ describe('checking a booking in at the kiosk', () => {
       refusal('check_in_too_early', 'Booking K7Q4-M2PX is for 10:30: check in from 10:00', { from: '2024-05-06T02:00:00.000Z' }),
       { ok: false, error: { code: 'no_answer', message: 'TypeError: Failed to fetch' } },
     ]);
-    setup({ booking: api });
+    setup({ api });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: /^我有預約/ }));
     await user.keyboard('K7Q4M2PX');

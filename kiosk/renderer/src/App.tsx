@@ -6,13 +6,13 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { eTicketPath } from '@jiaohao/shared/rules';
 import { localized } from '@jiaohao/shared/i18n';
-import type { IssueTicketResult, Language } from '@jiaohao/shared/schemas';
+import type { IssueTicketResult, Language, LineEstimates } from '@jiaohao/shared/schemas';
 import { createOfficeStore, StoreProvider, useConnection, useLost, useNow, useStore, type Pairing, type Transport } from '@jiaohao/web';
 import { flow, idleTimeout, START, type How } from './kiosk/flow';
 import { confirmModel, startModel } from './kiosk/model';
 import { CheckInScreen, ClosedScreen, ConfirmScreen, OutOfService, ScreenHeading, StartScreen, TicketScreen } from './kiosk/Screens';
 import type { KioskShell, PrintResult } from './kiosk/shell';
-import type { BookingApi } from './kiosk/booking-api';
+import type { ServerApi } from './kiosk/server-api';
 import type { Camera } from './kiosk/camera';
 import { bookingTicket, DEFAULT_CHECK_IN_RULES, isComplete, refusalFor, type CheckInRules } from './kiosk/checkin';
 
@@ -22,8 +22,8 @@ export interface KioskDeps {
   readonly i18n: I18n;
   readonly pairing: Pairing;
   readonly transport: (token: string) => Transport;
-  /** The check-in requests, with the kiosk's device token (booking-api.ts). */
-  readonly booking: (token: string) => BookingApi;
+  /** The requests beside the socket (check-in, its rules, the estimates), with the kiosk's device token (server-api.ts). */
+  readonly api: (token: string) => ServerApi;
   /** The camera for a booking's QR code, where the browser has one (camera.ts); null: the keypad only. */
   readonly camera?: Camera | null;
   /** The Electron shell's functions, or null in a plain browser (no printing). */
@@ -63,16 +63,16 @@ export function App(deps: KioskDeps) {
 
 function Connected({ token, deps, onNewToken }: { token: string; deps: KioskDeps; onNewToken: () => void }) {
   const store = useMemo(() => createOfficeStore(deps.transport(token)), [token, deps]);
-  const booking = useMemo(() => deps.booking(token), [token, deps]);
+  const api = useMemo(() => deps.api(token), [token, deps]);
   useEffect(() => () => store.close(), [store]);
   return (
     <StoreProvider store={store}>
-      <Kiosk deps={deps} booking={booking} onNewToken={onNewToken} />
+      <Kiosk deps={deps} api={api} onNewToken={onNewToken} />
     </StoreProvider>
   );
 }
 
-function Kiosk({ deps, booking, onNewToken }: { deps: KioskDeps; booking: BookingApi; onNewToken: () => void }) {
+function Kiosk({ deps, api, onNewToken }: { deps: KioskDeps; api: ServerApi; onNewToken: () => void }) {
   const { i18n, t } = useTranslation();
   const store = useStore();
   const conn = useConnection();
@@ -89,11 +89,25 @@ function Kiosk({ deps, booking, onNewToken }: { deps: KioskDeps; booking: Bookin
   useEffect(() => {
     if (!checkingIn) return;
     let alive = true;
-    void booking.rules().then((r) => alive && r && setRules(r));
+    void api.rules().then((r) => alive && r && setRules(r));
     return () => {
       alive = false;
     };
-  }, [checkingIn, booking]);
+  }, [checkingIn, api]);
+
+  // The confirm screen's wait: the server's, read when the screen opens and again after every change
+  // of the office while it is open (a call, a new ticket), so it is what the ticket will say.
+  const [estimates, setEstimates] = useState<LineEstimates | null>(null);
+  const confirming = state.screen.kind === 'confirm';
+  const seq = conn.office?.seq;
+  useEffect(() => {
+    if (!confirming) return setEstimates(null);
+    let alive = true;
+    void api.estimates().then((e) => alive && e && setEstimates(e));
+    return () => {
+      alive = false;
+    };
+  }, [confirming, seq, api]);
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -131,7 +145,7 @@ function Kiosk({ deps, booking, onNewToken }: { deps: KioskDeps; booking: Bookin
   const inFlight = useRef(false);
   const take = async (how: How) => {
     if (state.screen.kind !== 'confirm' || inFlight.current || !conn.office) return;
-    const confirm = confirmModel(conn.office, state.screen.serviceId, state.priority, lang, now);
+    const confirm = confirmModel(conn.office, state.screen.serviceId, state.priority, lang, now, estimates);
     if (!confirm) return;
     inFlight.current = true;
     setBusy(true);
@@ -169,7 +183,7 @@ function Kiosk({ deps, booking, onNewToken }: { deps: KioskDeps; booking: Bookin
     const timeZone = conn.office.office.timeZone;
     inFlight.current = true;
     setBusy(true);
-    const ack = await booking.checkIn({ code: state.screen.code, language: lang });
+    const ack = await api.checkIn({ code: state.screen.code, language: lang });
     inFlight.current = false;
     setBusy(false);
     const known = rules ?? DEFAULT_CHECK_IN_RULES;
@@ -206,7 +220,7 @@ function Kiosk({ deps, booking, onNewToken }: { deps: KioskDeps; booking: Bookin
   const start = startModel(office, lang, now);
   if (start.office.kind !== 'open') return <ClosedScreen office={start.office} timeZone={office.office.timeZone} />;
   if (screen.kind === 'confirm') {
-    const model = confirmModel(office, screen.serviceId, state.priority, lang, now);
+    const model = confirmModel(office, screen.serviceId, state.priority, lang, now, estimates);
     if (model && model.line.issuing.open) {
       return (
         <ConfirmScreen

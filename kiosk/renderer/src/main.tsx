@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { forgetToken, keepToken, namespaceSocket, takeToken } from '@jiaohao/web';
 import { App } from './App';
-import { httpBookingApi } from './kiosk/booking-api';
+import { httpServerApi } from './kiosk/server-api';
 import { browserCamera } from './kiosk/camera';
 import { createKioskI18n } from './kiosk/i18n';
 import { kioskShell } from './kiosk/shell';
@@ -25,7 +25,7 @@ createRoot(container).render(
       i18n={createKioskI18n()}
       pairing={takeToken(TOKEN_KEY, window.location, window.history, storage)}
       transport={(token) => namespaceSocket('kiosk', { token })}
-      booking={(token) => httpBookingApi(window.location.origin, token)}
+      api={(token) => httpServerApi(window.location.origin, token)}
       camera={browserCamera()}
       shell={kioskShell()}
       origin={window.location.origin}

@@ -361,6 +361,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /api/v1/tickets/{id}': 'modules/tickets/tickets.routes.test.ts',
   'GET /api/v1/tickets/{id}/ticket.pdf': 'modules/tickets/ticket-print.routes.test.ts',
   'GET /api/v1/snapshot': 'modules/tickets/tickets.routes.test.ts',
+  'GET /api/v1/estimates': 'modules/tickets/tickets.routes.test.ts',
   'POST /api/v1/tickets/{ticketId}/recall': 'modules/tickets/tickets.routes.test.ts',
   'POST /api/v1/tickets/{ticketId}/start': 'modules/tickets/tickets.routes.test.ts',
   'POST /api/v1/tickets/{ticketId}/finish': 'modules/tickets/tickets.routes.test.ts',

@@ -132,8 +132,15 @@ export interface ConfirmProps {
 export function ConfirmScreen({ model, canPrint, busy, error, lang, onLanguage, onTake, onBack }: ConfirmProps) {
   const { t } = useTranslation();
   const { estimate } = model;
+  // Until the server's range arrives (a few ms) the line keeps its place, empty, so nothing jumps.
   const wait =
-    estimate === null ? t('kiosk.confirm.waitUnknown') : estimate.min === 0 && model.ahead === 0 ? t('kiosk.confirm.waitNone') : t('kiosk.confirm.wait', estimate);
+    estimate === 'pending'
+      ? '\u00a0'
+      : estimate === null
+        ? t('kiosk.confirm.waitUnknown')
+        : estimate.min === 0 && model.ahead === 0
+          ? t('kiosk.confirm.waitNone')
+          : t('kiosk.confirm.wait', estimate);
   return (
     <div className="screen confirm">
       <header className="kiosk-header">
@@ -148,7 +155,9 @@ export function ConfirmScreen({ model, canPrint, busy, error, lang, onLanguage, 
           {model.ticketClass === 'priority' && <p className="badge">{t('kiosk.confirm.priority')}</p>}
           {model.priorityRefused && <p className="note">{t('kiosk.priority.notHere')}</p>}
           <p className="ahead">{t('kiosk.confirm.ahead', { count: model.ahead })}</p>
-          <p className="wait">{wait}</p>
+          <p className="wait" aria-busy={estimate === 'pending'}>
+            {wait}
+          </p>
         </div>
         <section className="documents" aria-labelledby="documents-title">
           <h2 id="documents-title">{t('kiosk.documents')}</h2>

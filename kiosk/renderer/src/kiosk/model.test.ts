@@ -43,19 +43,23 @@ describe('the kiosk start screen', () => {
 });
 
 describe('the kiosk confirm screen', () => {
-  it('shows the people ahead, a wait range from the open counters and the documents in the resident’s language', () => {
+  const estimates = { household: { normal: { min: 10, max: 20 }, priority: { min: 0, max: 5 } } };
+
+  it('shows the people ahead, the server’s wait for the ticket’s class and the documents in the resident’s language', () => {
     const s = state({ services: [household], counters: [counter({ status: 'open' })], tickets: [ticket({ id: 'w1' }), ticket({ id: 'w2' }), ticket({ id: 'w3' })] });
-    const m = confirmModel(s, 'household', false, 'vi', NOW)!;
-    expect(m).toMatchObject({ ahead: 3, ticketClass: 'normal', priorityRefused: false, documents: ['Thẻ căn cước'] });
-    expect(m.estimate).not.toBeNull();
-    // No open counter: no estimate, rather than a promise.
-    expect(confirmModel(state({ services: [household], counters: [counter({ status: 'closed' })] }), 'household', false, 'vi', NOW)!.estimate).toBeNull();
+    const m = confirmModel(s, 'household', false, 'vi', NOW, estimates)!;
+    expect(m).toMatchObject({ ahead: 3, ticketClass: 'normal', priorityRefused: false, documents: ['Thẻ căn cước'], estimate: { min: 10, max: 20 } });
+    expect(confirmModel(s, 'household', true, 'vi', NOW, estimates)!.estimate).toEqual({ min: 0, max: 5 });
+    // Not read yet; read, and the server promises none (no open counter) or does not know the line.
+    expect(confirmModel(s, 'household', false, 'vi', NOW, null)!.estimate).toBe('pending');
+    expect(confirmModel(s, 'household', false, 'vi', NOW, { household: { normal: null, priority: null } })!.estimate).toBeNull();
+    expect(confirmModel(s, 'household', false, 'vi', NOW, {})!.estimate).toBeNull();
   });
 
   it('gives a priority number only where the line has them, and says so when not', () => {
     const s = state({ services: [household, service({ id: 'passport', code: 'B', allowPriority: false })] });
-    expect(confirmModel(s, 'household', true, 'zh-TW', NOW)).toMatchObject({ ticketClass: 'priority', priorityRefused: false });
-    expect(confirmModel(s, 'passport', true, 'zh-TW', NOW)).toMatchObject({ ticketClass: 'normal', priorityRefused: true });
-    expect(confirmModel(s, 'nope', false, 'zh-TW', NOW)).toBeNull();
+    expect(confirmModel(s, 'household', true, 'zh-TW', NOW, estimates)).toMatchObject({ ticketClass: 'priority', priorityRefused: false });
+    expect(confirmModel(s, 'passport', true, 'zh-TW', NOW, estimates)).toMatchObject({ ticketClass: 'normal', priorityRefused: true });
+    expect(confirmModel(s, 'nope', false, 'zh-TW', NOW, estimates)).toBeNull();
   });
 });

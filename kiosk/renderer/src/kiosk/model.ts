@@ -3,8 +3,8 @@
 // people ahead, wait range and documents, and when the office opens again.
 import { issuingFor, servicesInOrder, waitingIn, type OfficeState } from '@jiaohao/shared/reducer';
 import { localized } from '@jiaohao/shared/i18n';
-import { estimateWait, nextSessionStart } from '@jiaohao/shared/rules';
-import type { IssuingStatus, Language, LocalizedText, ServiceIcon, TicketClass, WaitEstimate } from '@jiaohao/shared/schemas';
+import { nextSessionStart } from '@jiaohao/shared/rules';
+import type { IssuingStatus, Language, LineEstimates, LocalizedText, ServiceIcon, TicketClass, WaitEstimate } from '@jiaohao/shared/schemas';
 
 export interface LineChoice {
   readonly id: string;
@@ -27,10 +27,6 @@ export interface StartModel {
   readonly lines: readonly LineChoice[];
   readonly office: OfficeOpen;
 }
-
-/** Open counters that serve a line (the estimate's divisor). */
-const openCountersFor = (state: OfficeState, serviceId: string) =>
-  Object.values(state.counters).filter((c) => c.active && c.status === 'open' && c.serviceIds.includes(serviceId)).length;
 
 export function startModel(state: OfficeState, lang: Language, now: number): StartModel {
   const lines = servicesInOrder(state.services).map(
@@ -61,16 +57,24 @@ export interface ConfirmModel {
   /** The resident asked for priority but the line has none. */
   readonly priorityRefused: boolean;
   readonly ahead: number;
-  readonly estimate: WaitEstimate;
+  /** The server's range (null: it promises none, e.g. no open counter); 'pending' until it is read. */
+  readonly estimate: WaitEstimate | 'pending';
   readonly documents: readonly string[];
 }
 
 /**
- * The confirm screen. People ahead: those waiting in the line (a priority ticket is served sooner,
- * so its range is an upper bound). The estimate is the shared one, from open counters and the line's
- * target handling time; the server computes the one it stores when the ticket is issued.
+ * The confirm screen. People ahead: those waiting in the line (a priority ticket is served sooner).
+ * The wait is the server's wait model for the class the ticket will have (GET /api/v1/estimates):
+ * the same range the issue answer then gives, not a second estimate of the kiosk's own.
  */
-export function confirmModel(state: OfficeState, serviceId: string, priority: boolean, lang: Language, now: number): ConfirmModel | null {
+export function confirmModel(
+  state: OfficeState,
+  serviceId: string,
+  priority: boolean,
+  lang: Language,
+  now: number,
+  estimates: LineEstimates | null,
+): ConfirmModel | null {
   const service = state.services[serviceId];
   if (!service) return null;
   const line = startModel(state, lang, now).lines.find((l) => l.id === serviceId);
@@ -82,7 +86,7 @@ export function confirmModel(state: OfficeState, serviceId: string, priority: bo
     ticketClass,
     priorityRefused: priority && !service.allowPriority,
     ahead,
-    estimate: estimateWait({ ahead, openCounters: openCountersFor(state, serviceId), handlingMinutes: service.targetHandlingMinutes }),
+    estimate: estimates === null ? 'pending' : (estimates[serviceId]?.[ticketClass] ?? null),
     documents: localized(service.documents, lang),
   };
 }

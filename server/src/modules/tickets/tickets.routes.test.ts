@@ -241,6 +241,29 @@ describe('GET /api/v1/snapshot', () => {
   });
 });
 
+describe('GET /api/v1/estimates', () => {
+  it('gives each active line the range its next ticket of each class is given, null with no open counter', async () => {
+    const closed = await send(t.app, 'GET', '/api/v1/estimates', kiosk);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().reg).toEqual({ normal: null, priority: null });
+    await openCounter('c2');
+    await issue('reg');
+    await issue('reg');
+    const res = await send(t.app, 'GET', '/api/v1/estimates', kiosk);
+    const reg = res.json<Record<string, { normal: { min: number; max: number } | null; priority: { min: number; max: number } | null }>>().reg!;
+    expect(reg.normal).not.toBeNull();
+    expect(reg.priority).not.toBeNull();
+    // Two waiting ahead: a priority ticket goes before them, so it is told no longer a wait.
+    expect(reg.priority!.max).toBeLessThanOrEqual(reg.normal!.max);
+    expect(reg.normal!.max).toBeGreaterThan(0);
+    // The same clock and load: the ticket taken now is told exactly what the confirm screen showed.
+    const answer = await send(t.app, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'reg' });
+    expect(answer.json().estimate).toEqual(reg.normal);
+    expect((await send(t.app, 'GET', '/api/v1/estimates', t.deviceToken('display'))).statusCode).toBe(200);
+    expect((await send(t.app, 'GET', '/api/v1/estimates')).statusCode).toBe(401);
+  });
+});
+
 describe('ticket lifecycle', () => {
   it('call-next → recall → start → finish, then the counter is free again', async () => {
     await openCounter('c2');

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Id, Snapshot, TicketResult } from '@jiaohao/shared';
+import { DomainError, Id, LineEstimates, Snapshot, TicketResult } from '@jiaohao/shared';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { bearer, residentToken } from '../../http/auth';
 import { ticketPrintView } from './ticket-print.view';
@@ -81,6 +81,20 @@ export function ticketsRoutes(s: AppServices): FastifyPluginAsyncTypebox {
           .header('content-disposition', `inline; filename="ticket-${facts.ticket.number}.pdf"`)
           .send(pdf);
       },
+    );
+
+    app.get(
+      '/estimates',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: 'Per active line and class, the wait a resident taking a number now would be given (the issue answer’s estimate)',
+          description: 'null where no open counter serves the line (a paused one alone promises no time). The public status carries the normal class only.',
+          response: { 200: LineEstimates, ...errorResponses },
+        },
+        config: { access: staffAndDevices },
+      },
+      async (_req, reply) => reply.header('cache-control', 'no-store').send(s.queries.estimates()),
     );
 
     app.get(

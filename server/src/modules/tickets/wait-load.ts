@@ -2,7 +2,7 @@
 // the open counters and who is at each since when, and per line the recent handling times, the day's
 // no-shows and the last half hour's arrivals. A few indexed reads; run inside a command (the issue
 // answer) or for the public snapshot, which is rebuilt on a change, never per request.
-import { ARRIVAL_WINDOW_MINUTES, estimateCall, type EstimateSubject, type OfficeLoad, type WaitEstimate } from '@jiaohao/shared';
+import { ARRIVAL_WINDOW_MINUTES, estimateCall, type EstimateSubject, type LineEstimates, type OfficeLoad, type WaitEstimate } from '@jiaohao/shared';
 import type { Store } from '../../store';
 
 export function officeLoad(store: Store, businessDate: string, now: number): OfficeLoad {
@@ -55,4 +55,12 @@ export function officeLoad(store: Store, businessDate: string, now: number): Off
 /** The range for a resident about to take a number of `serviceId` now, per class. */
 export function estimateNew(load: OfficeLoad, serviceId: string, cls: EstimateSubject['class'] = 'normal'): WaitEstimate {
   return estimateCall(load, { serviceId, class: cls, queuedAt: load.now });
+}
+
+/** estimateNew for every active line and both classes, over one read of the load. */
+export function lineEstimates(store: Store, businessDate: string, now: number): LineEstimates {
+  const load = officeLoad(store, businessDate, now);
+  const out: LineEstimates = {};
+  for (const id of Object.keys(load.lines)) out[id] = { normal: estimateNew(load, id, 'normal'), priority: estimateNew(load, id, 'priority') };
+  return out;
 }
