@@ -1,4 +1,5 @@
-// Every line: waiting, the longest wait against the target, the estimate, the counters open for
+// Every line: waiting, the longest wait against the target, the estimate (the server's wait model,
+// useEstimates), the counters open for
 // it, and whether kiosks issue for it; stopping the issuing for a line or the whole office (for
 // the rest of the session, or until started again) and starting it again.
 import { useState, type FormEvent } from 'react';
@@ -8,6 +9,8 @@ import type { OfficeState } from '@jiaohao/shared/reducer';
 import { REASONS, type IssuingStopReason } from '@jiaohao/shared/rules';
 import type { IssuingUntil, Language, Service } from '@jiaohao/shared/schemas';
 import { useStore } from '@jiaohao/web';
+import type { api as Api } from '../connection/api';
+import { useEstimates } from './useEstimates';
 import { Modal } from '../shell/Modal';
 import { issuingSentence, lineRows, officeIssuing, sessionEndText } from './model';
 import { say } from './say';
@@ -16,13 +19,13 @@ import { FeedbackLines, useAction } from '../shell/useAction';
 /** Whose issuing a dialog stops: a line, or the whole office (null). */
 type Target = { readonly service: Service | null };
 
-export function FloorLines({ office, now }: { office: OfficeState; now: number }) {
+export function FloorLines({ api, office, now }: { api: typeof Api; office: OfficeState; now: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const store = useStore();
   const action = useAction();
   const [stopping, setStopping] = useState<Target | null>(null);
-  const rows = lineRows(office, now);
+  const rows = lineRows(office, now, useEstimates(api, office.seq));
   const whole = officeIssuing(office, now);
   const { timeZone } = office.office;
   const today = office.businessDate;
@@ -88,7 +91,13 @@ export function FloorLines({ office, now }: { office: OfficeState; now: number }
                       </span>
                     )}
                   </td>
-                  <td>{row.estimate ? t('floor.lines.estimate', { min: row.estimate.min, max: row.estimate.max }) : t('floor.lines.estimateUnknown')}</td>
+                  <td aria-busy={row.estimate === 'pending'}>
+                    {row.estimate === 'pending'
+                      ? null
+                      : row.estimate
+                        ? t('floor.lines.estimate', { min: row.estimate.min, max: row.estimate.max })
+                        : t('floor.lines.estimateUnknown')}
+                  </td>
                   <td>{row.openCounters}</td>
                   <td>
                     <div className="floor-issuing-cell">

@@ -1,6 +1,6 @@
 // The supervisor's floor as a supervisor uses it, against a fake server (socket and REST faked; the
 // reducer, the store and every component real). The clock stands at NOW (Monday 10:00 in Taipei).
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Snapshot, TodayStats } from '@jiaohao/shared/schemas';
@@ -69,7 +69,10 @@ const office = (over: Partial<Snapshot> = {}) =>
     ...over,
   });
 
-async function start(over: Partial<Snapshot> = {}, routes: Record<string, unknown> = { '/staff/names': names, '/stats/today': stats }) {
+/** The server's wait model for the next ticket of each line (GET /estimates). */
+const estimates = { reg: { normal: { min: 15, max: 25 }, priority: { min: 0, max: 10 } }, pass: { normal: null, priority: null } };
+
+async function start(over: Partial<Snapshot> = {}, routes: Record<string, unknown> = { '/staff/names': names, '/stats/today': stats, '/estimates': estimates }) {
   const api = floorApi(supervisor, routes);
   render(<App i18n={createI18n('zh-TW')} api={api} transport={() => socket} />);
   await screen.findByText('陳主任（主管）');
@@ -127,7 +130,8 @@ describe('the floor at a glance', () => {
     expect(reg.textContent).toContain('18 分鐘');
     expect(reg.textContent).toContain('目標 15 分鐘');
     expect(reg.textContent).toContain('超過目標');
-    expect(reg.textContent).toContain('15–25 分鐘'); // 2 ahead, 1 open counter, 10 min each
+    // The server's range, once read.
+    await waitFor(() => expect(reg.textContent).toContain('15–25 分鐘'));
     expect(reg.textContent).toContain('取號中');
     const pass = within(table).getByRole('row', { name: /護照/ });
     expect(pass.textContent).toContain('無法預估（沒有開放的櫃台）');

@@ -27,7 +27,7 @@ export function SupervisorView({ staff, api }: { staff: Staff; api: typeof Api }
       <FloorAlerts office={office} now={now} raised={connection.alerts} names={names} />
       <EmergencyClosure office={office} />
       <FloorCounters office={office} now={now} names={names} me={staff} />
-      <FloorLines office={office} now={now} />
+      <FloorLines api={api} office={office} now={now} />
       <Announcements office={office} now={now} />
       <FloorToday api={api} office={office} />
       <FloorPolicy office={office} />

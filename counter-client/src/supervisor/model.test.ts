@@ -67,23 +67,26 @@ describe('counterRows', () => {
 });
 
 describe('lineRows', () => {
-  it('counts the waiting, the longest wait against the target, open counters and an estimate', () => {
+  it('counts the waiting, the longest wait against the target, open counters, and takes the server’s estimate', () => {
     const s = state({ tickets: [waiting('a', 20), waiting('b', 3), waiting('p', 2, 'passport')] });
-    const [household, passport] = lineRows(s, NOW);
+    const [household, passport] = lineRows(s, NOW, { household: { normal: { min: 5, max: 15 }, priority: { min: 0, max: 5 } } });
     expect(household).toMatchObject({ waiting: 2, longestWaitMinutes: 20, overTarget: true, openCounters: 2, estimate: { min: 5, max: 15 } });
+    // A line the server gave no range for has none; before the first answer, 'pending'.
+    expect(passport!.estimate).toBeNull();
+    expect(lineRows(s, NOW, null)[0]!.estimate).toBe('pending');
     expect(household!.issuing).toEqual({ open: true, reason: null });
     expect(passport).toMatchObject({ waiting: 1, longestWaitMinutes: 2, overTarget: false, openCounters: 1 });
   });
 
-  it('an empty line has no longest wait; a line no open counter serves has no estimate', () => {
+  it('an empty line has no longest wait; a line no open counter serves has no open counters', () => {
     const s = state({ counters: [counter({ status: 'paused' }), counter({ id: 'c2', number: 2, serviceIds: ['passport'] })] });
-    const [household] = lineRows(s, NOW);
+    const [household] = lineRows(s, NOW, { household: { normal: null, priority: null } });
     expect(household).toMatchObject({ waiting: 0, longestWaitMinutes: null, overTarget: false, openCounters: 0, estimate: null });
   });
 
   it('knows a line stopped on its own, and the office stopped as a whole', () => {
     const s = state({ issuingStops: [issuingStop(), issuingStop({ serviceId: null, reason: 'closing_early', until: 'session_end', endsAt: iso(NOW + 60 * MIN) })] });
-    const [household, passport] = lineRows(s, NOW);
+    const [household, passport] = lineRows(s, NOW, null);
     expect(household!.stop?.reason).toBe('staff_shortage');
     expect(household!.issuing).toEqual({ open: false, reason: 'closing_early' }); // the office's stop wins
     expect(passport!.stop).toBeNull();

@@ -5,7 +5,7 @@
 // Components only draw these.
 import { activeAnnouncements, atCounter, countersInOrder, issuingFor, lineWait, minutesSince, servicesInOrder, type OfficeState } from '@jiaohao/shared/reducer';
 import { localized } from '@jiaohao/shared/i18n';
-import { estimateWait, holderOf, instantAt, isStopActive, localTime, sessionAt, sessionEndsAt } from '@jiaohao/shared/rules';
+import { holderOf, instantAt, isStopActive, localTime, sessionAt, sessionEndsAt } from '@jiaohao/shared/rules';
 import { MAX_ANNOUNCEMENT_DAYS } from '@jiaohao/shared/schemas';
 import type {
   Announcement,
@@ -15,6 +15,7 @@ import type {
   IssuingStatus,
   IssuingStop,
   Language,
+  LineEstimates,
   LocalizedText,
   PolicyPatch,
   PostAnnouncementPayload,
@@ -89,15 +90,15 @@ export interface LineRow {
   readonly overTarget: boolean;
   /** Open counters serving the line. */
   readonly openCounters: number;
-  /** For the next ticket issued now, from the people waiting, the open counters and the line's handling time. */
-  readonly estimate: WaitEstimate;
+  /** For the next ticket issued now: the server's wait model (null: none promised); 'pending' until read. */
+  readonly estimate: WaitEstimate | 'pending';
   /** Whether kiosks issue for the line now, and why not. */
   readonly issuing: IssuingStatus;
   /** This line's own stop, while it holds (a whole-office stop is the office's). */
   readonly stop: IssuingStop | null;
 }
 
-export function lineRows(state: OfficeState, now: number): LineRow[] {
+export function lineRows(state: OfficeState, now: number, estimates: LineEstimates | null): LineRow[] {
   const open = activeCounters(state).filter((c) => c.status === 'open');
   return activeServices(state).map((service) => {
     const { waiting, longestWaitMinutes, overTarget } = lineWait(state, service, now);
@@ -108,8 +109,7 @@ export function lineRows(state: OfficeState, now: number): LineRow[] {
       longestWaitMinutes,
       overTarget,
       openCounters,
-      // The snapshot carries no rolling handling time; the line's target stands in for it.
-      estimate: estimateWait({ ahead: waiting.length, openCounters, handlingMinutes: service.targetHandlingMinutes }),
+      estimate: estimates === null ? 'pending' : (estimates[service.id]?.normal ?? null),
       issuing: issuingFor(state, now, service.id),
       stop: state.issuingStops.find((s) => s.serviceId === service.id && isStopActive(s, now)) ?? null,
     };
@@ -177,7 +177,7 @@ const overBy = (a: FloorAlert): number => (a.kind === 'line_unserved' ? Infinity
  */
 export function floorAlerts(state: OfficeState, now: number): FloorAlert[] {
   const alerts: FloorAlert[] = [];
-  for (const line of lineRows(state, now)) {
+  for (const line of lineRows(state, now, null)) {
     const serviceId = line.service.id;
     if (line.waiting > 0 && line.openCounters === 0) alerts.push({ kind: 'line_unserved', id: `unserved:${serviceId}`, serviceId, waiting: line.waiting });
     if (line.overTarget && line.longestWaitMinutes !== null) {
