@@ -5,6 +5,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { BusinessDate, ClockTime, Id, IsoDateTime, Language, Ticket, WaitEstimate } from './domain.schemas';
 import { Count, Int } from './formats';
+import { IdempotencyKey } from './commands.schemas';
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -131,7 +132,15 @@ export const Booked = Type.Object({ appointment: Appointment, manageToken: Type.
 export type Booked = Static<typeof Booked>;
 
 /** Check-in at the kiosk: the code as typed or scanned (a QR code holds the code, or a URL ending with it). */
-export const CheckInBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 200 }), language: Type.Optional(Language) }, strict);
+export const CheckInBody = Type.Object(
+  {
+    code: Type.String({ minLength: 4, maxLength: 200 }),
+    language: Type.Optional(Language),
+    /** The same check-in sent again after a lost answer (same code and key) gets the same ticket back. */
+    idempotencyKey: Type.Optional(IdempotencyKey()),
+  },
+  strict,
+);
 export type CheckInBody = Static<typeof CheckInBody>;
 
 export const CheckInResult = Type.Object({

@@ -22,22 +22,27 @@ const Reason = Type.Optional(Type.String({ maxLength: 40, description: 'A reason
 const Note = Type.Optional(Type.String({ maxLength: 500 }));
 const strict = { additionalProperties: false } as const;
 
+/**
+ * Chosen by the client, new for each resident (a UUID): the same request sent again with the same
+ * key, after a lost answer, gets the first answer back instead of a second ticket.
+ */
+export const IdempotencyKey = () =>
+  Type.String({
+    minLength: 8,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9_.:-]+$',
+    description:
+      'Chosen by the client, new for each resident (a UUID): the same request sent again with the same key, ' +
+      'after a lost answer, returns the first ticket instead of issuing a second. Also accepted as the Idempotency-Key header.',
+  });
+
 export const IssueTicketBody = Type.Object(
   {
     serviceId: Id,
     class: Type.Optional(TicketClass),
     language: Type.Optional(Language),
     appointmentAt: Type.Optional(IsoDateTime),
-    idempotencyKey: Type.Optional(
-      Type.String({
-        minLength: 8,
-        maxLength: 64,
-        pattern: '^[A-Za-z0-9_.:-]+$',
-        description:
-          'Chosen by the client, new for each resident (a UUID): the same request sent again with the same key, ' +
-          'after a lost answer, returns the first ticket instead of issuing a second. Also accepted as the Idempotency-Key header.',
-      }),
-    ),
+    idempotencyKey: Type.Optional(IdempotencyKey()),
   },
   strict,
 );

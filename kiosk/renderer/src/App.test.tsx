@@ -222,7 +222,7 @@ describe('checking a booking in at the kiosk', () => {
     // Full: the keypad takes no more.
     expect(screen.getByRole('button', { name: 'A' }).hasAttribute('disabled')).toBe(true);
     await user.click(take);
-    expect(sent).toEqual([{ code: 'K7Q4M2PX', language: 'vi' }]);
+    expect(sent).toEqual([{ code: 'K7Q4M2PX', language: 'vi', idempotencyKey: 'key-1' }]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Số của bạn' })).toBeTruthy();
     expect(screen.getByText('A003')).toBeTruthy();
     expect(screen.getByText('Lịch hẹn lúc 10:30')).toBeTruthy();
@@ -270,7 +270,9 @@ describe('checking a booking in at the kiosk', () => {
     expect(await says()).toBe('現在還不能報到。請在 10:00 以後再來報到。');
     await user.click(take);
     expect(await says()).toBe('報到沒有成功，請再試一次，或到服務台詢問。');
+    // Each try of this visit carries its key: sent again after no answer, the server answers the first.
     expect(sent).toHaveLength(4);
+    expect(new Set(sent.map((b) => (b as { idempotencyKey: string }).idempotencyKey))).toEqual(new Set(['key-1']));
     // The code stays, to correct; a change clears the refusal.
     expect(screen.getByLabelText('預約代碼').textContent).toContain('K7Q4-M2PX');
     await user.click(screen.getByRole('button', { name: '清除整個代碼' }));

@@ -183,7 +183,7 @@ function Kiosk({ deps, api, onNewToken }: { deps: KioskDeps; api: ServerApi; onN
     const timeZone = conn.office.office.timeZone;
     inFlight.current = true;
     setBusy(true);
-    const ack = await api.checkIn({ code: state.screen.code, language: lang });
+    const ack = await api.checkIn({ code: state.screen.code, language: lang, idempotencyKey: state.screen.key });
     inFlight.current = false;
     setBusy(false);
     const known = rules ?? DEFAULT_CHECK_IN_RULES;
@@ -264,7 +264,7 @@ function Kiosk({ deps, api, onNewToken }: { deps: KioskDeps; api: ServerApi; onN
       onLanguage={(l) => dispatch({ type: 'language', lang: l })}
       onPriority={(on) => dispatch({ type: 'priority', on })}
       onLine={(serviceId) => dispatch({ type: 'line', serviceId, key: newKey() })}
-      onBooking={() => dispatch({ type: 'booking' })}
+      onBooking={() => dispatch({ type: 'booking', key: newKey() })}
     />
   );
 }

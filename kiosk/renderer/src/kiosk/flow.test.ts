@@ -41,9 +41,9 @@ describe('the way through the kiosk', () => {
   });
 
   it('with a booking: start → check-in → ticket; typing, deleting, clearing and a scanned code change the code', () => {
-    const typed = run({ type: 'language', lang: 'en' }, { type: 'booking' }, { type: 'code-type', text: 'k7q4' }, { type: 'code-type', text: 'M' }, { type: 'code-delete' });
-    expect(typed).toEqual({ lang: 'en', priority: false, screen: { kind: 'checkin', code: 'K7Q4', refusal: null } });
-    expect(flow(typed, { type: 'code-clear' }).screen).toEqual({ kind: 'checkin', code: '', refusal: null });
+    const typed = run({ type: 'language', lang: 'en' }, { type: 'booking', key: 'k1' }, { type: 'code-type', text: 'k7q4' }, { type: 'code-type', text: 'M' }, { type: 'code-delete' });
+    expect(typed).toEqual({ lang: 'en', priority: false, screen: { kind: 'checkin', code: 'K7Q4', refusal: null, key: 'k1' } });
+    expect(flow(typed, { type: 'code-clear' }).screen).toEqual({ kind: 'checkin', code: '', refusal: null, key: 'k1' });
     expect(flow(typed, { type: 'code-scanned', code: 'ABCD2345' }).screen).toMatchObject({ code: 'ABCD2345' });
     const booking = { slot: '10:30', late: false, lateMinutes: 15 };
     const t = flow(typed, { type: 'checked-in', issued, how: 'both', booking });
@@ -54,27 +54,27 @@ describe('the way through the kiosk', () => {
   });
 
   it('keeps a refusal until the code changes, and ignores a key that changes nothing', () => {
-    const refused = run({ type: 'booking' }, { type: 'code-type', text: 'K7Q4M2PX' }, { type: 'refused', refusal: { kind: 'not_found' } });
-    expect(refused.screen).toEqual({ kind: 'checkin', code: 'K7Q4M2PX', refusal: { kind: 'not_found' } });
+    const refused = run({ type: 'booking', key: 'k1' }, { type: 'code-type', text: 'K7Q4M2PX' }, { type: 'refused', refusal: { kind: 'not_found' } });
+    expect(refused.screen).toEqual({ kind: 'checkin', code: 'K7Q4M2PX', refusal: { kind: 'not_found' }, key: 'k1' });
     expect(flow(refused, { type: 'code-type', text: '-' })).toBe(refused);
-    expect(flow(refused, { type: 'code-delete' }).screen).toEqual({ kind: 'checkin', code: 'K7Q4M2P', refusal: null });
+    expect(flow(refused, { type: 'code-delete' }).screen).toEqual({ kind: 'checkin', code: 'K7Q4M2P', refusal: null, key: 'k1' });
   });
 
   it('drops a check-in answer, a refusal or a key that arrives after the resident left', () => {
-    const left = run({ type: 'booking' }, { type: 'code-type', text: 'K7Q4M2PX' }, { type: 'reset' });
+    const left = run({ type: 'booking', key: 'k1' }, { type: 'code-type', text: 'K7Q4M2PX' }, { type: 'reset' });
     expect(flow(left, { type: 'checked-in', issued, how: 'phone', booking: { slot: '10:30', late: true, lateMinutes: 15 } })).toBe(left);
     expect(flow(left, { type: 'refused', refusal: { kind: 'failed' } })).toBe(left);
     expect(flow(left, { type: 'code-type', text: 'A' })).toBe(left);
     // A check-in answer never lands on the confirm screen, nor a ticket answer on the check-in screen.
     const confirm = run({ type: 'line', serviceId: 'x', key: 'k' });
     expect(flow(confirm, { type: 'checked-in', issued, how: 'phone', booking: { slot: '10:30', late: false, lateMinutes: 15 } })).toBe(confirm);
-    const checkin = run({ type: 'booking' });
+    const checkin = run({ type: 'booking', key: 'k1' });
     expect(flow(checkin, { type: 'issued', issued, how: 'phone' })).toBe(checkin);
-    expect(flow(checkin, { type: 'booking' })).toBe(checkin);
+    expect(flow(checkin, { type: 'booking', key: 'k1' })).toBe(checkin);
   });
 
   it('goes back to the start by itself from the check-in screen too', () => {
-    expect(idleTimeout(run({ type: 'booking' }))).toBe(IDLE_MS);
-    expect(idleTimeout(run({ type: 'booking' }, { type: 'refused', refusal: { kind: 'not_active', date: null } }))).toBe(IDLE_MS);
+    expect(idleTimeout(run({ type: 'booking', key: 'k1' }))).toBe(IDLE_MS);
+    expect(idleTimeout(run({ type: 'booking', key: 'k1' }, { type: 'refused', refusal: { kind: 'not_active', date: null } }))).toBe(IDLE_MS);
   });
 });

@@ -15,7 +15,8 @@ export type Screen =
   | { readonly kind: 'start' }
   | { readonly kind: 'confirm'; readonly serviceId: string; readonly key: string }
   /** The booking code as typed so far (no dash), and why the last try gave no ticket. */
-  | { readonly kind: 'checkin'; readonly code: string; readonly refusal: Refusal | null }
+  /** `key`: this visit's idempotency key, so a check-in sent again after a lost answer gives the same ticket. */
+  | { readonly kind: 'checkin'; readonly code: string; readonly refusal: Refusal | null; readonly key: string }
   | {
       readonly kind: 'ticket';
       readonly issued: IssueTicketResult;
@@ -37,7 +38,7 @@ export type FlowAction =
   | { readonly type: 'line'; readonly serviceId: string; readonly key: string }
   | { readonly type: 'back' }
   | { readonly type: 'issued'; readonly issued: IssueTicketResult; readonly how: How }
-  | { readonly type: 'booking' }
+  | { readonly type: 'booking'; readonly key: string }
   /** A key of the keypad, or what a keyboard or a barcode scanner typed. */
   | { readonly type: 'code-type'; readonly text: string }
   | { readonly type: 'code-delete' }
@@ -72,7 +73,7 @@ export function flow(state: Flow, action: FlowAction): Flow {
       return { ...state, screen: { kind: 'ticket', issued: action.issued, how: action.how, print: printFor(action.how) } };
     }
     case 'booking':
-      return state.screen.kind === 'start' ? { ...state, screen: { kind: 'checkin', code: '', refusal: null } } : state;
+      return state.screen.kind === 'start' ? { ...state, screen: { kind: 'checkin', code: '', refusal: null, key: action.key } } : state;
     case 'code-type':
     case 'code-delete':
     case 'code-clear':
@@ -82,7 +83,7 @@ export function flow(state: Flow, action: FlowAction): Flow {
       const next =
         action.type === 'code-type' ? typeCode(code, action.text) : action.type === 'code-delete' ? deleteLast(code) : action.type === 'code-clear' ? '' : action.code;
       // A refusal is about the code it was for: a changed code clears it.
-      return next === code ? state : { ...state, screen: { kind: 'checkin', code: next, refusal: null } };
+      return next === code ? state : { ...state, screen: { ...state.screen, code: next, refusal: null } };
     }
     case 'refused':
       return state.screen.kind === 'checkin' ? { ...state, screen: { ...state.screen, refusal: action.refusal } } : state;

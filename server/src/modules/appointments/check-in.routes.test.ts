@@ -71,6 +71,31 @@ describe('POST /api/v1/appointments/check-in', () => {
     expect(stateOf(appointment.id)).toEqual({ state: 'checked_in', ticket_id: result.ticket.id });
   });
 
+  it('sent again with the same key after a lost answer, gives the same ticket and issues none; another key is refused', async () => {
+    const mine = await booked('10:00', '0912-345-678');
+    const theirs = await booked('10:00', '0922-000-111');
+    t.clock.set('2026-12-02T09:45:00+08:00');
+    const first = await send(t.app, 'POST', '/api/v1/appointments/check-in', kiosk, { code: mine.appointment.code, idempotencyKey: 'visit-0001' });
+    expect(first.statusCode, first.body).toBe(200);
+    const tickets = () => (t.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+    const before = tickets();
+    // The code typed another way and in another language is the same check-in.
+    const again = await send(t.app, 'POST', '/api/v1/appointments/check-in', kiosk, { code: mine.appointment.code.toLowerCase(), language: 'en', idempotencyKey: 'visit-0001' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json<CheckInResult>()).toEqual(first.json<CheckInResult>());
+    expect(tickets()).toBe(before);
+    // A family member's booking on the same visit (same key, another code) is checked in too.
+    const family = await send(t.app, 'POST', '/api/v1/appointments/check-in', kiosk, { code: theirs.appointment.code, idempotencyKey: 'visit-0001' });
+    expect(family.statusCode, family.body).toBe(200);
+    expect(family.json<CheckInResult>().ticket.id).not.toBe(first.json<CheckInResult>().ticket.id);
+    // Without the key (or with another), the booking is already used.
+    const other = await send(t.app, 'POST', '/api/v1/appointments/check-in', kiosk, { code: mine.appointment.code, idempotencyKey: 'visit-0002' });
+    expect([other.statusCode, errorCode(other)]).toEqual([409, 'booking_not_active']);
+    // Another kiosk's same key is its own.
+    const elsewhere = await send(t.app, 'POST', '/api/v1/appointments/check-in', t.deviceToken('kiosk'), { code: mine.appointment.code, idempotencyKey: 'visit-0001' });
+    expect([elsewhere.statusCode, errorCode(elsewhere)]).toEqual([409, 'booking_not_active']);
+  });
+
   it('more than lateMinutes late: an ordinary ticket in the same line, late true, the booking late (a clerk checks it in)', async () => {
     const onTime = await booked('11:00', '0912-345-678');
     const next = await booked('12:00', '0922-000-111');

@@ -14,12 +14,19 @@ import {
   type CheckInResult,
 } from '@jiaohao/shared';
 import type { AppCtx as Ctx } from '../../store';
-import { issueNew } from './tickets.service';
+import { issueNew, once } from './tickets.service';
 
 const channelOf = (ctx: Ctx): Channel => (ctx.principal.kind === 'device' ? 'kiosk' : 'staff');
 
-export function checkIn(ctx: Ctx, body: CheckInBody): CheckInResult {
+export function checkIn(ctx: Ctx, { idempotencyKey, ...body }: CheckInBody): CheckInResult {
+  // The key is the kiosk's per visit of the check-in screen, and a resident may check in a second
+  // booking (a family member's) on the same visit: the key counts per code, so that is no conflict.
   const code = parseCode(body.code);
+  const key = idempotencyKey === undefined ? undefined : `check-in:${code ?? body.code}:${idempotencyKey}`;
+  return once(ctx, key, JSON.stringify(['appointment:check-in', code]), () => checkInNew(ctx, body, code));
+}
+
+function checkInNew(ctx: Ctx, body: Omit<CheckInBody, 'idempotencyKey'>, code: string | null): CheckInResult {
   const a = code === null ? undefined : ctx.store.appointments.byCode(code);
   if (!a) throw new DomainError('not_found', 'No booking has this code; check the code on the booking page');
   if (a.state !== 'booked') {

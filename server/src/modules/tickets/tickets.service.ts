@@ -104,20 +104,26 @@ function requester(ctx: Ctx): string {
 }
 
 /**
- * Issues a ticket; with an idempotency key, a request seen before (the kiosk lost the answer and
- * sent it again) gets its first answer back and changes nothing.
+ * Runs `make` once per idempotency key of this caller: a request seen before (the kiosk lost the
+ * answer and sent it again) gets its first answer back and changes nothing. The answers hold
+ * tracking tokens, so they are kept for the day only (purgeIssueRequests).
  */
-export function issueTicket(ctx: Ctx, { idempotencyKey: key, ...input }: IssueTicketBody, channel: Channel): IssueTicketResult {
-  if (key === undefined) return issueNew(ctx, input, channel);
-  const request = JSON.stringify([input.serviceId, input.class ?? 'normal', input.language ?? null, input.appointmentAt ?? null]);
+export function once<T>(ctx: Ctx, key: string | undefined, request: string, make: () => T): T {
+  if (key === undefined) return make();
   const seen = ctx.store.tickets.issueRequest(requester(ctx), key);
   if (seen) {
     if (seen.request !== request) throw new DomainError('conflict', 'This idempotency key was used for another request; use a new key for each ticket');
-    return JSON.parse(seen.answer) as IssueTicketResult;
+    return JSON.parse(seen.answer) as T;
   }
-  const answer = issueNew(ctx, input, channel);
+  const answer = make();
   ctx.store.tickets.saveIssueRequest(requester(ctx), key, ctx.businessDate, request, JSON.stringify(answer));
   return answer;
+}
+
+/** Issues a ticket, once per idempotency key. */
+export function issueTicket(ctx: Ctx, { idempotencyKey: key, ...input }: IssueTicketBody, channel: Channel): IssueTicketResult {
+  const request = JSON.stringify([input.serviceId, input.class ?? 'normal', input.language ?? null, input.appointmentAt ?? null]);
+  return once(ctx, key, request, () => issueNew(ctx, input, channel));
 }
 
 /**
