@@ -69,6 +69,8 @@ export type CommandHook<S> = (ctx: Ctx<S>) => void;
 export class Engine<S> {
   private readonly listeners = new Set<EventsListener>();
   private readonly hooks: CommandHook<S>[] = [];
+  /** The time of the last command that committed (see run: the office's time never goes back). */
+  private lastNow = -Infinity;
 
   constructor(
     private readonly parts: EngineParts<S>,
@@ -93,7 +95,14 @@ export class Engine<S> {
   /** One command: one transaction. Throws DomainError (nothing written) when a rule refuses it. */
   run<T>(principal: Principal, command: (ctx: Ctx<S>) => T): T {
     const { parts } = this;
-    const now = this.clock();
+    // A clock stepped back (an NTP correction after a wrong jump ahead) would stamp the next ticket
+    // earlier than those already waiting, and call-next (queue time first) would let it jump the
+    // line; handling times would come out negative and the log would run back in time. So the
+    // office's time stands still instead, moving on by 1 ms a command to keep their order, until
+    // the clock catches up: the hold lasts as long as the step back was, and adds at most 1 ms per
+    // command made meanwhile. (In memory only: after a restart the business date still holds, below.)
+    const raw = this.clock();
+    const now = raw >= this.lastNow ? raw : this.lastNow + 1;
     const events: DomainEvent[] = [];
     const timeZone = parts.timeZone();
     const at = new Date(now).toISOString();
@@ -129,6 +138,7 @@ export class Engine<S> {
       parts.forget();
       throw err;
     }
+    this.lastNow = now;
     if (events.length > 0) {
       for (const listener of this.listeners) {
         // The command has committed: a failing listener (a broadcast) must not turn it into an
