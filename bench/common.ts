@@ -1,7 +1,7 @@
 // Shared bench helpers: the server child process, a keep-alive HTTP client, latency statistics,
 // machine info and cleanup. No side effects on import (server-child.ts imports it too).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -25,13 +25,10 @@ export interface ChildInfo {
 
 export const READY_PREFIX = 'BENCH_READY ';
 
-export interface ServerChild {
-  readonly info: ChildInfo;
-  stop(): Promise<void>;
-}
+export type ServerChild = ReadyChild<ChildInfo>;
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHILD_SCRIPT = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+const CHILD_SCRIPT = './server-child.ts';
 
 /** Everything that must go when the bench ends, however it ends. */
 const live = new Set<ChildProcess>();
@@ -64,13 +61,31 @@ export function cleanupNow(): void {
   for (const dir of [...tempDirs]) removeTempDir(dir);
 }
 
-export async function startServerChild(counters: number, displays = 0): Promise<ServerChild> {
-  // Made here, not in the child, so it is removed even when the child is killed before it is ready.
-  const dir = makeTempDir('jiaohao-bench-');
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, dir, String(counters), String(displays)], {
+export interface ChildOptions {
+  /** Extra node flags (e.g. --cpu-prof). */
+  readonly nodeArgs?: readonly string[];
+  /** Opens an IPC channel (child.send / process.send). */
+  readonly ipc?: boolean;
+}
+
+export interface ReadyChild<T> {
+  readonly info: T;
+  readonly process: ChildProcess;
+  /** Calls `fn` with each line the child prints after its ready line. */
+  onLine(fn: (line: string) => void): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `script` (a bench/*.ts file) with `node --import tsx`, waits for its `BENCH_READY {json}`
+ * line and returns that JSON. The child is killed by cleanupNow whatever happens; `dir` (if given)
+ * is removed when it stops.
+ */
+export async function startReadyChild<T>(script: string, args: readonly string[], options: ChildOptions & { dir?: string } = {}): Promise<ReadyChild<T>> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
     cwd: REPO_ROOT,
     // stdin stays a pipe: when this process dies the child sees it close and stops itself.
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
   live.add(child);
   let stderr = '';
@@ -78,37 +93,70 @@ export async function startServerChild(counters: number, displays = 0): Promise<
     stderr += d;
   });
 
-  const info = await new Promise<ChildInfo>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server child not ready after 30 s\n${stderr}`)), 30_000);
-    const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} not ready after 30 s\n${stderr}`)), 30_000);
     lines.on('line', (line) => {
       if (!line.startsWith(READY_PREFIX)) return;
       clearTimeout(timer);
-      resolve(JSON.parse(line.slice(READY_PREFIX.length)) as ChildInfo);
+      resolve(JSON.parse(line.slice(READY_PREFIX.length)) as T);
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server child exited (${code ?? signal}) before it was ready\n${stderr}`));
+      reject(new Error(`${script} exited (${code ?? signal}) before it was ready\n${stderr}`));
     });
   });
 
   return {
     info,
+    process: child,
+    onLine: (fn) => lines.on('line', fn),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGTERM');
-        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+        // A child writing a CPU profile may take a few seconds to exit.
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
         if ((await Promise.race([exited, timeout])) === 'timeout') {
           child.kill('SIGKILL');
           await exited;
         }
       }
       live.delete(child);
-      removeTempDir(dir);
+      if (options.dir !== undefined) removeTempDir(options.dir);
     },
   };
 }
+
+export async function startServerChild(counters: number, displays = 0, options: ChildOptions = {}): Promise<ServerChild> {
+  // Made here, not in the child, so it is removed even when the child is killed before it is ready.
+  const dir = makeTempDir('jiaohao-bench-');
+  return startReadyChild<ChildInfo>(CHILD_SCRIPT, [dir, String(counters), String(displays)], { ...options, dir });
+}
+
+/** Resident and peak memory of a process, from /proc/<pid>/status (Linux), in MiB; NaN elsewhere. */
+export function processMemory(pid: number): { rssMiB: number; peakMiB: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+  } catch {
+    return { rssMiB: NaN, peakMiB: NaN };
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat; NaN elsewhere. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -136,21 +184,30 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(payload);
     }
+    return this.send('POST', path, headers, payload).then(({ status, text }) => ({ status, body: (text ? JSON.parse(text) : null) as T }));
+  }
+
+  /** A GET, the body as text. */
+  get(path: string): Promise<HttpResult<string>> {
+    return this.send('GET', path, {}, undefined).then(({ status, text }) => ({ status, body: text }));
+  }
+
+  /**
+   * One request. A keep-alive socket the server closed just as it was reused (its idle timeout)
+   * gives ECONNRESET before the request was read: that one is sent again on a new socket.
+   */
+  private send(method: string, path: string, headers: Record<string, string | number>, payload: string | undefined, retried = false): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: this.port, method: 'POST', path, headers, agent: this.agent }, (res) => {
+      const req = request({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as T });
-          } catch (err) {
-            reject(err instanceof Error ? err : new Error(String(err)));
-          }
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       });
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (!retried && req.reusedSocket && err.code === 'ECONNRESET') resolve(this.send(method, path, headers, payload, true));
+        else reject(err);
+      });
       req.end(payload);
     });
   }
@@ -159,6 +216,9 @@ export class HttpClient {
     this.agent.destroy();
   }
 }
+
+/** Wall-clock ms with sub-ms precision, comparable between the bench's processes on one machine. */
+export const nowAbs = (): number => performance.timeOrigin + performance.now();
 
 /** Throws with the response when the status is not the expected one. */
 export function expectStatus<T>(res: HttpResult<T>, status: number, what: string): T {

@@ -89,9 +89,9 @@ export function rawSqlite(w: Workload): CommandsResult {
        ON CONFLICT (service_id, business_date, series) DO UPDATE SET last_value = excluded.last_value, cycle = excluded.cycle`,
     );
     const insertTicket = db.prepare(
-      `INSERT INTO tickets (id, business_date, service_id, series, cycle, value, number, class, language, channel, state,
+      `INSERT INTO tickets (id, business_date, service_id, issued_service_id, series, cycle, value, number, class, language, channel, state,
          issued_at, queued_at, tracking_token_hash)
-       VALUES (@id, @business_date, @service_id, 'normal', @cycle, @value, @number, 'normal', 'zh-TW', 'kiosk', 'waiting',
+       VALUES (@id, @business_date, @service_id, @service_id, 'normal', @cycle, @value, @number, 'normal', 'zh-TW', 'kiosk', 'waiting',
          @at, @at, @tracking_token_hash)`,
     );
     const ticketById = db.prepare<[string]>('SELECT * FROM tickets WHERE id = ?');

@@ -4,7 +4,10 @@
 // logs off. Prints one `BENCH_READY {json}` line, then serves until SIGTERM/SIGINT or until its
 // stdin closes (the parent died).
 //   argv: <temp dir for the database> <counters to open> <display tokens to create>
-import { rmSync } from 'node:fs';
+// The bench may also ask for a CPU profile of a phase (see the stdin lines below).
+import { rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { buildApp } from '@jiaohao/server';
 import { SYSTEM, testConfig } from '@jiaohao/server/testing';
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
   const built = await buildApp(config, { setup: benchSetup(counters), logger: false });
   const { services } = built;
 
+  const profiler = new Session();
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -38,6 +42,21 @@ async function main(): Promise<void> {
   process.stdin.on('end', stop);
   process.stdin.on('error', stop);
   process.stdin.resume();
+  // `profile-start` / `profile-stop <file>` lines on stdin: a CPU profile of just the phase the
+  // bench is measuring (BENCH_CPU_PROF=1), written as a .cpuprofile (the format of node --cpu-prof).
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line === 'profile-start') {
+      profiler.connect();
+      profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+    } else if (line.startsWith('profile-stop ')) {
+      const file = line.slice('profile-stop '.length);
+      profiler.post('Profiler.stop', (err, result) => {
+        if (!err) writeFileSync(file, JSON.stringify(result.profile));
+        process.stdout.write(`BENCH_PROFILE ${err ? `error ${err.message}` : file}\n`);
+        profiler.disconnect();
+      });
+    }
+  });
 
   const admin = await services.auth.login('admin', config.adminPassword ?? '', '127.0.0.1');
   const counterIds = Array.from({ length: counters }, (_, i) => counterId(i));
