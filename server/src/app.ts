@@ -19,8 +19,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { ensureAdmin } from './modules/auth/auth.commands';
 import { PublicFeed } from './modules/public/public.service';
 import { commandRoutes } from './http/commands.routes';
-import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors';
-import { sharedCompilers } from './http/compilers';
+import { registerErrorHandling } from './http/errors';
+import { serverOptions } from './http/server-options';
 import { registerAuth } from './http/auth';
 import { registerClients } from './http/clients';
 import { registerBookPage } from './http/book-page';
@@ -41,7 +41,7 @@ import { AppointmentsService } from './modules/appointments/appointments.service
 import { openAudit, type Timers } from './modules/audit/audit.service';
 import { attachSockets, type Realtime } from './realtime/sockets';
 import { seedOffice, type OfficeSetup } from './seed/seed';
-import { PRIVATE_URL_SERIALIZERS } from './http/private-urls';
+import { publishToRedis } from './scale/redis-publisher';
 
 export const VERSION = '0.1.0';
 
@@ -104,28 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   };
 
-  const app = Fastify({
-    // Every request is logged with its URL through redactPrivateUrl: no tracking token in the log.
-    logger: options.logger === false ? false : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}), serializers: PRIVATE_URL_SERIALIZERS },
-    bodyLimit: config.bodyLimitBytes,
-    // A slow sender (headers or body trickling in) gets 408 once the request takes longer than
-    // requestTimeoutMs; none of these cuts a response that is still flowing (SSE, long-polling).
-    requestTimeout: config.requestTimeoutMs,
-    keepAliveTimeout: config.keepAliveTimeoutMs,
-    connectionTimeout: config.idleTimeoutMs,
-    http: {
-      headersTimeout: config.requestTimeoutMs,
-      // Node checks request deadlines every 30 s by default: a 30 s limit would let a request last a minute.
-      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.requestTimeoutMs / 10))),
-    },
-    trustProxy: false,
-    // What Node (431, a garbage request line, 408) and Fastify's router (a broken URL) refuse before
-    // routing answers in our error shape too.
-    clientErrorHandler,
-    frameworkErrors,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
-    schemaController: { compilersFactory: sharedCompilers },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify(serverOptions(config, options.logger)).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
   app.addSchema(ErrorResponse);
@@ -159,6 +138,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuth(app, auth, config.allowedOrigins);
 
   const realtime = attachSockets(app.server, services, app.log);
+  // The public side at city scale (DESIGN §7): never awaited, and the office runs the same without it.
+  const publisher = config.redisUrl === null ? null : publishToRedis(services.feed, config.redisUrl, app.log, clock);
 
   await app.register(
     async (api) => {
@@ -206,6 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   audit.start(config.auditAnchorMinutes, (err) => app.log.error({ err }, 'could not write an audit anchor'), options.timers);
   app.addHook('preClose', async () => {
     for (const fn of shutdown) fn();
+    await publisher?.close();
     services.feed.close();
     await realtime.close();
   });

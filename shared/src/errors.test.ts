@@ -15,8 +15,9 @@ describe('ERROR_STATUS', () => {
     expect(ERROR_STATUS.internal).toBe(500);
   });
 
-  it('only a bug (internal) and a missing client build are server errors', () => {
-    expect(ERROR_CODES.filter((c) => ERROR_STATUS[c] >= 500)).toEqual(['internal', 'client_not_built']);
+  it('only a bug (internal), a missing client build and the storage faults are server errors', () => {
+    expect(ERROR_CODES.filter((c) => ERROR_STATUS[c] >= 500)).toEqual(['internal', 'client_not_built', 'storage_full', 'storage_read_only', 'storage_failed']);
+    expect(ERROR_STATUS.storage_full).toBe(507);
   });
 
   it('has a status for the codes the domain rules return', () => {

@@ -49,6 +49,15 @@ export const ERROR_STATUS = {
   internal: 500,
   /** A web client's build is missing (npm start builds it). */
   client_not_built: 503,
+  /**
+   * The server's disk is full (SQLITE_FULL): nothing of the command was written. 507 Insufficient
+   * Storage says exactly that (RFC 4918); it clears, without a restart, once space is freed.
+   */
+  storage_full: 507,
+  /** The database cannot be written (a read-only file or file system): nothing was written. */
+  storage_read_only: 503,
+  /** The disk failed a read or write (SQLITE_IOERR): nothing of the command was written. */
+  storage_failed: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];

@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { DomainError, ERROR_STATUS, STRING_FORMATS, type ErrorBody, type ErrorCode } from '@jiaohao/shared';
+import { storageError } from '../db/storage-errors';
 
 /** ajv's "must match format" names the format; the shared check says what a value must be instead. */
 function messageOf(v: FastifySchemaValidationError): string | undefined {
@@ -75,6 +76,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
         if (retry) void reply.header('retry-after', retry);
       }
       return reply.status(err.status).send({ error: err.toBody() });
+    }
+    // A full or read-only disk is not a bug: its own code, a message the clerk can act on.
+    const storage = storageError(err);
+    if (storage) {
+      request.log.error({ err }, `request failed: ${storage.code}`);
+      return reply.status(storage.status).send({ error: storage.toBody() });
     }
     const { status, ...body } = fromFastify(err);
     if (status >= 500) request.log.error({ err }, 'request failed');

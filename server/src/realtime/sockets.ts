@@ -7,7 +7,6 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import fastifyCookie from '@fastify/cookie';
-import { Value } from '@sinclair/typebox/value';
 import {
   CLIENT_EVENTS,
   deviceCommandNames,
@@ -16,7 +15,6 @@ import {
   NAMESPACES,
   SERVER_EVENTS,
   staffCommandNames,
-  TicketFollowPayload,
   type Audience,
   type AckFn,
   type CommandName,
@@ -25,12 +23,7 @@ import {
   type Device,
   type DeviceSelf,
   type DomainEvent,
-  type ErrorBody,
-  type ETicketView,
-  type PublicClientToServer,
-  type PublicStatus,
   type Snapshot,
-  type PublicServerToClient,
   type StaffClientToServer,
   type StaffServerToClient,
 } from '@jiaohao/shared';
@@ -41,6 +34,9 @@ import { SESSION_COOKIE } from '../http/auth';
 import { sameOrigin } from '../http/origin';
 import { hashToken } from '../core/tokens';
 import { SlidingWindow } from '../core/limits';
+import { feedSource } from '../modules/public/public.source';
+import { refuseTheRest, toError } from './acks';
+import { attachPublicNamespace, type PublicNs } from './public-namespace';
 
 interface Data {
   principal: Principal;
@@ -62,32 +58,6 @@ const SNAPSHOTS_PER_MINUTE = 10;
 const SWEEP_MS = 30_000;
 // Sockets of one login session, so logging out closes them at once.
 const sessionRoom = (token: string) => `session:${hashToken(token)}`;
-// /public sockets following one ticket (by its id: the token never names a room), and every socket
-// following one, which is sent its ticket's view instead of every public status.
-const ticketRoom = (id: string) => `ticket:${id}`;
-const FOLLOWERS_ROOM = 'ticket-followers';
-/** ticket:follow messages a /public connection may send per minute (a page sends one per (re)connect). */
-const FOLLOWS_PER_MINUTE = 12;
-
-function toError(err: unknown, log: FastifyBaseLogger): ErrorBody {
-  if (err instanceof DomainError) return err.toBody();
-  log.error({ err }, 'socket command failed');
-  return { code: 'internal', message: 'Something went wrong on the server' };
-}
-
-/**
- * Answers every message this connection may not send (or that does not exist) with forbidden, so
- * a client never waits for its own timeout; messages without a callback are dropped.
- */
-function refuseTheRest(socket: Socket, allowed: ReadonlySet<string>, where: string): void {
-  socket.onAny((name: unknown, ...args: unknown[]) => {
-    if (typeof name === 'string' && allowed.has(name)) return;
-    const ack = args.at(-1);
-    if (typeof ack !== 'function') return;
-    const shown = typeof name === 'string' ? name.slice(0, 60) : typeof name;
-    (ack as AckFn<never>)({ ok: false, error: { code: 'forbidden', message: `${where} may not send "${shown}"` } });
-  });
-}
 
 /** The session cookie of a browser's handshake, if it sent one. */
 function cookieToken(req: IncomingMessage): string | undefined {
@@ -130,7 +100,6 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     display: io.of(NAMESPACES.display) as QueueNs,
     kiosk: io.of(NAMESPACES.kiosk) as QueueNs,
   };
-  const pub = io.of(NAMESPACES.public) as Namespace<PublicClientToServer, PublicServerToClient>;
 
   namespaces.staff.use(authenticate((p) => p.kind === 'staff'));
   namespaces.display.use(authenticate((p) => p.kind === 'staff' || (p.kind === 'device' && p.deviceKind === 'display')));
@@ -197,58 +166,8 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     namespaces[audience].on('connection', (socket) => onConnect(audience, socket));
   }
 
-  // The public status is only rebuilt for pushing while someone listens on /public. A phone that
-  // follows its ticket needs none of it: it is sent its own ticket's view only.
-  let offPublic: (() => void) | null = null;
-  const offTickets = s.feed.tickets.onChange((view) => pub.to(ticketRoom(view.ticketId)).emit(SERVER_EVENTS.ticketView, view));
-  const follows = new SlidingWindow({ max: FOLLOWS_PER_MINUTE, windowMs: 60_000 });
-  pub.on('connection', (socket) => {
-    offPublic ??= s.feed.subscribe((view) => pub.except(FOLLOWERS_ROOM).emit(SERVER_EVENTS.publicStatus, view.status));
-    let following: { ticketId: string; release: () => void } | null = null;
-    socket.on('disconnect', () => {
-      following?.release();
-      following = null;
-      if (pub.sockets.size === 0 && offPublic) {
-        offPublic();
-        offPublic = null;
-      }
-    });
-    socket.emit(SERVER_EVENTS.snapshot, s.feed.current().status);
-    socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<PublicStatus>) => {
-      if (typeof ack === 'function') ack({ ok: true, data: s.feed.current().status });
-    });
-    // Untyped arguments: whatever a client sends, the ack is the last one and the payload the first.
-    (socket as unknown as Socket).on(CLIENT_EVENTS.ticketFollow, (...args: unknown[]) => {
-      const last = args.at(-1);
-      const reply: AckFn<ETicketView> = typeof last === 'function' ? (last as AckFn<ETicketView>) : () => undefined;
-      const payload = args[0] === last && typeof last === 'function' ? undefined : args[0];
-      const verdict = follows.take(socket.id, s.clock());
-      if (!verdict.ok) {
-        const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-        return reply({ ok: false, error: { code: 'rate_limited', message: `Too many follow requests; try again in ${seconds} s`, details: { retryAfterSeconds: seconds } } });
-      }
-      if (!Value.Check(TicketFollowPayload, payload)) {
-        return reply({ ok: false, error: { code: 'validation_failed', message: 'ticket:follow takes { token: <the tracking token> }' } });
-      }
-      let view: ETicketView;
-      try {
-        view = s.feed.tickets.byToken(payload.token);
-      } catch (err) {
-        return reply({ ok: false, error: toError(err, log) });
-      }
-      // One ticket per connection: following another lets the first go.
-      if (following?.ticketId !== view.ticketId) {
-        if (following) {
-          following.release();
-          void socket.leave(ticketRoom(following.ticketId));
-        }
-        void socket.join([ticketRoom(view.ticketId), FOLLOWERS_ROOM]);
-        following = { ticketId: view.ticketId, release: s.feed.tickets.follow(view) };
-      }
-      reply({ ok: true, data: view });
-    });
-    refuseTheRest(socket as unknown as Socket, new Set([CLIENT_EVENTS.publicStatus, CLIENT_EVENTS.ticketFollow]), 'The public connection');
-  });
+  // The /public namespace, over the office's own public feed (the public nodes attach the same).
+  const publicNs = attachPublicNamespace(io.of(NAMESPACES.public) as PublicNs, { source: feedSource(s.feed), clock: s.clock, log, tickets: s.feed.tickets });
 
   const broadcast = (events: readonly DomainEvent[]) => {
     for (const audience of ['staff', 'display', 'kiosk'] as const) {
@@ -302,8 +221,7 @@ export function attachSockets(httpServer: HttpServer, s: AppServices, log: Fasti
     async close() {
       clearInterval(sweepTimer);
       offEvents();
-      offPublic?.();
-      offTickets();
+      publicNs.close();
       io.disconnectSockets(true);
       // Not io.close(): that closes the HTTP server, which Fastify closes itself.
       io.engine.close();

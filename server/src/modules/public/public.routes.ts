@@ -20,10 +20,12 @@ import {
   TownPassFeed,
   TrackingToken,
 } from '@jiaohao/shared';
+import type { Config } from '../../config';
 import { errorResponses, rateLimit, type AppServices } from '../../http/context';
 import { at } from '../../core/refusals';
 import { ifNoneMatchHits } from './etag';
-import { textBody, type FeedBody } from './public.service';
+import { textBody, type FeedBody, type PublicView } from './public.service';
+import { feedSource, type PublicSource } from './public.source';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -91,9 +93,9 @@ export const PUBLIC_CORS: FastifyCorsOptions = {
 };
 
 /** Every route added to `app` (a plugin's scope), now or later, gets the open CORS and a preflight route beside it. */
-export function openToAnyOrigin(app: FastifyInstance): void {
+export function openToAnyOrigin(app: FastifyInstance, options: FastifyCorsOptions = PUBLIC_CORS): void {
   app.addHook('onRoute', (route) => {
-    const cors = route.config?.cors ?? PUBLIC_CORS;
+    const cors = route.config?.cors ?? options;
     route.config = { ...route.config, cors };
     if (![route.method].flat().includes('GET')) return;
     app.options(
@@ -105,63 +107,144 @@ export function openToAnyOrigin(app: FastifyInstance): void {
   });
 }
 
+/** What the shared feed routes need besides their source. */
+export interface FeedRouteOptions {
+  readonly config: Config;
+  /** Registers clean-up for the SSE streams at shutdown; returns its removal. */
+  onShutdown(fn: () => void): () => void;
+}
+
+type PublicApp = Parameters<FastifyPluginAsyncTypebox>[0];
+
+// Not additionalProperties: false, so a cache-busting parameter still gets the feed.
+const OFFICE_QUERY = Type.Object({
+  office: Type.Optional(
+    Type.String({ maxLength: 100, description: "The office's id; may be left out where the server has one office (an office server always has)" }),
+  ),
+});
+const officeAsked = (query: { office?: string }) => (query.office === '' ? undefined : query.office);
+
+/** The response header saying since when a view may be out of date (a public node that lost Redis). */
+export const STALE_HEADER = 'jiaohao-stale-since';
+
+/** One body of the asked office's view, marked when it may be out of date. */
+function sendView(req: FastifyRequest, reply: FastifyReply, source: PublicSource, query: { office?: string }, pick: (v: PublicView) => FeedBody) {
+  const view = source.current(officeAsked(query));
+  const since = source.staleSince(view.status.office.id);
+  if (since !== null) void reply.header(STALE_HEADER, since);
+  return sendFeed(req, reply, pick(view), since === null ? {} : { cache: 'no-cache' });
+}
+
+/** The live feeds (status, TownPass, QueueMonitor), on the office server and on a public node alike. */
+export function liveFeedRoutes(app: PublicApp, source: PublicSource, o: FeedRouteOptions): void {
+  app.get(
+    '/public/status',
+    {
+      schema: {
+        tags,
+        summary: 'Live waiting counts and now-serving numbers (aggregate, no personal data)',
+        security: [],
+        response: { 200: PublicStatus, 304: { type: 'null', description: 'Not modified' }, 400: errorResponses[400], 404: errorResponses[404], 429: errorResponses[429] },
+        querystring: OFFICE_QUERY,
+      },
+      config: { access: 'public', ...rateLimit(o.config, o.config.publicPerMinute) },
+    },
+    async (req, reply) => sendView(req, reply, source, req.query, (v) => v),
+  );
+
+  app.get(
+    '/public/townpass',
+    {
+      schema: {
+        tags,
+        summary: 'The same counts in the Taipei TownPass (台北通) counter-calling list shape, field for field',
+        description:
+          'For the city app: one category (c-2, household registration offices) holding this office, its lines as `counters` ' +
+          'with `current_number` (the number now served, 4 digits; "0000" before the first call) and `waiting_people`. ' +
+          'Built with the status on each change; ETag and Cache-Control as /public/status.',
+        security: [],
+        response: { 200: TownPassFeed, 304: { type: 'null', description: 'Not modified' }, 400: errorResponses[400], 404: errorResponses[404], 429: errorResponses[429] },
+        querystring: OFFICE_QUERY,
+      },
+      config: { access: 'public', ...rateLimit(o.config, o.config.publicPerMinute) },
+    },
+    async (req, reply) => sendView(req, reply, source, req.query, (v) => v.townpass),
+  );
+
+  app.get(
+    '/public/queue-monitor',
+    {
+      schema: {
+        tags,
+        summary: 'The same counts as FIWARE Smart Data Models QueueMonitor entities, one per line (NGSI-v2 key-values)',
+        description:
+          'A JSON array of plain `QueueMonitor` entities (dataModel.QueueManagement), valid against the published schema ' +
+          '(`shared/reference/smart-data-models/`): `id` `urn:ngsi-ld:QueueMonitor:<officeId>:<serviceId>`, `serviceStatus` ' +
+          '`Open` (kiosks issue for the line), `Suspended` (a supervisor stopped it, or the office is closed in an emergency) or ' +
+          '`Closed` (outside its sessions, issuing switched off, the day closed), with the reason code in `serviceStatusNote`; ' +
+          '`scheduleTime` the start of the session running now or of the next one; `ticketServed` the number last called, ' +
+          '`lastTicketIssued` the last number of the ordinary series, `ticketsToServe` the tickets waiting; the office `address` ' +
+          'and `location` (a GeoJSON Point, [longitude, latitude]). Built with the status on each change; ETag and Cache-Control as /public/status.',
+        security: [],
+        response: { 200: QueueMonitorFeed, 304: { type: 'null', description: 'Not modified' }, 400: errorResponses[400], 404: errorResponses[404], 429: errorResponses[429] },
+        querystring: OFFICE_QUERY,
+      },
+      config: { access: 'public', ...rateLimit(o.config, o.config.publicPerMinute) },
+    },
+    async (req, reply) => sendView(req, reply, source, req.query, (v) => v.queueMonitor),
+  );
+}
+
+/** The status as Server-Sent Events, on the office server and on a public node alike. */
+export function eventsRoute(app: PublicApp, source: PublicSource, o: FeedRouteOptions): void {
+  app.get(
+    '/public/events',
+    {
+      schema: { tags, security: [], summary: 'The public status as Server-Sent Events: one "status" event now and after every change', querystring: OFFICE_QUERY },
+      config: { access: 'public', ...rateLimit(o.config, o.config.publicPerMinute) },
+    },
+    (req, reply) => {
+      // Before hijacking, so an unknown office is an ordinary 404.
+      const first = source.current(officeAsked(req.query));
+      const officeId = first.status.office.id;
+      reply.hijack();
+      const res = reply.raw;
+      // What the hooks set (CORS, helmet) is not sent by itself once the reply is hijacked.
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (json: string, seq: number) => res.write(`id: ${seq}\nevent: status\ndata: ${json}\n\n`);
+      res.write('retry: 3000\n\n');
+      send(first.json, first.status.seq);
+      const unsubscribe = source.subscribe((view) => {
+        if (view.status.office.id === officeId) send(view.json, view.status.seq);
+      });
+      // A comment line now and then keeps proxies, and the server's own idle timeout, from closing a quiet stream.
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), Math.min(25_000, Math.floor(o.config.idleTimeoutMs / 2)));
+      let forget = () => {};
+      const stop = () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+        forget();
+      };
+      req.raw.on('close', stop);
+      forget = o.onShutdown(() => {
+        stop();
+        res.end();
+      });
+    },
+  );
+}
+
 export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
+  const source = feedSource(s.feed);
   return async (app) => {
     openToAnyOrigin(app);
-
-    app.get(
-      '/public/status',
-      {
-        schema: {
-          tags,
-          summary: 'Live waiting counts and now-serving numbers (aggregate, no personal data)',
-          security: [],
-          response: { 200: PublicStatus, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
-        },
-        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
-      },
-      async (req, reply) => sendFeed(req, reply, s.feed.current()),
-    );
-
-    app.get(
-      '/public/townpass',
-      {
-        schema: {
-          tags,
-          summary: 'The same counts in the Taipei TownPass (台北通) counter-calling list shape, field for field',
-          description:
-            'For the city app: one category (c-2, household registration offices) holding this office, its lines as `counters` ' +
-            'with `current_number` (the number now served, 4 digits; "0000" before the first call) and `waiting_people`. ' +
-            'Built with the status on each change; ETag and Cache-Control as /public/status.',
-          security: [],
-          response: { 200: TownPassFeed, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
-        },
-        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
-      },
-      async (req, reply) => sendFeed(req, reply, s.feed.current().townpass),
-    );
-
-    app.get(
-      '/public/queue-monitor',
-      {
-        schema: {
-          tags,
-          summary: 'The same counts as FIWARE Smart Data Models QueueMonitor entities, one per line (NGSI-v2 key-values)',
-          description:
-            'A JSON array of plain `QueueMonitor` entities (dataModel.QueueManagement), valid against the published schema ' +
-            '(`shared/reference/smart-data-models/`): `id` `urn:ngsi-ld:QueueMonitor:<officeId>:<serviceId>`, `serviceStatus` ' +
-            '`Open` (kiosks issue for the line), `Suspended` (a supervisor stopped it, or the office is closed in an emergency) or ' +
-            '`Closed` (outside its sessions, issuing switched off, the day closed), with the reason code in `serviceStatusNote`; ' +
-            '`scheduleTime` the start of the session running now or of the next one; `ticketServed` the number last called, ' +
-            '`lastTicketIssued` the last number of the ordinary series, `ticketsToServe` the tickets waiting; the office `address` ' +
-            'and `location` (a GeoJSON Point, [longitude, latitude]). Built with the status on each change; ETag and Cache-Control as /public/status.',
-          security: [],
-          response: { 200: QueueMonitorFeed, 304: { type: 'null', description: 'Not modified' }, 429: errorResponses[429] },
-        },
-        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
-      },
-      async (req, reply) => sendFeed(req, reply, s.feed.current().queueMonitor),
-    );
+    liveFeedRoutes(app, source, s);
 
     for (const format of ['json', 'csv'] as const) {
       app.get(
@@ -219,42 +302,6 @@ export function publicRoutes(s: AppServices): FastifyPluginAsyncTypebox {
       async (req) => s.feed.tickets.byToken(req.params.token),
     );
 
-    app.get(
-      '/public/events',
-      {
-        schema: { tags, security: [], summary: 'The public status as Server-Sent Events: one "status" event now and after every change' },
-        config: { access: 'public', ...rateLimit(s.config, s.config.publicPerMinute) },
-      },
-      (req, reply) => {
-        reply.hijack();
-        const res = reply.raw;
-        // What the hooks set (CORS, helmet) is not sent by itself once the reply is hijacked.
-        for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        const send = (json: string, seq: number) => res.write(`id: ${seq}\nevent: status\ndata: ${json}\n\n`);
-        res.write('retry: 3000\n\n');
-        const first = s.feed.current();
-        send(first.json, first.status.seq);
-        const unsubscribe = s.feed.subscribe((view) => send(view.json, view.status.seq));
-        // A comment line now and then keeps proxies, and the server's own idle timeout, from closing a quiet stream.
-        const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), Math.min(25_000, Math.floor(s.config.idleTimeoutMs / 2)));
-        let forget = () => {};
-        const stop = () => {
-          clearInterval(keepAlive);
-          unsubscribe();
-          forget();
-        };
-        req.raw.on('close', stop);
-        forget = s.onShutdown(() => {
-          stop();
-          res.end();
-        });
-      },
-    );
+    eventsRoute(app, source, s);
   };
 }
