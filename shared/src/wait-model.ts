@@ -218,57 +218,86 @@ export function expectedCall(load: OfficeLoad, subject: EstimateSubject): { minu
     (t) => t.id !== subject.id && (t.targetCounterId === null ? (share.get(t.serviceId) ?? 0) > 0 : inPool.has(t.targetCounterId)),
   );
 
+  /** Residents of `serviceId` added to a sum of work ahead: `n` of them, the pool's share of each. */
+  const add = (acc: { work: number; variance: number; count: number }, serviceId: string, n: number, whole = false) => {
+    const m = models.get(serviceId);
+    if (!m || n <= 0) return;
+    const f = whole ? 1 : (share.get(serviceId) ?? 0);
+    acc.work += n * f * m.work;
+    acc.variance += n * f * m.variance;
+    acc.count += n * f;
+  };
+  const myScore = (w: number) => (age + w) / own.target;
+  /** An ordinary ticket ahead by pickNext's score (its wait over its line's target) at `w`. */
+  const beats = (t: LoadTicket, w: number) => {
+    const theirScore = ((now - t.queuedAt) / MINUTE + w) / (models.get(t.serviceId)?.target ?? 15);
+    const mine = myScore(w);
+    return theirScore > mine || (theirScore === mine && t.queuedAt <= subject.queuedAt);
+  };
+  /** Ahead by class or score, once a booking's slot does not put it first. */
+  const aheadByOrder = (t: LoadTicket, w: number) => {
+    // Priority tickets go by their own order, ahead of the ordinary ones.
+    if (priority) return t.class === 'priority' && t.queuedAt <= subject.queuedAt;
+    return t.class === 'priority' || beats(t, w);
+  };
+
+  // Sorted once, so that each step of the search below costs a few binary searches, not a pass
+  // over every waiting ticket (an office with a thousand waiting issues a number in milliseconds):
+  // what goes ahead whatever the call time; bookings, whose slot makes them due at some minute; and
+  // per line the ordinary tickets by age, of which those ahead at `w` are the oldest ones.
+  const always = { work: 0, variance: 0, count: 0 };
+  const booked: { readonly t: LoadTicket; readonly due: number }[] = [];
+  const byScore = new Map<string, LoadTicket[]>();
+  for (const t of others) {
+    if (t.targetCounterId !== null) {
+      add(always, t.serviceId, 1, true); // transferred here: called first
+      continue;
+    }
+    if (t.class === 'appointment' && t.appointmentAt !== null) {
+      const due = (t.appointmentAt - now) / MINUTE - policy.appointmentEarlyMinutes;
+      // Past its slot by more than the late minutes, a booking waits like any ticket.
+      if (due + policy.appointmentEarlyMinutes + policy.appointmentLateMinutes >= 0) {
+        booked.push({ t, due });
+        continue;
+      }
+    }
+    if (priority || t.class === 'priority') {
+      if (aheadByOrder(t, 0)) add(always, t.serviceId, 1);
+      continue;
+    }
+    const line = byScore.get(t.serviceId) ?? [];
+    line.push(t);
+    byScore.set(t.serviceId, line);
+  }
+  for (const line of byScore.values()) line.sort((a, b) => a.queuedAt - b.queuedAt);
+
   /** The work that goes ahead of the subject if it is called `w` minutes from now. */
   const ahead = (w: number): Ahead => {
-    let work = 0;
-    let variance = 0;
-    let count = 0;
-    const add = (serviceId: string, n: number, whole = false) => {
-      const m = models.get(serviceId);
-      if (!m || n <= 0) return;
-      const f = whole ? 1 : (share.get(serviceId) ?? 0);
-      work += n * f * m.work;
-      variance += n * f * m.variance;
-      count += n * f;
-    };
-    const myScore = (age + w) / own.target;
-    for (const t of others) {
-      if (t.targetCounterId !== null) {
-        add(t.serviceId, 1, true); // transferred here: called first
-        continue;
+    const acc = { ...always };
+    for (const { t, due } of booked) if (due <= w || aheadByOrder(t, w)) add(acc, t.serviceId, 1);
+    for (const [id, line] of byScore) {
+      // The oldest first: those that beat the subject are a prefix of the line.
+      let lo = 0;
+      let hi = line.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (beats(line[mid]!, w)) lo = mid + 1;
+        else hi = mid;
       }
-      if (t.class === 'appointment' && t.appointmentAt !== null) {
-        const due = (t.appointmentAt - now) / MINUTE - policy.appointmentEarlyMinutes;
-        if (due <= w && due + policy.appointmentEarlyMinutes + policy.appointmentLateMinutes >= 0) {
-          add(t.serviceId, 1);
-          continue;
-        }
-      }
-      const theirAge = (now - t.queuedAt) / MINUTE;
-      if (priority) {
-        // Priority tickets go by their own order, ahead of the ordinary ones.
-        if (t.class === 'priority' && t.queuedAt <= subject.queuedAt) add(t.serviceId, 1);
-        continue;
-      }
-      if (t.class === 'priority') {
-        add(t.serviceId, 1);
-        continue;
-      }
-      const theirScore = (theirAge + w) / (models.get(t.serviceId)?.target ?? 15);
-      if (theirScore > myScore || (theirScore === myScore && t.queuedAt <= subject.queuedAt)) add(t.serviceId, 1);
+      add(acc, id, lo);
     }
     if (!priority) {
       // Residents who come later and still go first: priority tickets, and those of lines whose
       // shorter target makes their wait count for more.
       for (const [id, m] of models) {
-        add(id, m.priorityRate * w);
+        add(acc, id, m.priorityRate * w);
         if (m.target < own.target) {
           const window = w - (m.target * (age + w)) / own.target;
-          if (window > 0) add(id, m.normalRate * window);
+          if (window > 0) add(acc, id, m.normalRate * window);
         }
       }
     }
-    return { work, count, variance };
+    return acc;
   };
 
   /**
