@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminReady, http, issue, killAll, runScript, startServer, type IssuedTicket } from './server-process';
+import { adminReady, http, issue, killAll, runScript, startServer, type IssuedTicket } from './support/server-process';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiaohao-restore-'));
 afterAll(() => {

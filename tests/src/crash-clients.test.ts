@@ -13,8 +13,6 @@ import { fromSnapshot, NAMESPACES, type PublicStatus, type Snapshot } from '@jia
 import {
   CLERK_COUNTERS,
   checkResumed,
-  http,
-  killServers,
   Ledger,
   login,
   OPEN_COUNTERS,
@@ -25,6 +23,7 @@ import {
   verifyThroughApi,
   type Clerk,
 } from './support/crash-server';
+import { http, killAll } from './support/server-process';
 import { PublicClient, QueueClient } from './support/resync-client';
 
 const KIOSKS = 2;
@@ -36,7 +35,7 @@ const clients: Array<QueueClient | PublicClient> = [];
 
 afterAll(() => {
   for (const c of clients) c.close();
-  killServers();
+  killAll();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -12,8 +12,6 @@ import {
   CLERK_COUNTERS,
   checkResumed,
   holders,
-  http,
-  killServers,
   Ledger,
   login,
   OPEN_COUNTERS,
@@ -24,6 +22,7 @@ import {
   verifyThroughApi,
   type Clerk,
 } from './support/crash-server';
+import { http, killAll } from './support/server-process';
 
 const KIOSKS = 3;
 /** Acknowledged issues in a phase before the SIGKILL (counted, not timed). */
@@ -33,7 +32,7 @@ const LAST_PHASE_ISSUES = 90;
 let tmp: string | null = null;
 
 afterAll(() => {
-  killServers();
+  killAll();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

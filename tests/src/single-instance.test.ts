@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminReady, http, issue, killAll, runScript, startRefused, startServer } from './server-process';
+import { adminReady, http, issue, killAll, runScript, startRefused, startServer } from './support/server-process';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiaohao-single-'));
 afterAll(() => {

@@ -11,7 +11,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminReady, http, issue, killAll, runScript, startRefused, startServer, type IssuedTicket, type ServerProcess } from './server-process';
+import { adminReady, http, issue, killAll, runScript, startRefused, startServer, type IssuedTicket, type ServerProcess } from './support/server-process';
 
 const isRoot = process.getuid?.() === 0;
 const base = mkdtempSync(join(tmpdir(), 'jiaohao-storage-'));

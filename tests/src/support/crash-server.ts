@@ -1,99 +1,23 @@
 // The crash tests' parts (crash.test.ts, crash-clients.test.ts): the real server as its own Node
 // process on a real SQLite file, plain HTTP requests, the ledger of what clients were acknowledged,
 // the kiosk and clerk load, and the checks of the data after a SIGKILL.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import type { Ticket } from '@jiaohao/shared';
 import { EventsRepo } from '@jiaohao/server/testing';
+import { http, startServer as startProcess, type Reply, type ServerProcess } from './server-process';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const SERVER_ENTRY = join(ROOT, 'server', 'src', 'server.ts');
 export const SERVICES = ['household', 'idcard', 'certificate', 'transcript'] as const;
 export const OPEN_COUNTERS = ['counter-2', 'counter-3', 'counter-4', 'counter-5', 'counter-6'];
 export const CLERK_COUNTERS = ['counter-2', 'counter-3', 'counter-4'];
-const START_TIMEOUT_MS = 30_000;
-const REQUEST_TIMEOUT_MS = 15_000;
 
 // ---------------------------------------------------------------- server process
 
-export interface ServerProcess {
-  readonly child: ChildProcess;
-  readonly pid: number;
-  readonly base: string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output(): string;
-}
-
-const live = new Set<ChildProcess>();
-
-/** SIGKILLs every server these helpers started that is still running (for afterAll). */
-export function killServers(): void {
-  for (const child of live) child.kill('SIGKILL');
-  live.clear();
-}
-
-/**
- * Starts `node --import tsx server.ts` (one process, no wrapper) and waits for its "API" line.
- * `port` 0 picks a free one; a restart passes the port the last server had, so connected
- * clients find it again.
- */
-export async function startServer(dbPath: string, adminPassword: string, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JIAOHAO_DB: dbPath,
-      JIAOHAO_ADMIN_PASSWORD: adminPassword,
-      JIAOHAO_RATE_LIMITS: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  live.add(child);
-  let out = '';
-  const keep = (chunk: Buffer) => {
-    out = (out + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => {
-      live.delete(child);
-      resolve({ code, signal });
-    });
-  });
-
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not print its API line within ${START_TIMEOUT_MS} ms:\n${out}`)), START_TIMEOUT_MS);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      keep(chunk);
-      const m = /^\s*API\s+(http:\/\/\S+\/api\/v1)\s*$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (code ${code}, signal ${signal}) before it listened:\n${out}`));
-    });
-  });
-  const pid = child.pid!;
-  const health = await http<{ status: string }>(base, 'GET', '/health');
-  expect(health.status, 'health').toBe(200);
-  expect(health.body.status).toBe('ok');
-  return { child, pid, base, exited, output: () => out };
-}
+/** The server for the crash tests: the given admin password, on `port` (0: a free one). */
+export const startServer = (dbPath: string, adminPassword: string, port = 0): Promise<ServerProcess> =>
+  startProcess(dbPath, { JIAOHAO_ADMIN_PASSWORD: adminPassword, PORT: String(port) });
 
 /** Pids of processes with the file open (Linux /proc); null where /proc cannot tell. */
 export function holders(file: string): number[] | null {
@@ -124,26 +48,8 @@ export function holders(file: string): number[] | null {
 
 // ---------------------------------------------------------------- HTTP
 
-export interface Reply<T> {
-  readonly status: number;
-  readonly body: T;
-}
 export interface ErrorReply {
   error: { code: string; message: string; details?: unknown };
-}
-
-/** One request; resolves only when the whole body arrived and parsed (that is an acknowledgement). */
-export async function http<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<Reply<T>> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  let payload: string | undefined;
-  if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body ?? {});
-  }
-  const res = await fetch(base + path, { method, headers, body: payload, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as T };
 }
 
 export async function login(base: string, password: string): Promise<string> {

@@ -1,11 +1,12 @@
 // The real server and the operator's scripts as their own processes (node --import tsx, one process,
 // no npx wrapper: its pid is the one that holds the database), for the tests of what happens to
-// the files: tests/src/single-instance.test.ts, backup.test.ts and storage-faults.test.ts.
+// the files and the crashes: tests/src/single-instance, backup, storage-faults, crash and
+// crash-clients tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SERVER_ENTRY = join(ROOT, 'server', 'src', 'server.ts');
 const START_TIMEOUT_MS = 30_000;
 export const PASSWORD = 'a-test-admin-password';
@@ -17,6 +18,8 @@ export interface Exit {
 
 export interface ServerProcess {
   readonly child: ChildProcess;
+  /** The process that holds the database (no wrapper in between). */
+  readonly pid: number;
   readonly base: string;
   readonly exited: Promise<Exit>;
   output(): string;
@@ -62,7 +65,10 @@ function launch(dbPath: string, env: Record<string, string>): { child: ChildProc
   return { child, exited, output: () => out };
 }
 
-/** Starts a server and waits for its "API" line and a healthy /health. */
+/**
+ * Starts a server and waits for its "API" line and a healthy /health. `env` overrides the test
+ * settings: e.g. PORT of a server that was killed, so connected clients find the new one.
+ */
 export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const { child, exited, output } = launch(dbPath, env);
   const base = await new Promise<string>((resolve, reject) => {
@@ -79,10 +85,11 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
       reject(new Error(`server exited (code ${code}, signal ${signal}) before it listened:\n${output()}`));
     });
   });
-  const health = await http(base, 'GET', '/health');
-  if (health.status !== 200) throw new Error(`health answered ${health.status}`);
+  const health = await http<{ status: string }>(base, 'GET', '/health');
+  if (health.status !== 200 || health.body.status !== 'ok') throw new Error(`health answered ${health.status} ${JSON.stringify(health.body)}`);
   return {
     child,
+    pid: child.pid!,
     base,
     exited,
     output,
@@ -132,6 +139,7 @@ export interface Reply<T = unknown> {
   readonly body: T;
 }
 
+/** One request; resolves only when the whole body arrived and parsed (that is an acknowledgement). */
 export async function http<T = Record<string, unknown>>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<Reply<T>> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
