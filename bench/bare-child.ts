@@ -14,7 +14,7 @@
 //                                        with the current seq, then every public push
 import Fastify from 'fastify';
 import { Server } from 'socket.io';
-import { READY_PREFIX } from './common';
+import { exitWhenTold, READY_PREFIX } from './common';
 
 /** Pads `make(pad)` with ASCII until its JSON is `bytes` long (or as close as it gets). */
 function sized<T>(bytes: number, make: (pad: string) => T): T {
@@ -80,23 +80,11 @@ async function main(): Promise<void> {
     throw new Error('usage: bare-child.ts http <bytes> | realtime <called bytes> <status bytes>');
   }
 
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(1), 5_000).unref();
+  exitWhenTold(async () => {
     io?.disconnectSockets(true);
     io?.engine.close();
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.stdin.on('end', stop);
-  process.stdin.on('error', stop);
-  process.stdin.resume();
+    await app.close();
+  });
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

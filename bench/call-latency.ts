@@ -6,7 +6,7 @@
 // both the HTTP client and the display sockets.
 import { io, type Socket } from 'socket.io-client';
 import { NAMESPACES, type CallNextResult, type DisplayClientToServer, type DisplayServerToClient, type TicketResult } from '@jiaohao/shared';
-import { expectStatus, HttpClient, latency, pool, startServerChild, type Latency } from './common';
+import { Arrivals, expectStatus, HttpClient, latency, pool, startServerChild, type Latency } from './common';
 import { BENCH_SERVICE_IDS } from './setup';
 
 export interface CallLatencyOptions {
@@ -45,31 +45,7 @@ export async function callLatency(o: CallLatencyOptions): Promise<CallLatencyRes
     });
 
     // ticket id → when each display received its ticket:called.
-    const arrivals = new Map<string, number[]>();
-    const waiters = new Map<string, () => void>();
-    const onCalled = (ticketId: string) => {
-      const now = performance.now();
-      const times = arrivals.get(ticketId) ?? [];
-      times.push(now);
-      arrivals.set(ticketId, times);
-      if (times.length === o.displays) waiters.get(ticketId)?.();
-    };
-    const allArrived = (ticketId: string) =>
-      new Promise<number[]>((resolve, reject) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(ticketId);
-          const times = arrivals.get(ticketId)!;
-          arrivals.delete(ticketId);
-          resolve(times);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(ticketId);
-          reject(new Error(`only ${arrivals.get(ticketId)?.length ?? 0}/${o.displays} displays got ticket ${ticketId} within ${ARRIVAL_TIMEOUT_MS} ms`));
-        }, ARRIVAL_TIMEOUT_MS);
-        if ((arrivals.get(ticketId)?.length ?? 0) >= o.displays) done();
-        else waiters.set(ticketId, done);
-      });
+    const arrivals = new Arrivals(o.displays, ARRIVAL_TIMEOUT_MS);
 
     const connectStart = performance.now();
     await Promise.all(
@@ -83,7 +59,7 @@ export async function callLatency(o: CallLatencyOptions): Promise<CallLatencyRes
               auth: { token },
             });
             sockets.push(socket);
-            socket.on('ticket:called', (e) => onCalled(e.data.ticket.id));
+            socket.on('ticket:called', (e) => arrivals.record(e.data.ticket.id, performance.now()));
             // The snapshot comes after the handshake: from then on the display receives events.
             socket.once('snapshot', () => resolve());
             socket.once('connect_error', (err) => reject(new Error(`display could not connect: ${err.message}`)));
@@ -102,7 +78,7 @@ export async function callLatency(o: CallLatencyOptions): Promise<CallLatencyRes
       const tResponse = performance.now();
       const ticket = expectStatus(res, 200, 'call-next').ticket;
       if (!ticket) throw new Error('call-next found nobody waiting');
-      const times = await allArrived(ticket.id);
+      const times = await arrivals.all(ticket.id);
       all.push(Math.max(...times) - t0);
       first.push(Math.min(...times) - t0);
       response.push(tResponse - t0);

@@ -288,3 +288,64 @@ export function machineInfo(): string {
 export const log = (msg: string): void => {
   process.stdout.write(`${msg}\n`);
 };
+
+/**
+ * When each of `expected` displays got a call's ticket:called: `record` as each arrives, `all` to
+ * wait for every one of them (rejects after `timeoutMs`: a display that never hears of a call).
+ */
+export class Arrivals {
+  private readonly times = new Map<string, number[]>();
+  private readonly waiters = new Map<string, () => void>();
+
+  constructor(
+    private readonly expected: number,
+    private readonly timeoutMs: number,
+  ) {}
+
+  record(ticketId: string, at: number): void {
+    const times = this.times.get(ticketId) ?? [];
+    times.push(at);
+    this.times.set(ticketId, times);
+    if (times.length === this.expected) this.waiters.get(ticketId)?.();
+  }
+
+  all(ticketId: string): Promise<number[]> {
+    return new Promise<number[]>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(ticketId);
+        const times = this.times.get(ticketId)!;
+        this.times.delete(ticketId);
+        resolve(times);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(ticketId);
+        reject(new Error(`only ${this.times.get(ticketId)?.length ?? 0}/${this.expected} displays got ticket ${ticketId} within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      if ((this.times.get(ticketId)?.length ?? 0) >= this.expected) done();
+      else this.waiters.set(ticketId, done);
+    });
+  }
+}
+
+/**
+ * In a bench child: closes with `close` and exits on SIGTERM, SIGINT or its parent going away
+ * (stdin closes), at most 5 s later whatever `close` does.
+ */
+export function exitWhenTold(close: () => Promise<unknown>): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 5_000).unref();
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+}

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { CallNextResult, TicketResult } from '@jiaohao/shared';
 import {
+  Arrivals,
   expectStatus,
   HttpClient,
   latency,
@@ -244,36 +245,15 @@ async function realtime(loaders: Loaders, target: Target, o: FanoutOptions, prof
   const displays: Socket[] = [];
   try {
     // ticket id → when each display had its ticket:called; the call's seq.
-    const arrivals = new Map<string, number[]>();
+    const arrivals = new Arrivals(o.displays, ARRIVAL_TIMEOUT_MS);
     const seqOf = new Map<string, number>();
-    const waiters = new Map<string, () => void>();
     let calledBytes = 0;
     const onCalled = (e: { seq: number; data: { ticket: { id: string } } }) => {
       const now = nowAbs();
       if (calledBytes === 0) calledBytes = Buffer.byteLength(JSON.stringify(e));
-      const id = e.data.ticket.id;
-      seqOf.set(id, e.seq);
-      const times = arrivals.get(id) ?? [];
-      times.push(now);
-      arrivals.set(id, times);
-      if (times.length === o.displays) waiters.get(id)?.();
+      seqOf.set(e.data.ticket.id, e.seq);
+      arrivals.record(e.data.ticket.id, now);
     };
-    const allArrived = (id: string) =>
-      new Promise<number[]>((resolve, reject) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(id);
-          const times = arrivals.get(id)!;
-          arrivals.delete(id);
-          resolve(times);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(id);
-          reject(new Error(`only ${arrivals.get(id)?.length ?? 0}/${o.displays} displays got ticket ${id} within ${ARRIVAL_TIMEOUT_MS} ms`));
-        }, ARRIVAL_TIMEOUT_MS);
-        if ((arrivals.get(id)?.length ?? 0) >= o.displays) done();
-        else waiters.set(id, done);
-      });
 
     await Promise.all(
       target.displayTokens.map(
@@ -310,7 +290,7 @@ async function realtime(loaders: Loaders, target: Target, o: FanoutOptions, prof
       const tResponse = nowAbs();
       const ticket = expectStatus(res, 200, 'call-next').ticket;
       if (!ticket) throw new Error('call-next found nobody waiting');
-      const times = await allArrived(ticket.id);
+      const times = await arrivals.all(ticket.id);
       all.push(Math.max(...times) - t0);
       first.push(Math.min(...times) - t0);
       response.push(tResponse - t0);

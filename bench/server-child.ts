@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { buildApp } from '@jiaohao/server';
 import { SYSTEM, testConfig } from '@jiaohao/server/testing';
-import { READY_PREFIX, type ChildInfo } from './common';
+import { exitWhenTold, READY_PREFIX, type ChildInfo } from './common';
 import { benchSetup, counterId } from './setup';
 
 async function main(): Promise<void> {
@@ -27,21 +27,7 @@ async function main(): Promise<void> {
   const { services } = built;
 
   const profiler = new Session();
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(1), 5_000).unref();
-    built.app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.stdin.on('end', stop);
-  process.stdin.on('error', stop);
-  process.stdin.resume();
+  exitWhenTold(() => built.app.close());
   // `profile-start` / `profile-stop <file>` lines on stdin: a CPU profile of just the phase the
   // bench is measuring (BENCH_CPU_PROF=1), written as a .cpuprofile (the format of node --cpu-prof).
   createInterface({ input: process.stdin }).on('line', (line) => {
