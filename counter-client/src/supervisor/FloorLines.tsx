@@ -96,7 +96,8 @@ export function FloorLines({ api, office, now }: { api: typeof Api; office: Offi
                       ? null
                       : row.estimate
                         ? t('floor.lines.estimate', { min: row.estimate.min, max: row.estimate.max })
-                        : t('floor.lines.estimateUnknown')}
+                        : // No range from the server: no counter serves the line, or the work ahead is more than they can do.
+                          t(row.openCounters === 0 ? 'floor.lines.estimateUnknown' : 'floor.lines.estimateBeyond')}
                   </td>
                   <td>{row.openCounters}</td>
                   <td>

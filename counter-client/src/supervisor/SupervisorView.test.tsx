@@ -137,6 +137,13 @@ describe('the floor at a glance', () => {
     expect(pass.textContent).toContain('無法預估（沒有開放的櫃台）');
   });
 
+  it('says why a line has no estimate: no open counter, or more work than the open counters can do today', async () => {
+    await start({}, { '/staff/names': names, '/stats/today': stats, '/estimates': { ...estimates, reg: { normal: null, priority: null } } });
+    const table = within(region('各業務等候')).getByRole('table', { name: /各業務的等候情形/ });
+    await waitFor(() => expect(within(table).getByRole('row', { name: /戶籍登記/ }).textContent).toContain('無法預估（開放的櫃台今天消化不完）'));
+    expect(within(table).getByRole('row', { name: /護照/ }).textContent).toContain('無法預估（沒有開放的櫃台）');
+  });
+
   it('lists what needs attention, and keeps it live from the events', async () => {
     await start();
     const alerts = region(/需要注意/);

@@ -57,6 +57,7 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.lines.overTarget': '超過目標',
     'floor.lines.estimate': '{{min}}–{{max}} 分鐘',
     'floor.lines.estimateUnknown': '無法預估（沒有開放的櫃台）',
+    'floor.lines.estimateBeyond': '無法預估（開放的櫃台今天消化不完）',
 
     'floor.issuing.office': '全所取號：',
     'floor.issuing.wholeOffice': '全所',
@@ -240,6 +241,7 @@ export const COUNTER_SUPERVISOR = defineCatalogs({
     'floor.lines.overTarget': 'Over target',
     'floor.lines.estimate': '{{min}}–{{max}} min',
     'floor.lines.estimateUnknown': 'Unknown (no open counter)',
+    'floor.lines.estimateBeyond': 'Unknown (more than the open counters can serve today)',
 
     'floor.issuing.office': 'Issuing, whole office:',
     'floor.issuing.wholeOffice': 'The whole office',
