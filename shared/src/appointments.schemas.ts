@@ -74,9 +74,13 @@ export type Slot = Static<typeof Slot>;
 export const SlotsQuery = Type.Object({ serviceId: Id, date: BusinessDate }, strict);
 export type SlotsQuery = Static<typeof SlotsQuery>;
 
-/** What the /book page offers: the bookable lines and, per line, the bookable dates. */
+/**
+ * What the /book page offers: the bookable lines and, per line, the bookable dates; and whether the
+ * kiosks offer check-in (我有預約) today: bookings are on, or bookings of today still wait for it.
+ */
 export const BookingOffer = Type.Object({
   lines: Type.Array(Type.Object({ serviceId: Id, dates: Type.Array(BusinessDate) })),
+  checkIn: Type.Boolean({ description: 'Kiosks offer check-in now: bookings are on, or bookings of today wait to be checked in' }),
   settings: Type.Pick(BookingSettings, ['slotMinutes', 'checkInEarlyMinutes', 'lateMinutes', 'retentionDays']),
 });
 export type BookingOffer = Static<typeof BookingOffer>;

@@ -55,6 +55,7 @@ const booking = (over: Partial<Appointment>): Appointment => ({
 });
 
 const offer: BookingOffer = {
+  checkIn: true,
   lines: [
     { serviceId: 'appointment', dates: ['2024-05-07', '2024-05-08'] },
     { serviceId: 'marriage', dates: ['2024-05-08'] },

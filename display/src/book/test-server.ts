@@ -6,6 +6,7 @@ import type { Appointment, BookBody, BookingOffer, PublicStatus, Slot } from '@j
 export const MANAGE_TOKEN = 'mt_ABCDEFGHIJKLMNOPQRSTUVWX';
 
 export const OFFER: BookingOffer = {
+  checkIn: true,
   lines: [
     { serviceId: 'appointment', dates: ['2026-12-02', '2026-12-03'] },
     { serviceId: 'marriage', dates: ['2026-12-02', '2026-12-05'] },

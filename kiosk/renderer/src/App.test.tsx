@@ -232,7 +232,7 @@ describe('checking a booking in at the kiosk', () => {
   });
 
   it('says plainly when the resident came too late for the slot, with the office’s lateMinutes, else the rule’s 15', async () => {
-    const { api } = bookings([checkedIn({ late: true })], { checkInEarlyMinutes: 30, lateMinutes: 20 });
+    const { api } = bookings([checkedIn({ late: true })], { checkInEarlyMinutes: 30, lateMinutes: 20, offered: true });
     setup({ api });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'English' }));
@@ -295,6 +295,20 @@ describe('checking a booking in at the kiosk', () => {
     expect(track.stopped).toBe(false);
     await user.click(screen.getByRole('button', { name: '返回' }));
     expect(track.stopped).toBe(true);
+  });
+
+  it('offers no 我有預約 when the office takes no bookings and none waits today, and reads that again each time the start screen comes back', async () => {
+    let offered = false;
+    const api: ServerApi = { ...bookings([]).api, rules: () => Promise.resolve({ checkInEarlyMinutes: 30, lateMinutes: 15, offered }) };
+    setup({ api });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^我有預約/ })).toBeNull());
+    expect(screen.getByRole('button', { name: /戶籍登記/ })).toBeTruthy();
+    // The admin switches bookings on; the next resident's start screen offers check-in.
+    offered = true;
+    await user.click(screen.getByRole('button', { name: /戶籍登記/ }));
+    await user.click(await screen.findByRole('button', { name: '返回' }));
+    expect(await screen.findByRole('button', { name: /^我有預約/ })).toBeTruthy();
   });
 
   it('shows no camera part without a camera, and goes back to the start when left alone', () => {

@@ -14,7 +14,7 @@ import { CheckInScreen, ClosedScreen, ConfirmScreen, OutOfService, ScreenHeading
 import type { KioskShell, PrintResult } from './kiosk/shell';
 import type { ServerApi } from './kiosk/server-api';
 import type { Camera } from './kiosk/camera';
-import { bookingTicket, DEFAULT_CHECK_IN_RULES, isComplete, refusalFor, type CheckInRules } from './kiosk/checkin';
+import { bookingTicket, DEFAULT_CHECK_IN_RULES, isComplete, refusalFor, type KioskBooking } from './kiosk/checkin';
 
 const RECONNECT_AFTER_MS = 2_000;
 
@@ -83,17 +83,18 @@ function Kiosk({ deps, api, onNewToken }: { deps: KioskDeps; api: ServerApi; onN
   const offline = useLost(conn.status === 'online' && conn.office !== null);
   const newKey = deps.newKey ?? (() => crypto.randomUUID());
   const lang = state.lang;
-  // The office's check-in rules, read each time the check-in screen opens (an admin may change them).
-  const [rules, setRules] = useState<CheckInRules | null>(null);
-  const checkingIn = state.screen.kind === 'checkin';
+  // The office's check-in rules and whether it offers check-in, read each time the start or the
+  // check-in screen opens (an admin may change them; the start screen comes back after every resident).
+  const [rules, setRules] = useState<KioskBooking | null>(null);
+  const screenKind = state.screen.kind;
   useEffect(() => {
-    if (!checkingIn) return;
+    if (screenKind !== 'start' && screenKind !== 'checkin') return;
     let alive = true;
     void api.rules().then((r) => alive && r && setRules(r));
     return () => {
       alive = false;
     };
-  }, [checkingIn, api]);
+  }, [screenKind, api]);
 
   // The confirm screen's wait: the server's, read when the screen opens and again after every change
   // of the office while it is open (a call, a new ticket), so it is what the ticket will say.
@@ -261,6 +262,7 @@ function Kiosk({ deps, api, onNewToken }: { deps: KioskDeps; api: ServerApi; onN
       model={start}
       lang={lang}
       priority={state.priority}
+      booking={rules?.offered ?? true}
       onLanguage={(l) => dispatch({ type: 'language', lang: l })}
       onPriority={(on) => dispatch({ type: 'priority', on })}
       onLine={(serviceId) => dispatch({ type: 'line', serviceId, key: newKey() })}

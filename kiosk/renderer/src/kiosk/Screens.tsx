@@ -45,13 +45,15 @@ export interface StartProps {
   readonly model: StartModel;
   readonly lang: Language;
   readonly priority: boolean;
+  /** Whether the office offers check-in (我有預約) now: off when it takes no bookings and none waits today. */
+  readonly booking: boolean;
   readonly onLanguage: (lang: Language) => void;
   readonly onPriority: (on: boolean) => void;
   readonly onLine: (serviceId: string) => void;
   readonly onBooking: () => void;
 }
 
-export function StartScreen({ model, lang, priority, onLanguage, onPriority, onLine, onBooking }: StartProps) {
+export function StartScreen({ model, lang, priority, booking, onLanguage, onPriority, onLine, onBooking }: StartProps) {
   const { t } = useTranslation();
   return (
     <div className="screen start">
@@ -63,16 +65,18 @@ export function StartScreen({ model, lang, priority, onLanguage, onPriority, onL
         <LanguageBar lang={lang} onChoose={onLanguage} />
       </header>
       <main>
-        <button type="button" className="booking-entry" onClick={onBooking}>
-          <Icon name="appointment" />
-          <span className="line-text">
-            <span className="line-name">{t('kiosk.booking.entry')}</span>
-            <span className="line-summary">{t('kiosk.booking.entryHint')}</span>
-          </span>
-          <span className="booking-arrow" aria-hidden="true">
-            ›
-          </span>
-        </button>
+        {booking && (
+          <button type="button" className="booking-entry" onClick={onBooking}>
+            <Icon name="appointment" />
+            <span className="line-text">
+              <span className="line-name">{t('kiosk.booking.entry')}</span>
+              <span className="line-summary">{t('kiosk.booking.entryHint')}</span>
+            </span>
+            <span className="booking-arrow" aria-hidden="true">
+              ›
+            </span>
+          </button>
+        )}
         <section className="priority" aria-labelledby="priority-title">
           <h2 id="priority-title">{t('kiosk.priority.title')}</h2>
           <p>{t('kiosk.priority.explain')}</p>

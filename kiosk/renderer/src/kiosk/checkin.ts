@@ -10,6 +10,10 @@ export { CODE_ALPHABET, CODE_LENGTH };
 
 /** What the kiosk knows of the office's booking rules (GET /public/booking); the rule's defaults until then. */
 export type CheckInRules = Pick<BookingOffer['settings'], 'checkInEarlyMinutes' | 'lateMinutes'>;
+/** The rules, and whether the start screen offers 我有預約 (BookingOffer.checkIn). */
+export interface KioskBooking extends CheckInRules {
+  readonly offered: boolean;
+}
 export const DEFAULT_CHECK_IN_RULES: CheckInRules = {
   checkInEarlyMinutes: DEFAULT_BOOKING_SETTINGS.checkInEarlyMinutes,
   lateMinutes: DEFAULT_BOOKING_SETTINGS.lateMinutes,

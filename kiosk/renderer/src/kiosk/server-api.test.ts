@@ -27,9 +27,9 @@ describe('the kiosk’s requests over HTTP', () => {
     expect(await proxy.checkIn({ code: 'K7Q4M2PX' })).toMatchObject({ ok: false, error: { code: 'no_answer' } });
   });
 
-  it('reads the office’s check-in rules, or null when it cannot', async () => {
-    const offer = { lines: [], settings: { slotMinutes: 15, checkInEarlyMinutes: 20, lateMinutes: 10, retentionDays: 30 } };
-    expect(await httpServerApi('', 't', () => Promise.resolve(json(200, offer))).rules()).toEqual({ checkInEarlyMinutes: 20, lateMinutes: 10 });
+  it('reads the office’s check-in rules and whether it offers check-in, or null when it cannot', async () => {
+    const offer = { lines: [], checkIn: false, settings: { slotMinutes: 15, checkInEarlyMinutes: 20, lateMinutes: 10, retentionDays: 30 } };
+    expect(await httpServerApi('', 't', () => Promise.resolve(json(200, offer))).rules()).toEqual({ checkInEarlyMinutes: 20, lateMinutes: 10, offered: false });
     expect(await httpServerApi('', 't', () => Promise.resolve(json(429, {}))).rules()).toBeNull();
     expect(await httpServerApi('', 't', () => Promise.reject(new TypeError('offline'))).rules()).toBeNull();
   });

@@ -6,12 +6,12 @@
 // thrown error.
 import type { BookingOffer, CheckInBody, CheckInResult, LineEstimates } from '@jiaohao/shared/schemas';
 import type { ClientAck } from '@jiaohao/web';
-import type { CheckInRules } from './checkin';
+import type { KioskBooking } from './checkin';
 
 export interface ServerApi {
   checkIn(body: CheckInBody): Promise<ClientAck<CheckInResult>>;
-  /** The office's check-in rules, or null when they cannot be read now (the defaults apply). */
-  rules(): Promise<CheckInRules | null>;
+  /** The office's check-in rules and whether it offers check-in, or null when they cannot be read now (the defaults apply). */
+  rules(): Promise<KioskBooking | null>;
   /** Per line and class, the range the next ticket would be given now; null when it cannot be read. */
   estimates(): Promise<LineEstimates | null>;
 }
@@ -44,8 +44,8 @@ export function httpServerApi(origin: string, token: string, fetchFn: typeof fet
       try {
         const res = await fetchFn(`${origin}/api/v1/public/booking`, { signal: AbortSignal.timeout(ANSWER_MS) });
         if (!res.ok) return null;
-        const { settings } = (await res.json()) as BookingOffer;
-        return { checkInEarlyMinutes: settings.checkInEarlyMinutes, lateMinutes: settings.lateMinutes };
+        const { settings, checkIn } = (await res.json()) as BookingOffer;
+        return { checkInEarlyMinutes: settings.checkInEarlyMinutes, lateMinutes: settings.lateMinutes, offered: checkIn };
       } catch {
         return null;
       }

@@ -55,11 +55,35 @@ describe('what can be booked', () => {
     expect(res.json<BookingOffer>()).toEqual({
       // Tuesday 09:00: Wednesday to next Tuesday, the weekend left out (no session).
       lines: [{ serviceId: 'reg', dates: ['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'] }],
+      checkIn: true,
       settings: { slotMinutes: 15, checkInEarlyMinutes: 30, lateMinutes: 15, retentionDays: 30 },
     });
     // After 15:00 tomorrow is closed.
     t.clock.set('2026-12-01T15:00:00+08:00');
     expect((await send(t.app, 'GET', '/api/v1/booking/offer', clerk)).json<BookingOffer>().lines[0]?.dates[0]).toBe(THU);
+  });
+
+  it('switched off, the kiosks still offer check-in while bookings of today wait for it, and no longer once none does', async () => {
+    const offer = async () => (await send(t.app, 'GET', '/api/v1/public/booking')).json<BookingOffer>();
+    const first = await booked();
+    const second = await booked({ phone: '0922-333-444', start: '11:00' });
+    await send(t.app, 'PATCH', '/api/v1/booking/settings', t.adminToken, { enabled: false });
+    // Tuesday: the bookings are for tomorrow, so nothing waits today.
+    expect(await offer()).toMatchObject({ lines: [], checkIn: false });
+    t.clock.set('2026-12-02T08:30:00+08:00');
+    expect((await offer()).checkIn).toBe(true);
+    const cancel = async (b: Booked) => {
+      const res = await send(t.app, 'POST', `/api/v1/public/appointments/${b.manageToken}/cancel`);
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await cancel(first);
+    expect((await offer()).checkIn).toBe(true);
+    await cancel(second);
+    expect((await offer()).checkIn).toBe(false);
+    // Switched on again (the morning's admin: yesterday's session has ended), the kiosks offer it whether or not anything waits.
+    const on = await send(t.app, 'PATCH', '/api/v1/booking/settings', await t.staffToken('admin'), { enabled: true });
+    expect(on.statusCode, on.body).toBe(200);
+    expect((await offer()).checkIn).toBe(true);
   });
 
   it("GET /api/v1/public/booking/slots lists a day's slots with the places left; none on a day that cannot be booked", async () => {

@@ -142,8 +142,11 @@ export class AppointmentsService {
     const settings = this.settings();
     const office = officeOf(this.store);
     const now = this.engine.clock();
+    const today = currentBusinessDate(this.store, now, office.timeZone);
     return {
       lines: bookableLines(this.store, settings).map((line) => ({ serviceId: line.serviceId, dates: bookableDates(office, settings, line, now, office.timeZone) })),
+      // Switched off, the kiosks still check in the bookings made before for today.
+      checkIn: settings.enabled || this.store.appointments.onDate(today).some((a) => a.state === 'booked'),
       settings: { slotMinutes: settings.slotMinutes, checkInEarlyMinutes: settings.checkInEarlyMinutes, lateMinutes: settings.lateMinutes, retentionDays: settings.retentionDays },
     };
   }
