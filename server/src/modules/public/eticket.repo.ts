@@ -7,7 +7,7 @@ export class ETicketRepo {
   private readonly lineOrderStmt;
 
   constructor(db: Db) {
-    // The tickets_waiting index holds the line; a line is a few hundred tickets at most.
+    // The tickets_waiting_load index holds the line in this order; a line is a few hundred tickets at most.
     this.lineOrderStmt = db
       .prepare<[string, string]>(`SELECT id FROM tickets WHERE business_date = ? AND service_id = ? AND state = 'waiting' ORDER BY queued_at, id`)
       .pluck();

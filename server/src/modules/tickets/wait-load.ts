@@ -27,14 +27,7 @@ export function officeLoad(store: Store, businessDate: string, now: number): Off
     now,
     policy: store.office.policy(),
     lines,
-    waiting: store.tickets.waitingOn(businessDate).map((t) => ({
-      id: t.id,
-      serviceId: t.serviceId,
-      class: t.class,
-      queuedAt: Date.parse(t.queuedAt),
-      appointmentAt: t.appointmentAt === null ? null : Date.parse(t.appointmentAt),
-      targetCounterId: t.targetCounterId,
-    })),
+    waiting: store.tickets.waitingLoad(businessDate),
     counters: store.counters
       .list()
       .filter((c) => c.active && c.status !== 'closed')
@@ -45,6 +38,7 @@ export function officeLoad(store: Store, businessDate: string, now: number): Off
           id: c.id,
           serviceIds: c.serviceIds,
           isPriority: c.isPriority,
+          callsSincePriority: c.callsSincePriority,
           busy: t && since ? { serviceId: t.serviceId, since: Date.parse(since), serving: t.state === 'serving' } : null,
           pause: c.status === 'paused' ? store.counters.lastPause(c.id) : null,
         };
