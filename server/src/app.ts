@@ -3,7 +3,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimitPlugin from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +20,7 @@ import { PublicFeed } from './modules/public/public.service';
 import { commandRoutes } from './http/commands.routes';
 import { registerErrorHandling } from './http/errors';
 import { serverOptions } from './http/server-options';
+import { addSecurityHeaders } from './http/security-headers';
 import { registerAuth } from './http/auth';
 import { registerClients } from './http/clients';
 import { registerBookPage } from './http/book-page';
@@ -108,7 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerErrorHandling(app);
   app.addSchema(ErrorResponse);
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     // The OpenAPI page loads its own scripts and styles from this server.
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },

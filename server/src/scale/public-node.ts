@@ -12,7 +12,6 @@
 import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimitPlugin from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -20,6 +19,7 @@ import { Server } from 'socket.io';
 import { DomainError, ErrorResponse, IsoDateTime, LocalizedText, NAMESPACES } from '@jiaohao/shared';
 import type { Config } from '../config';
 import { registerErrorHandling } from '../http/errors';
+import { addSecurityHeaders } from '../http/security-headers';
 import { serverOptions } from '../http/server-options';
 import { rateLimit } from '../http/context';
 import { eventsRoute, liveFeedRoutes, openToAnyOrigin, PUBLIC_CORS, STALE_HEADER } from '../modules/public/public.routes';
@@ -61,7 +61,7 @@ export async function buildPublicNode(config: Config, options: { logger?: boolea
   registerErrorHandling(app);
   app.addSchema(ErrorResponse);
   // The city page's script is a file of this server (/city.js): no inline script needed.
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], upgradeInsecureRequests: null } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
