@@ -2,7 +2,8 @@
 // public nodes (`--role public`). Residents on either node see each new waiting count once; with
 // Redis stopped the office still issues tickets at once and serves its own feed, the nodes keep
 // serving what they had (marked stale); once Redis is back the office publishes again by itself and
-// both nodes carry on. A public node changes nothing and has no database. Nothing sleeps: every wait
+// both nodes carry on. A public node changes nothing and has no database, and no request or socket
+// message, however malformed, makes it answer 5xx or stop (a seeded fast-check run). Nothing sleeps: every wait
 // is for an event, a line of output or a condition, with a timeout that fails the test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { CLIENT_EVENTS, NAMESPACES, SERVER_EVENTS, type PublicStatus } from '@jiaohao/shared';
 
@@ -337,4 +339,103 @@ describe('city scale-out: one office, Redis, two public nodes', () => {
     expect(html).toMatch(/<th scope="col">/);
     expect(html).toMatch(/<th scope="rowgroup"/);
   });
+  it('no request or socket message, however malformed, makes a public node answer 5xx, ack `internal` or stop', async () => {
+    const node = nodes[0]!;
+    const seed = Number(process.env.JIAOHAO_FUZZ_SEED ?? 20_261_203);
+    const paths = ['/api/v1/public/status', '/api/v1/public/townpass', '/api/v1/public/queue-monitor', '/api/v1/public/offices', '/api/v1/public/events', '/api/v1/health', '/api/v1/public/tickets/x', '/city', '/city/rows', '/city.js', '/', '/docs', '/api/v1/tickets'];
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('__proto__', 'constructor', '%', '%zz', '..', '\u0000', 'a'.repeat(3000)), fc.constant(officeId));
+    const request = fc.record({
+      method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
+      path: fc.oneof(fc.constantFrom(...paths), fc.tuple(fc.constantFrom(...paths), fc.string({ maxLength: 30 })).map(([p, tail]) => p + '/' + encodeURIComponent(tail))),
+      query: fc.array(fc.tuple(fc.constantFrom('office', 'lang', 'since', 'office[]', '__proto__', 'x'), text), { maxLength: 3 }),
+      ifNoneMatch: fc.option(fc.oneof(fc.constant('*'), fc.string({ maxLength: 30 }).map((t) => t.replace(/[^\x20-\x7e]/g, ''))), { nil: undefined }),
+      body: fc.option(fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 50 })), { nil: undefined }),
+    });
+    const refusals: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const qs = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+        const url = `${node.origin}${r.path}${qs ? `?${qs}` : ''}`;
+        const headers: Record<string, string> = {};
+        if (r.ifNoneMatch !== undefined) headers['if-none-match'] = r.ifNoneMatch;
+        if (r.body !== undefined) headers['content-type'] = 'application/json';
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), WAIT_MS);
+        try {
+          const hasBody = r.body !== undefined && !['GET', 'HEAD'].includes(r.method);
+          const res = await fetch(url, { method: r.method, headers, body: hasBody ? r.body : undefined, signal: controller.signal });
+          const label = `${r.method} ${url.slice(0, 200)} → ${res.status}`;
+          expect(res.status, label).toBeLessThan(500);
+          // An event stream is left after its head; any other answer is read to its end.
+          const type = res.headers.get('content-type') ?? '';
+          if (type.startsWith('text/event-stream')) return;
+          const body = await res.text();
+          if (res.status >= 400 && r.method !== 'HEAD') {
+            const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
+            expect([typeof error?.code, typeof error?.message], `${label}: ${body.slice(0, 200)}`).toEqual(['string', 'string']);
+            refusals.push(String(error?.code));
+          }
+        } finally {
+          clearTimeout(timer);
+          controller.abort();
+        }
+      }),
+      { seed, numRuns: 300 },
+    );
+    // Something was refused, with the error shape: the run reached past the happy paths.
+    expect(new Set(refusals)).toContain('not_found');
+
+    // The socket side: any handshake query, any event name and payload, with or without an ack.
+    const handshake = fc.record({ office: fc.option(text, { nil: undefined }), extra: fc.option(text, { nil: undefined }) });
+    const message = fc.record({
+      name: fc.oneof(fc.constantFrom(...Object.values(CLIENT_EVENTS)), fc.string({ maxLength: 20 })),
+      args: fc.array(fc.oneof(fc.json({ maxDepth: 2 }).map((j) => JSON.parse(j) as unknown), fc.constant(null), fc.string({ maxLength: 30 })), { maxLength: 3 }),
+      ack: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(handshake, fc.array(message, { minLength: 1, maxLength: 4 }), async (h, messages) => {
+        const query: Record<string, string> = {};
+        if (h.office !== undefined) query.office = h.office;
+        if (h.extra !== undefined) query.extra = h.extra;
+        const socket = io(`${node.origin}${NAMESPACES.public}`, { transports: ['websocket'], forceNew: true, reconnection: false, query });
+        sockets.push(socket);
+        try {
+          const connected = await new Promise<boolean>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('neither connect nor connect_error')), WAIT_MS);
+            socket.once('connect', () => (clearTimeout(timer), resolve(true)));
+            socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
+              clearTimeout(timer);
+              // A refused handshake says why, in the error shape, never `internal`.
+              expect(err.data?.code, err.message).toEqual(expect.any(String));
+              expect(err.data?.code).not.toBe('internal');
+              resolve(false);
+            });
+          });
+          if (!connected) return;
+          for (const m of messages) {
+            // The two messages /public answers; any other is ignored there (no ack to wait for).
+            const answered = m.name === CLIENT_EVENTS.publicStatus || m.name === CLIENT_EVENTS.ticketFollow;
+            if (m.ack && answered) {
+              const ack = (await socket.timeout(WAIT_MS).emitWithAck(m.name, ...m.args)) as { ok?: unknown; error?: { code?: unknown } };
+              expect(typeof ack.ok, JSON.stringify(ack)).toBe('boolean');
+              if (ack.ok === false) expect(ack.error?.code).not.toBe('internal');
+            } else {
+              socket.emit(m.name, ...m.args);
+            }
+          }
+          // Still answered after whatever came before.
+          const status = (await socket.timeout(WAIT_MS).emitWithAck(CLIENT_EVENTS.publicStatus)) as { ok: boolean };
+          expect(status.ok).toBe(true);
+        } finally {
+          socket.disconnect();
+        }
+      }),
+      { seed, numRuns: 60 },
+    );
+
+    // The node is still up and still serves the office.
+    const health = await http<{ status: string }>(node.base, 'GET', '/health');
+    expect(health.body.status).toBe('ok');
+    expect((await http<PublicStatus>(node.base, 'GET', `/public/status?office=${officeId}`)).status).toBe(200);
+  }, 120_000);
 });

@@ -155,8 +155,11 @@ export function attachPublicNamespace(pub: PublicNs, o: PublicNamespaceOptions):
       }
     });
     socket.emit(SERVER_EVENTS.snapshot, source.current(office).status);
-    socket.on(CLIENT_EVENTS.publicStatus, (ack: AckFn<PublicStatus>) => {
-      if (typeof ack === 'function') ack({ ok: true, data: source.current(office).status });
+    // The ack is the last argument, whatever a client sends before it (found by the public-node fuzz:
+    // a payload first left the ack unanswered).
+    (socket as unknown as Socket).on(CLIENT_EVENTS.publicStatus, (...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack === 'function') (ack as AckFn<PublicStatus>)({ ok: true, data: source.current(office).status });
     });
     // Untyped arguments: whatever a client sends, the ack is the last one and the payload the first.
     (socket as unknown as Socket).on(CLIENT_EVENTS.ticketFollow, (...args: unknown[]) => {

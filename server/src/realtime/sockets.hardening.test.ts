@@ -82,6 +82,9 @@ describe('every message gets an answer', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const status = await untyped(p).timeout(5_000).emitWithAck(CLIENT_EVENTS.publicStatus);
     expect(status).toMatchObject({ ok: true });
+    // A payload the request does not take goes unread; the ack is still answered (it went unanswered).
+    const withPayload = await untyped(p).timeout(5_000).emitWithAck(CLIENT_EVENTS.publicStatus, { office: 'x' }, 42);
+    expect(withPayload).toMatchObject({ ok: true });
   });
 
   it('snapshot requests are limited per connection (was: 300 full snapshots in 3 s)', async () => {

@@ -352,4 +352,12 @@ describe('GET /api/v1/public/events (SSE)', () => {
       abort.abort();
     }
   });
+
+  it('answers HEAD with the head of the stream and ends it (found by the public-node fuzz: it hung open)', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${address}/api/v1/public/events`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(await res.text()).toBe('');
+  });
 });

@@ -217,6 +217,8 @@ export function eventsRoute(app: PublicApp, source: PublicSource, o: FeedRouteOp
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
+      // HEAD asks for the head only: no stream follows (Node sends no body, so it would hang open).
+      if (req.method === 'HEAD') return void res.end();
       const send = (json: string, seq: number) => res.write(`id: ${seq}\nevent: status\ndata: ${json}\n\n`);
       res.write('retry: 3000\n\n');
       send(first.json, first.status.seq);
