@@ -5,3 +5,5 @@ export { checkA11y, formatViolations, type CheckA11yOptions } from './a11y';
 export { screenshot, screenshotFolder, type ScreenshotOptions } from './screenshot';
 export { useE2E, type E2E, type UseE2EOptions } from './suite';
 export { ROOT, SCREENSHOT_DIR } from './paths';
+export { startNetCut, type NetCut } from './net-cut';
+export { spokenCall, spoken, spyOnSound, type Spoken } from './sound';

@@ -43,8 +43,8 @@ export async function officeApi(server: TestServer): Promise<OfficeApi> {
   };
 }
 
-/** Signs in on the counter client's form and waits for the signed-in frame. */
-export async function signIn(page: Page, server: TestServer, username: string, password = STAFF_PASSWORD): Promise<void> {
+/** Signs in on the counter client's form and waits for the signed-in frame (the server's, or a proxy's: anything with url()). */
+export async function signIn(page: Page, server: Pick<TestServer, 'url'>, username: string, password = STAFF_PASSWORD): Promise<void> {
   await page.goto(server.url('/counter/'));
   await page.getByLabel('帳號').fill(username);
   await page.getByLabel('密碼').fill(password);
