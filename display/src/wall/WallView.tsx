@@ -1,6 +1,6 @@
 // The wall: drawn from wallModel (STYLE.md habit 14); it keeps the last known state on screen when
 // the connection drops, under a banner that says the numbers may be old.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { OfficeState } from '@jiaohao/shared/reducer';
 import { LANGUAGE_TAGS, localized } from '@jiaohao/shared/i18n';
 import type { Announcement, DisplaySettings, Language, LocalizedText } from '@jiaohao/shared/schemas';
@@ -201,6 +201,8 @@ function Lines({ model }: { model: WallModel }) {
       <h2 id="lines-title">
         <Both k="wall.lines" />
       </h2>
+      {/* The rows shrink to the room left (a banner above takes some): every line stays on the wall. */}
+      <div className="lines-fit" style={{ '--rows': model.lines.length } as CSSProperties}>
       <table className="lines-table">
         <thead>
           <tr>
@@ -240,6 +242,7 @@ function Lines({ model }: { model: WallModel }) {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
