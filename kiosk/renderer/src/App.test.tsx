@@ -58,6 +58,22 @@ afterEach(() => {
 });
 
 describe('the kiosk', () => {
+  it('with no answer says the number may already be taken, and pressing again sends the same key (the same ticket)', async () => {
+    const socket = setup();
+    let answers = 0;
+    // The store gives no_answer when the server did not ack in time (web/src/connection/store.ts).
+    socket.answer = (event, payload) =>
+      event !== 'ticket:issue' ? undefined : ++answers === 1 ? { ok: false, error: { code: 'no_answer', message: 'no answer' } } : issued(payload as { language: string });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /戶籍登記/ }));
+    await user.click(screen.getByRole('button', { name: /存在手機/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('伺服器沒有回應，號碼可能已經取好了。請再按一次：不會重複取號。');
+    await user.click(screen.getByRole('button', { name: /存在手機/ }));
+    expect(await screen.findByText('1009')).toBeTruthy();
+    const keys = socket.sent.filter((m) => m.event === 'ticket:issue').map((m) => (m.payload as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toEqual(['key-1', 'key-1']);
+  });
+
   it('issues one ticket in the resident’s language, with one key however often the button is pressed', async () => {
     let answer: ((a: unknown) => void) | null = null;
     const socket = setup();

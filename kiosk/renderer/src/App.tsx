@@ -156,7 +156,9 @@ function Kiosk({ deps, api, onNewToken }: { deps: KioskDeps; api: ServerApi; onN
     setBusy(false);
     if (!ack.ok) {
       const code = ack.error.code;
-      setError(t(code === 'issuing_closed' ? 'kiosk.error.closed' : code === 'daily_cap_reached' || code === 'range_exhausted' ? 'kiosk.error.capped' : 'kiosk.error.failed'));
+      // No answer: the ticket may have been issued. Pressing again sends the same key, so it is the same ticket.
+      const says: Record<string, string> = { issuing_closed: 'kiosk.error.closed', daily_cap_reached: 'kiosk.error.capped', range_exhausted: 'kiosk.error.capped', no_answer: 'kiosk.error.noAnswer' };
+      setError(t(says[code] ?? 'kiosk.error.failed'));
       return;
     }
     dispatch({ type: 'issued', issued: ack.data, how });
