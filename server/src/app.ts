@@ -139,7 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const realtime = attachSockets(app.server, services, app.log);
   // The public side at city scale (DESIGN §7): never awaited, and the office runs the same without it.
-  const publisher = config.redisUrl === null ? null : publishToRedis(services.feed, config.redisUrl, app.log, clock);
+  const publisher = config.redisUrl === null ? null : publishToRedis(services.feed, config.redisUrl, app.log, clock, config.publicHeartbeatSeconds * 1000);
 
   await app.register(
     async (api) => {

@@ -140,6 +140,7 @@ describe('loadConfig', () => {
     ['JIAOHAO_PUBLIC_URL', 'https://queue.example.gov.tw/?office=north', /^JIAOHAO_PUBLIC_URL must be .*, got "https:\/\/queue.example.gov.tw\/\?office=north"$/],
     ['JIAOHAO_PUBLIC_URL', 'https://user:secret@queue.example.gov.tw', /^JIAOHAO_PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
     ['REDIS_URL', 'localhost:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ address, such as redis:\/\/127.0.0.1:6379, got "localhost:6379"$/],
+    ['JIAOHAO_PUBLIC_HEARTBEAT_SECONDS', '0', /^JIAOHAO_PUBLIC_HEARTBEAT_SECONDS must be an integer from 1 to 300, got "0"$/],
     ['JIAOHAO_BACKUP_MINUTES', '1441', /^JIAOHAO_BACKUP_MINUTES must be an integer from 0 to 1440, got "1441"$/],
     ['JIAOHAO_BACKUP_KEEP_DAYS', '0', /^JIAOHAO_BACKUP_KEEP_DAYS must be an integer from 1 to 3660, got "0"$/],
   ];

@@ -58,6 +58,11 @@ export const ConfigSchema = Type.Object({
   role: Type.Union([Type.Literal('office'), Type.Literal('public')]),
   /** Redis (redis://host:port/db) the office publishes its public side to; null: no Redis (one process). */
   redisUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
+  /**
+   * Seconds between an office's publications to Redis when nothing changed (a heartbeat). A public
+   * node marks an office not heard from for three of these as out of date: set it alike on both.
+   */
+  publicHeartbeatSeconds: Type.Integer({ minimum: 1, maximum: 300 }),
   /** The folder of online backups; null: beside the database (./data/backups); none for ":memory:". */
   backupDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
   /** Minutes between online backups of the day's copy (0: no scheduled backups). */
@@ -162,6 +167,7 @@ const SETTINGS: { readonly [F in Exclude<keyof Config, 'demo' | 'role'>]: Settin
     accepts: 'an http:// or https:// address with no query or #fragment, such as https://queue.example.gov.tw',
   },
   redisUrl: { key: 'REDIS_URL', read: (raw) => raw?.trim() ?? null, accepts: 'a redis:// or rediss:// address, such as redis://127.0.0.1:6379' },
+  publicHeartbeatSeconds: { key: 'JIAOHAO_PUBLIC_HEARTBEAT_SECONDS', read: integer(30) },
   backupDir: { key: 'JIAOHAO_BACKUP_DIR', read: (raw) => raw ?? null },
   backupMinutes: { key: 'JIAOHAO_BACKUP_MINUTES', read: integer(60) },
   backupKeepDays: { key: 'JIAOHAO_BACKUP_KEEP_DAYS', read: integer(14) },
@@ -272,6 +278,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: null,
     role: 'office',
     redisUrl: null,
+    publicHeartbeatSeconds: 30,
     // No scheduled backups in tests unless one asks.
     backupDir: null,
     backupMinutes: 0,

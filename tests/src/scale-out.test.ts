@@ -3,7 +3,8 @@
 // Redis stopped the office still issues tickets at once and serves its own feed, the nodes keep
 // serving what they had (marked stale); once Redis is back the office publishes again by itself and
 // both nodes carry on. A public node changes nothing and has no database, and no request or socket
-// message, however malformed, makes it answer 5xx or stop (a seeded fast-check run). Nothing sleeps: every wait
+// message, however malformed, makes it answer 5xx or stop (a seeded fast-check run). An office
+// server that stops (kill -9) is marked out of date on the nodes once its heartbeats stop coming. Nothing sleeps: every wait
 // is for an event, a line of output or a condition, with a timeout that fails the test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -88,7 +89,8 @@ async function startJiaohao(env: Record<string, string>, args: string[] = []): P
   const { proc, match } = await start(
     process.execPath,
     ['--import', 'tsx', SERVER_ENTRY, ...args],
-    { ...process.env, PORT: '0', HOST: '127.0.0.1', JIAOHAO_RATE_LIMITS: 'off', LOG_LEVEL: 'warn', ...env },
+    // A heartbeat every second: an office silent for 3 s is out of date on the nodes (the last test).
+    { ...process.env, PORT: '0', HOST: '127.0.0.1', JIAOHAO_RATE_LIMITS: 'off', LOG_LEVEL: 'warn', JIAOHAO_PUBLIC_HEARTBEAT_SECONDS: '1', ...env },
     API_LINE,
   );
   const base = match[1]!;
@@ -209,7 +211,7 @@ async function sse(base: string, office: string): Promise<Watcher> {
 describe('city scale-out: one office, Redis, two public nodes', () => {
   let redisPort = 0;
   let redis: Proc;
-  let office: { base: string };
+  let office: { base: string; proc: Proc };
   let nodes: { base: string; origin: string; dbPath: string }[] = [];
   let kiosk = '';
   let officeId = '';
@@ -438,4 +440,28 @@ describe('city scale-out: one office, Redis, two public nodes', () => {
     expect(health.body.status).toBe('ok');
     expect((await http<PublicStatus>(node.base, 'GET', `/public/status?office=${officeId}`)).status).toBe(200);
   }, 120_000);
+  // Last: it stops the office.
+  it('an office server killed outright is marked out of date on every node once its heartbeats stop', async () => {
+    for (const node of nodes) {
+      const fresh = await http<PublicStatus>(node.base, 'GET', `/public/status?office=${officeId}`);
+      expect(fresh.headers.get('jiaohao-stale-since')).toBeNull();
+    }
+    const killedAt = new Date().toISOString();
+    office.proc.child.kill('SIGKILL');
+    await office.proc.exited;
+    for (const node of nodes) {
+      const since = await until('the node marks the silent office', async () => {
+        const res = await http<PublicStatus>(node.base, 'GET', `/public/status?office=${officeId}`);
+        return res.status === 200 ? (res.headers.get('jiaohao-stale-since') ?? undefined) : undefined;
+      });
+      // Since it was last heard from: before the kill, within a few heartbeats of it.
+      expect(since <= killedAt, `${since} after the kill at ${killedAt}`).toBe(true);
+      expect(Date.parse(killedAt) - Date.parse(since)).toBeLessThan(5_000);
+      const list = await http<{ offices: { id: string; staleSince: string | null }[] }>(node.base, 'GET', '/public/offices');
+      expect(list.body.offices.find((o) => o.id === officeId)?.staleSince).toBe(since);
+      expect(await (await fetch(`${node.origin}/city`)).text()).toContain('可能不是最新');
+      // The node itself is fine: Redis is up.
+      expect((await http<{ redis: string }>(node.base, 'GET', '/health')).body.redis).toBe('up');
+    }
+  });
 });

@@ -26,7 +26,7 @@ function bilingual(names: { 'zh-TW': string; en?: string }): string {
 }
 
 /** The table's bodies: one per office, a row per line. */
-export function cityRows(offices: readonly KnownOffice[], staleSince: string | null): string {
+export function cityRows(offices: readonly KnownOffice[], staleSince: (officeId: string) => string | null): string {
   if (offices.length === 0) {
     return '<tbody><tr><td colspan="4">尚無事務所資料 <span lang="en" class="en">No office has published its status yet</span></td></tr></tbody>';
   }
@@ -36,7 +36,7 @@ export function cityRows(offices: readonly KnownOffice[], staleSince: string | n
       const span = lines ? lines.length : 1;
       const updated =
         `<time datetime="${escapeHtml(status.updatedAt)}">${timeOfDay(status.updatedAt, status.office.timeZone)}</time>` +
-        (staleSince !== null ? ' <strong class="stale">可能不是最新 <span lang="en">may be out of date</span></strong>' : '');
+        (staleSince(status.office.id) !== null ? ' <strong class="stale">可能不是最新 <span lang="en">may be out of date</span></strong>' : '');
       const head = `<th scope="rowgroup" rowspan="${span}">${bilingual(status.office.names)}</th>`;
       const when = `<td rowspan="${span}">${updated}</td>`;
       if (!lines) return `<tbody><tr>${head}<td colspan="2">目前沒有服務項目 <span lang="en" class="en">No lines today</span></td>${when}</tr></tbody>`;
@@ -48,7 +48,7 @@ export function cityRows(offices: readonly KnownOffice[], staleSince: string | n
     .join('');
 }
 
-export function cityPage(offices: readonly KnownOffice[], staleSince: string | null): string {
+export function cityPage(offices: readonly KnownOffice[], staleSince: (officeId: string) => string | null): string {
   return `<!doctype html>
 <html lang="zh-TW">
 <head>

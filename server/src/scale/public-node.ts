@@ -26,7 +26,7 @@ import { eventsRoute, liveFeedRoutes, openToAnyOrigin, PUBLIC_CORS, STALE_HEADER
 import { textBody, type FeedBody } from '../modules/public/public.service';
 import { ifNoneMatchHits } from '../modules/public/etag';
 import { attachPublicNamespace, type PublicNs } from '../realtime/public-namespace';
-import { RedisPublicSource } from './redis-source';
+import { OFFICE_SILENT_HEARTBEATS, RedisPublicSource } from './redis-source';
 import { cityPage, cityRows, CITY_SCRIPT } from './city-page';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -71,7 +71,7 @@ export async function buildPublicNode(config: Config, options: { logger?: boolea
     errorResponseBuilder: (_req, ctx) => new DomainError('rate_limited', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
 
-  const source = new RedisPublicSource(config.redisUrl, app.log);
+  const source = new RedisPublicSource(config.redisUrl, app.log, Date.now, OFFICE_SILENT_HEARTBEATS * config.publicHeartbeatSeconds * 1000);
   const shutdown = new Set<() => void>();
   const onShutdown = (fn: () => void) => {
     shutdown.add(fn);
@@ -82,20 +82,22 @@ export async function buildPublicNode(config: Config, options: { logger?: boolea
   const publicNs = attachPublicNamespace(io.of(NAMESPACES.public) as PublicNs, { source, clock: Date.now, log: app.log, tickets: null });
 
   // The lists below are rebuilt once per snapshot taken (or loss of Redis), not per request.
-  let lists: { list: FeedBody; rows: FeedBody; taken: number; stale: string | null } | null = null;
+  let lists: { list: FeedBody; rows: FeedBody; taken: number; stale: string } | null = null;
   const currentLists = () => {
-    const stale = source.staleSince();
-    if (lists && lists.taken === source.taken && lists.stale === stale) return lists;
     const offices = source.all();
+    const staleOf = new Map(offices.map((o) => [o.view.status.office.id, source.staleSince(o.view.status.office.id)]));
+    const stale = JSON.stringify([...staleOf]);
+    if (lists && lists.taken === source.taken && lists.stale === stale) return lists;
     const list = offices.map(({ view: { status }, publishedAt }) => ({
       id: status.office.id,
       names: status.office.names,
       updatedAt: status.updatedAt,
       publishedAt,
-      staleSince: stale,
+      staleSince: staleOf.get(status.office.id) ?? null,
       services: status.services.map((s) => ({ id: s.id, code: s.code, names: s.names, waiting: s.waiting })),
     }));
-    lists = { list: textBody(JSON.stringify({ offices: list })), rows: textBody(cityRows(offices, stale)), taken: source.taken, stale };
+    const staleFor = (id: string) => staleOf.get(id) ?? null;
+    lists = { list: textBody(JSON.stringify({ offices: list })), rows: textBody(cityRows(offices, staleFor)), taken: source.taken, stale };
     return lists;
   };
   const sendBody = (req: FastifyRequest, reply: FastifyReply, body: FeedBody, type: string) => {
@@ -133,7 +135,7 @@ export async function buildPublicNode(config: Config, options: { logger?: boolea
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/city', 302));
   app.get('/city', { schema: { hide: true }, config: limited }, async (_req, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(cityPage(source.all(), source.staleSince())),
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(cityPage(source.all(), (id) => source.staleSince(id))),
   );
   app.get('/city/rows', { schema: { hide: true }, config: limited }, async (req, reply) => sendBody(req, reply, currentLists().rows, 'text/html; charset=utf-8'));
   app.get('/city.js', { schema: { hide: true } }, async (_req, reply) =>

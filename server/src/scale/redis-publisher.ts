@@ -56,21 +56,22 @@ export interface Publisher {
   close(): Promise<void>;
 }
 
-/** The status follows the clock too (sessions that start or end), so it is looked at once a minute. */
-const RECHECK_MS = 60_000;
-
-export function publishToRedis(feed: PublicFeed, url: string, log: FastifyBaseLogger, clock: () => number = Date.now): Publisher {
+/**
+ * Publishes the office's public view to Redis on every change and, as a heartbeat, every
+ * `heartbeatMs` when nothing changed (the status follows the clock too: sessions that start or end).
+ * A public node marks an office it has not heard from for OFFICE_SILENT_HEARTBEATS of these as out
+ * of date: the office server stopped, or lost Redis while the node did not.
+ */
+export function publishToRedis(feed: PublicFeed, url: string, log: FastifyBaseLogger, clock: () => number = Date.now, heartbeatMs = 30_000): Publisher {
   const redis = new Redis(url, REDIS_OPTIONS);
   const boot = randomBytes(9).toString('base64url');
   let rev = 0;
-  let lastEtag: string | null = null;
 
   const publish = (view: PublicView) => {
     // Not connected: this view is not kept for later; the one current at 'ready' is published then.
     if (redis.status !== 'ready') return;
     const now = clock();
     const record = encodeSnapshot(view, boot, ++rev, now);
-    lastEtag = view.etag;
     const id = view.status.office.id;
     // In this order on one connection: a node that hears the message and reads the key gets this one or newer.
     // A connection lost meanwhile is logged once by watchConnection; the view is republished at 'ready'.
@@ -82,10 +83,7 @@ export function publishToRedis(feed: PublicFeed, url: string, log: FastifyBaseLo
 
   watchConnection(redis, log, 'the public nodes show this office as it was until it is back (the office itself is not affected)', () => publish(feed.current()));
   const unsubscribe = feed.subscribe(publish);
-  const recheck = setInterval(() => {
-    const view = feed.current();
-    if (view.etag !== lastEtag) publish(view);
-  }, RECHECK_MS);
+  const recheck = setInterval(() => publish(feed.current()), heartbeatMs);
   recheck.unref();
 
   return {

@@ -1,7 +1,9 @@
 // A public node's PublicSource: every office's snapshot, read from Redis at start and again after
 // each reconnect (a message may have been missed meanwhile), and kept current from the channel.
 // Two connections: one subscribed (it can do nothing else), one for reading the keys. While the
-// subscription is down the node keeps serving what it has, marked stale since the loss.
+// subscription is down the node keeps serving what it has, marked stale since the loss; an office
+// that has gone silent (its server stopped: no change and no heartbeat for `silentMs`) is marked
+// stale since it was last heard from, while the others are not.
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import { DomainError } from '@jiaohao/shared';
@@ -9,6 +11,9 @@ import type { PublicView } from '../modules/public/public.service';
 import { unknownOffice, type PublicSource } from '../modules/public/public.source';
 import { isNewer, parseSnapshot, REDIS_KEYS, type KnownOffice } from './snapshots';
 import { REDIS_OPTIONS, watchConnection } from './redis-publisher';
+
+/** An office not heard from (no change, no heartbeat) for this many of its heartbeats is marked out of date. */
+export const OFFICE_SILENT_HEARTBEATS = 3;
 
 /**
  * The office `asked` (an id from ?office= or the handshake), or the only one when none is asked:
@@ -28,6 +33,8 @@ export function selectOffice<T>(offices: ReadonlyMap<string, T>, asked: string |
 
 export class RedisPublicSource implements PublicSource {
   private readonly offices = new Map<string, KnownOffice>();
+  /** When this node last heard from each office (its clock, not the office's): a change or a heartbeat. */
+  private readonly heard = new Map<string, number>();
   private readonly listeners = new Set<(view: PublicView) => void>();
   private readonly sub: Redis;
   private readonly cmd: Redis;
@@ -42,6 +49,7 @@ export class RedisPublicSource implements PublicSource {
     url: string,
     private readonly log: FastifyBaseLogger,
     private readonly clock: () => number = Date.now,
+    private readonly silentMs = OFFICE_SILENT_HEARTBEATS * 30_000,
   ) {
     this.lostAt = new Date(clock()).toISOString();
     // Subscribed again by hand at each 'ready', then read in full: ioredis's own resubscribe would
@@ -100,6 +108,7 @@ export class RedisPublicSource implements PublicSource {
     const known = this.offices.get(id);
     if (!isNewer(known, next)) return;
     this.offices.set(id, next);
+    this.heard.set(id, this.clock());
     this.taken++;
     // A republication of the same view (the office reconnected, or this node read it again) is no change.
     if (known?.view.etag === next.view.etag) return;
@@ -115,8 +124,14 @@ export class RedisPublicSource implements PublicSource {
     return () => this.listeners.delete(listener);
   }
 
-  staleSince(): string | null {
-    return this.lostAt;
+  /**
+   * Since when what this node shows may be out of date: since it lost Redis, or, for `officeId`,
+   * since that office was last heard from when that is longer ago than `silentMs`; else null.
+   */
+  staleSince(officeId?: string): string | null {
+    if (this.lostAt !== null || officeId === undefined) return this.lostAt;
+    const heard = this.heard.get(officeId);
+    return heard !== undefined && this.clock() - heard > this.silentMs ? new Date(heard).toISOString() : null;
   }
 
   /** Every office it knows, by name (the city page). */
