@@ -13,6 +13,8 @@ import { DEMO_SETUP } from '@jiaohao/server';
 import { FakeClock, SYSTEM, testApp, type TestApp } from '@jiaohao/server/testing';
 
 const MINUTE = 60_000;
+/** A break this long or longer is the clerk's meal (paused as 'meal'); a shorter one, a 'break'. */
+const MEAL_BREAK_MINUTES = 30;
 
 export interface LinePlan {
   /** Residents per hour at an hourly factor of 1. */
@@ -315,9 +317,11 @@ async function run(app: TestApp, clock: FakeClock, plan: DayPlan, policy: Partia
     busy: boolean;
     /** A break or the end of the day waits for the resident at the counter. */
     wantsOff: 'break' | 'close' | null;
+    /** The reason the clerk gives the break under way: a meal for a long one, a break for a short one. */
+    pauseReason: 'meal' | 'break';
   }
   const desks: Desk[] = [];
-  for (const [i, c] of plan.counters.entries()) desks.push({ plan: c, who: { ...(await staffPrincipal(`sim-clerk${i + 1}`, 'clerk')), role: 'clerk' }, open: false, busy: false, wantsOff: null });
+  for (const [i, c] of plan.counters.entries()) desks.push({ plan: c, who: { ...(await staffPrincipal(`sim-clerk${i + 1}`, 'clerk')), role: 'clerk' }, open: false, busy: false, wantsOff: null, pauseReason: 'meal' });
   const at = (minutes: number) => start + minutes * MINUTE;
 
   const exec = <K extends Parameters<typeof bus.executeNow>[1]>(who: Parameters<typeof bus.executeNow>[0], name: K, payload: Parameters<typeof bus.executeNow<K>>[2]) => {
@@ -350,7 +354,7 @@ async function run(app: TestApp, clock: FakeClock, plan: DayPlan, policy: Partia
     return true;
   };
   const goOff = (desk: Desk, why: 'break' | 'close') => {
-    if (why === 'break') exec(desk.who, 'counter:pause', { counterId: desk.plan.counterId, reason: 'meal' });
+    if (why === 'break') exec(desk.who, 'counter:pause', { counterId: desk.plan.counterId, reason: desk.pauseReason });
     else exec(desk.who, 'counter:close', { counterId: desk.plan.counterId });
     desk.open = false;
   };
@@ -376,6 +380,7 @@ async function run(app: TestApp, clock: FakeClock, plan: DayPlan, policy: Partia
     });
     for (const [from, to] of desk.plan.breaks) {
       agenda.add(at(from), () => {
+        desk.pauseReason = to - from >= MEAL_BREAK_MINUTES ? 'meal' : 'break';
         if (desk.busy) desk.wantsOff = 'break';
         else if (desk.open) goOff(desk, 'break');
       });

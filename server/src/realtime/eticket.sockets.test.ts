@@ -48,8 +48,9 @@ describe('ticket:follow', () => {
 
     await post('/api/v1/counters/c2/open');
     const opened = await once(p, SERVER_EVENTS.ticketView);
-    // One ahead at the one free counter (wait-model): called after ~10 min, the range 5–20.
-    expect(opened).toMatchObject({ ahead: 1, estimatedWait: { min: 5, max: 20 } });
+    // One ahead at the one free counter (wait-model): called after ~10 min; nobody served yet, so
+    // the range is wide, 3–19.
+    expect(opened).toMatchObject({ ahead: 1, estimatedWait: { min: 3, max: 19 } });
 
     const fewer = once(p, SERVER_EVENTS.ticketView);
     const called = await post<{ ticket: Ticket }>('/api/v1/counters/c2/call-next');
@@ -85,7 +86,7 @@ describe('ticket:follow', () => {
     await post('/api/v1/counters/c3/open'); // c3 serves only cert
     const next = once(p, SERVER_EVENTS.ticketView);
     await post('/api/v1/counters/c2/open');
-    expect(await next).toMatchObject({ ahead: 0, estimatedWait: { min: 0, max: 5 } });
+    expect(await next).toMatchObject({ ahead: 0, estimatedWait: { min: 0, max: 2 } });
     expect(seen.all.filter(([name]) => name === SERVER_EVENTS.ticketView)).toHaveLength(1);
   });
 

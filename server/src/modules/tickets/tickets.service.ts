@@ -173,7 +173,8 @@ export function issueNew(ctx: Ctx, input: Omit<IssueTicketBody, 'idempotencyKey'
 
   const ahead = ctx.store.tickets.waitingCount(ctx.businessDate, s.id);
   // Estimated before this ticket is in line: the office as the resident finds it.
-  const estimate = estimateNew(officeLoad(ctx.store, ctx.businessDate, ctx.now), s.id, cls === 'priority' ? 'priority' : 'normal');
+  // A checked-in booking is estimated at its slot (pickNext serves it then), any other by its class.
+  const estimate = estimateNew(officeLoad(ctx.store, ctx.businessDate, ctx.now), s.id, cls, input.appointmentAt ? Date.parse(input.appointmentAt) : null);
   const trackingToken = randomBytes(18).toString('base64url');
   const t: StoredTicket = {
     id: randomUUID(),
