@@ -81,7 +81,7 @@ export async function buildPublicNode(config: Config, options: { logger?: boolea
   const io = new Server(app.server, { serveClient: false, cors: { origin: true, credentials: false } });
   const publicNs = attachPublicNamespace(io.of(NAMESPACES.public) as PublicNs, { source, clock: Date.now, log: app.log, tickets: null });
 
-  // The lists below are rebuilt once per snapshot taken (or loss of Redis), not per request.
+  // The lists below are rebuilt once per snapshot taken or change of an office's staleness, not per request.
   let lists: { list: FeedBody; rows: FeedBody; taken: number; stale: string } | null = null;
   const currentLists = () => {
     const offices = source.all();

@@ -58,7 +58,7 @@ export interface Publisher {
 
 /**
  * Publishes the office's public view to Redis on every change and, as a heartbeat, every
- * `heartbeatMs` when nothing changed (the status follows the clock too: sessions that start or end).
+ * `heartbeatMs` besides, changed or not (the status follows the clock too: sessions that start or end).
  * A public node marks an office it has not heard from for OFFICE_SILENT_HEARTBEATS of these as out
  * of date: the office server stopped, or lost Redis while the node did not.
  */
