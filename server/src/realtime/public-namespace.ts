@@ -65,7 +65,7 @@ const NO_ETICKETS: ErrorBody = {
  * slice not reached yet when a newer view comes is sent the newer one only; a slice already sent
  * is queued again: every socket gets the latest view, and never one twice.
  */
-class SlicedPush {
+export class SlicedPush {
   private readonly latest = new Map<string, PublicView>();
   private readonly queue: { office: string; slice: number }[] = [];
   private readonly queued = new Set<string>();
