@@ -116,6 +116,24 @@ async function openPages(clerk: string, counterName: RegExp): Promise<{ wall: Pa
   return { wall, desk, kiosk, kioskId: kioskDevice.id };
 }
 
+/**
+ * While the link is silent: the clerk presses 開始服務 and the resident takes a 戶籍登記 ticket
+ * on the phone; each is told "no answer" once the ack timeout passes.
+ */
+async function pressIntoSilence(desk: Page, kiosk: Page): Promise<void> {
+  await Promise.all([
+    (async () => {
+      await desk.getByRole('button', { name: /開始服務/ }).click();
+      await desk.getByRole('alert').getByText(/伺服器沒有回應，無法確定是否完成/).waitFor(NO_ANSWER);
+    })(),
+    (async () => {
+      await kiosk.getByRole('button', { name: /戶籍登記/ }).click();
+      await kiosk.getByRole('button', { name: /存在手機/ }).click();
+      await kiosk.getByRole('alert').getByText(/伺服器沒有回應，號碼可能已經取好了/).waitFor(NO_ANSWER);
+    })(),
+  ]);
+}
+
 /** The clerk presses 叫下一號 and reads the number called from the panel's status line. */
 async function callNextOnPage(desk: Page): Promise<string> {
   await desk.getByRole('button', { name: /叫下一號/ }).click();
@@ -149,17 +167,7 @@ describe('the link between the pages and the server going silent', () => {
 
     // What is pressed now goes into the silent link: "no answer", not a false "done" or "failed"
     // on the counter; on the kiosk, that the number may be taken and pressing again gives no second one.
-    await Promise.all([
-      (async () => {
-        await desk.getByRole('button', { name: /開始服務/ }).click();
-        await desk.getByRole('alert').getByText(/伺服器沒有回應，無法確定是否完成/).waitFor(NO_ANSWER);
-      })(),
-      (async () => {
-        await kiosk.getByRole('button', { name: /戶籍登記/ }).click();
-        await kiosk.getByRole('button', { name: /存在手機/ }).click();
-        await kiosk.getByRole('alert').getByText(/伺服器沒有回應，號碼可能已經取好了/).waitFor(NO_ANSWER);
-      })(),
-    ]);
+    await pressIntoSilence(desk, kiosk);
     await screenshot(kiosk, 'kiosk-no-answer');
 
     // Meanwhile the office goes on, straight to the server: the second kiosk issues two tickets,
@@ -299,15 +307,7 @@ describe('the link between the pages and the server going silent', () => {
     const [elsewhere] = await Promise.all([
       // Counter 4 calls while the link is silent: the wall hears of it only when it comes back.
       office.call<{ ticket: { number: string } }>('POST', '/counters/counter-4/call-next', {}, colleague.token),
-      (async () => {
-        await desk.getByRole('button', { name: /開始服務/ }).click();
-        await desk.getByRole('alert').getByText(/伺服器沒有回應，無法確定是否完成/).waitFor(NO_ANSWER);
-      })(),
-      (async () => {
-        await kiosk.getByRole('button', { name: /戶籍登記/ }).click();
-        await kiosk.getByRole('button', { name: /存在手機/ }).click();
-        await kiosk.getByRole('alert').getByText(/伺服器沒有回應，號碼可能已經取好了/).waitFor(NO_ANSWER);
-      })(),
+      pressIntoSilence(desk, kiosk),
     ]);
     // Nobody noticed: within the ping timeout every page still counts itself online.
     expect(await staleBanner(wall).count()).toBe(0);
