@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -64,6 +65,8 @@ export function cleanupNow(): void {
 export interface ChildOptions {
   /** Extra node flags (e.g. --cpu-prof). */
   readonly nodeArgs?: readonly string[];
+  /** Added to this process's environment. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Opens an IPC channel (child.send / process.send). */
   readonly ipc?: boolean;
 }
@@ -84,6 +87,7 @@ export interface ReadyChild<T> {
 export async function startReadyChild<T>(script: string, args: readonly string[], options: ChildOptions & { dir?: string } = {}): Promise<ReadyChild<T>> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
     cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
     // stdin stays a pipe: when this process dies the child sees it close and stops itself.
     stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
@@ -132,6 +136,61 @@ export async function startServerChild(counters: number, displays = 0, options: 
   // Made here, not in the child, so it is removed even when the child is killed before it is ready.
   const dir = makeTempDir('jiaohao-bench-');
   return startReadyChild<ChildInfo>(CHILD_SCRIPT, [dir, String(counters), String(displays)], { ...options, dir });
+}
+
+/** A redis-server of the bench's own on a free loopback port (no persistence), or null when none is installed. */
+export async function startRedisServer(): Promise<{ readonly url: string; readonly pid: number; stop(): Promise<void> } | null> {
+  const port = await freePort();
+  const dir = makeTempDir('jiaohao-bench-redis-');
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  let out = '';
+  const ready = await new Promise<boolean>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server not ready after 10 s\n${out}`)), 10_000);
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (err.code === 'ENOENT') resolve(false);
+      else reject(err);
+    });
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}) before it was ready\n${out}`));
+    });
+  });
+  if (!ready) {
+    live.delete(child);
+    removeTempDir(dir);
+    return null;
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      live.delete(child);
+      removeTempDir(dir);
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
 }
 
 /** Resident and peak memory of a process, from /proc/<pid>/status (Linux), in MiB; NaN elsewhere. */

@@ -8,6 +8,8 @@
 //      the last public socket / SSE client holding a status with that call's seq;
 //   6. all public sockets reconnecting at once: time until each has a snapshot with the current seq;
 //   7. server RSS at that load (/proc/<pid>/status of the server child).
+// Then 4–7 once more as a city runs it (cityFanout): the office publishing to Redis and every public
+// client on a public node, so the office's loop no longer carries the public fan-out.
 // Timestamps are nowAbs() (wall-clock ms), shared by the processes of the machine.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +26,7 @@ import {
   processCpuMs,
   processMemory,
   startReadyChild,
+  startRedisServer,
   startServerChild,
   type Latency,
   type ReadyChild,
@@ -81,6 +84,9 @@ export interface RealtimeResult {
   readonly peakMiB: number;
   /** Server child CPU during the calls, % of one core. */
   readonly serverCpuPct: number;
+  /** The public node's RSS at that load and its CPU during the calls (NaN when the public clients were on the office server). */
+  readonly nodeRssMiB: number;
+  readonly nodeCpuPct: number;
   readonly loaders: LoaderUse;
   /** Bytes of one ticket:called event as a display received it (JSON). */
   readonly calledBytes: number;
@@ -94,8 +100,12 @@ export interface StatusResult {
   readonly serverCpuPct: number;
 }
 
+/** The city set-up: the office server publishing to Redis, the public clients on a public node. */
+export type CityResult = { readonly status: StatusResult; readonly realtime: RealtimeResult } | { readonly skipped: string };
+
 export interface FanoutResult {
   readonly project: { readonly status: StatusResult; readonly realtime: RealtimeResult; readonly profile: { readonly status: string; readonly calls: string } | null };
+  readonly city: CityResult;
   readonly bare: { readonly status: StatusResult; readonly realtime: RealtimeResult };
 }
 
@@ -182,6 +192,8 @@ const share = (total: number, parts: number, i: number) => Math.floor(total / pa
 interface Target {
   readonly pid: number;
   readonly port: number;
+  /** Where the public clients connect, when not to `port`: a public node. */
+  readonly publicNode?: { readonly pid: number; readonly port: number };
   readonly adminToken: string;
   readonly displayTokens: readonly string[];
   readonly counterIds: readonly string[];
@@ -271,7 +283,7 @@ async function realtime(loaders: Loaders, target: Target, o: FanoutOptions, prof
     const connectStart = performance.now();
     const connected = await loaders.all<Extract<LoadReply, { op: 'done' }>>((i) => ({
       op: 'connect',
-      port: target.port,
+      port: target.publicNode?.port ?? target.port,
       sockets: share(o.publicSockets, loaders.size, i),
       sse: share(o.sseClients, loaders.size, i),
       batch: 50,
@@ -305,12 +317,15 @@ async function realtime(loaders: Loaders, target: Target, o: FanoutOptions, prof
 
     profiler?.start();
     const cpu0 = processCpuMs(target.pid);
+    const nodeCpu0 = target.publicNode ? processCpuMs(target.publicNode.pid) : NaN;
     const started = performance.now();
     await paced(o.counters, o.calls, o.callsPerSecond, callOnce);
     const seconds = (performance.now() - started) / 1000;
     const serverCpuPct = (100 * (processCpuMs(target.pid) - cpu0)) / (seconds * 1000);
     // At the load: every client still connected, the last push maybe in flight.
     const memory = processMemory(target.pid);
+    const nodeRssMiB = target.publicNode ? processMemory(target.publicNode.pid).rssMiB : NaN;
+    const nodeCpuPct = target.publicNode ? (100 * (processCpuMs(target.publicNode.pid) - nodeCpu0)) / (seconds * 1000) : NaN;
     await profiler?.stop();
     // The last call's public push goes out at most 250 ms after it.
     await new Promise((r) => setTimeout(r, 800));
@@ -343,6 +358,8 @@ async function realtime(loaders: Loaders, target: Target, o: FanoutOptions, prof
       rssMiB: memory.rssMiB,
       peakMiB: memory.peakMiB,
       serverCpuPct,
+      nodeRssMiB,
+      nodeCpuPct,
       loaders: {
         maxCpuPct: Math.max(...cpus),
         sumCpuPct: cpus.reduce((a, b) => a + b, 0),
@@ -384,6 +401,9 @@ export async function publicFanout(o: FanoutOptions, progress: (msg: string) => 
       await child.stop();
     }
 
+    // --- the city set-up: the same office publishing to Redis, every public client on a public node
+    const city = await cityFanout(loaders, o, progress);
+
     // --- the bare stack, sized from what the project sent
     const bareHttp = await startReadyChild<{ pid: number; port: number }>('./bare-child.ts', ['http', String(projectStatus.bodyBytes)]);
     let bareStatus: StatusResult;
@@ -407,8 +427,55 @@ export async function publicFanout(o: FanoutOptions, progress: (msg: string) => 
     } finally {
       await bareRt.stop();
     }
-    return { project: { status: projectStatus, realtime: projectRealtime, profile }, bare: { status: bareStatus, realtime: bareRealtime } };
+    return { project: { status: projectStatus, realtime: projectRealtime, profile }, city, bare: { status: bareStatus, realtime: bareRealtime } };
   } finally {
     await loaders.stop();
+  }
+}
+
+/**
+ * The office server as a city runs it (DESIGN §7): it publishes to a Redis of the bench's own, and
+ * the public sockets and SSE clients are on one public node (`--role public`), so the office's own
+ * loop serves only its counters and displays. The same calls and clients as the office-only run.
+ */
+async function cityFanout(loaders: Loaders, o: FanoutOptions, progress: (msg: string) => void): Promise<CityResult> {
+  const redis = await startRedisServer();
+  if (!redis) return { skipped: 'redis-server is not installed (scripts/setup.sh installs it)' };
+  try {
+    const env = { BENCH_REDIS_URL: redis.url };
+    const office = await startServerChild(o.counters, o.displays, { env });
+    try {
+      const node = await startReadyChild<{ pid: number; port: number }>('./public-node-child.ts', [], { env });
+      try {
+        const http = new HttpClient(office.info.port, o.counters);
+        const issues = o.warmupCalls + o.calls + 50;
+        await pool(o.counters, issues, async (i) => {
+          expectStatus(await http.post(`${API}/tickets`, office.info.kioskToken, { serviceId: BENCH_SERVICE_IDS[i % 2] }), 201, 'issue ticket');
+        });
+        http.close();
+        // The node serves the office once it has heard the office's view with every ticket in it.
+        const seq = (JSON.parse((await new HttpClient(office.info.port, 1).get(`${API}/public/status`)).body) as { seq: number }).seq;
+        const nodeHttp = new HttpClient(node.info.port, 1);
+        try {
+          for (const deadline = Date.now() + 10_000; ; await sleep(50)) {
+            const res = await nodeHttp.get(`${API}/public/status`);
+            if (res.status === 200 && (JSON.parse(res.body) as { seq: number }).seq >= seq) break;
+            if (Date.now() > deadline) throw new Error(`the public node did not have the office's seq ${seq} within 10 s (last: ${res.status} ${res.body.slice(0, 200)})`);
+          }
+        } finally {
+          nodeHttp.close();
+        }
+        progress(`      city set-up: office → Redis → public node; public status load on the node, ${o.statusConnections} connections × ${o.statusSeconds} s…`);
+        const status = await statusLoad(loaders, { ...node.info, adminToken: '', displayTokens: [], counterIds: [] }, o);
+        progress(`      ${Math.round(status.perSecond)} req/s on the node; the same ${o.calls} calls with every public client on the node…`);
+        return { status, realtime: await realtime(loaders, { ...office.info, publicNode: node.info }, o, null) };
+      } finally {
+        await node.stop();
+      }
+    } finally {
+      await office.stop();
+    }
+  } finally {
+    await redis.stop();
   }
 }

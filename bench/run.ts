@@ -109,6 +109,20 @@ function summaryTable(http: CommandsResult | null, raw: CommandsResult | null, f
       [`${fmtRate(o.publicSockets)} /public sockets reconnect at once → all hold current seq, ms`, fmtMs(p.reconnectMs), fmtMs(b.reconnectMs), timeRatio(p.reconnectMs, b.reconnectMs)],
       [`server RSS at that load (all clients connected)`, mib(p.rssMiB), mib(b.rssMiB), timeRatio(p.rssMiB, b.rssMiB)],
     );
+    if ('skipped' in f.city) {
+      rows.push(['city set-up (office → Redis → public node)', 'skipped', f.city.skipped, '']);
+    } else {
+      const c = f.city.realtime;
+      const where = 'public on a public node';
+      rows.push(
+        [`city: public status req/s on one public node (bare Fastify)`, fmtRate(f.city.status.perSecond), fmtRate(f.bare.status.perSecond), rateRatio(f.city.status.perSecond, f.bare.status.perSecond)],
+        [`city: call-next → all ${o.displays} displays p50 ms, ${where}`, fmtMs(c.allDisplays.p50), fmtMs(b.allDisplays.p50), timeRatio(c.allDisplays.p50, b.allDisplays.p50)],
+        [`city: call-next → all ${o.displays} displays p99 ms, ${where}`, fmtMs(c.allDisplays.p99), fmtMs(b.allDisplays.p99), timeRatio(c.allDisplays.p99, b.allDisplays.p99)],
+        [`city: call-next → last of ${fmtRate(o.publicSockets)} /public sockets on the node p50 / p99 ms`, `${fmtMs(c.lastSocket.p50)} / ${fmtMs(c.lastSocket.p99)}`, `${fmtMs(b.lastSocket.p50)} / ${fmtMs(b.lastSocket.p99)}`, timeRatio(c.lastSocket.p50, b.lastSocket.p50)],
+        [`city: reconnect storm on the node, ms`, fmtMs(c.reconnectMs), fmtMs(b.reconnectMs), timeRatio(c.reconnectMs, b.reconnectMs)],
+        [`city: RSS of the office server + the public node`, `${mib(c.rssMiB)} + ${mib(c.nodeRssMiB)}`, mib(b.rssMiB), timeRatio(c.rssMiB + c.nodeRssMiB, b.rssMiB)],
+      );
+    }
   }
   return table(['figure', 'project', 'bare stack', 'ratio'], rows);
 }
@@ -116,27 +130,29 @@ function summaryTable(http: CommandsResult | null, raw: CommandsResult | null, f
 function fanoutTable(f: FanoutResult): string {
   const p = f.project.realtime;
   const b = f.bare.realtime;
+  const city = 'skipped' in f.city ? null : f.city;
+  const c = city?.realtime;
   const lat = (l: CallLatencyResult['allDisplays']) => `${fmtMs(l.p50)} / ${fmtMs(l.p99)} / ${fmtMs(l.max)} (n ${l.n})`;
   const loaders = (r: typeof p) =>
     `busiest ${r.loaders.maxCpuPct.toFixed(0)}%, all ${r.loaders.sumCpuPct.toFixed(0)}%; loop lag p99 ${fmtMs(r.loaders.lagP99Ms)} / max ${fmtMs(r.loaders.lagMaxMs)} ms`;
   return table(
-    ['', 'project (server child)', 'bare stack (bare child)'],
+    ['', 'project (server child)', 'bare stack (bare child)', 'city: office + Redis + public node'],
     [
-      ['call-next → all displays p50 / p99 / max ms', lat(p.allDisplays), lat(b.allDisplays)],
-      ['call-next → first display', lat(p.firstDisplay), lat(b.firstDisplay)],
-      ['call-next → HTTP response', lat(p.httpResponse), lat(b.httpResponse)],
-      ['call-next → last /public socket', lat(p.lastSocket), lat(b.lastSocket)],
-      ['call-next → last SSE client', lat(p.lastSse), lat(b.lastSse)],
-      [`calls/s achieved (asked ${FANOUT.callsPerSecond}/s)`, p.achievedPerSecond.toFixed(1), b.achievedPerSecond.toFixed(1)],
-      ['distinct public pushes / calls some client never saw / socket drops', `${p.pushes} / ${p.missedCalls} / ${p.disconnects}`, `${b.pushes} / ${b.missedCalls} / ${b.disconnects}`],
-      ['payload bytes: ticket:called / public status', `${p.calledBytes} / ${f.project.status.bodyBytes}`, `same (padded)`],
-      ['public clients connected in (failed)', `${fmtMs(p.connectMs)} ms (${p.connectFailed})`, `${fmtMs(b.connectMs)} ms (${b.connectFailed})`],
-      ['reconnect storm: ms / sockets with current seq', `${fmtMs(p.reconnectMs)} / ${p.reconnectOk} of ${p.reconnectTotal}`, `${fmtMs(b.reconnectMs)} / ${b.reconnectOk} of ${b.reconnectTotal}`],
-      ['server RSS / peak RSS', `${mib(p.rssMiB)} / ${mib(p.peakMiB)}`, `${mib(b.rssMiB)} / ${mib(b.peakMiB)}`],
-      ['server CPU during the calls (% of one core)', `${p.serverCpuPct.toFixed(0)}%`, `${b.serverCpuPct.toFixed(0)}%`],
-      [`load processes (${FANOUT.loaders}) CPU during the calls`, loaders(p), loaders(b)],
-      ['status load: server CPU / load process CPU', `${f.project.status.serverCpuPct.toFixed(0)}% / ${f.project.status.loaderCpuPct.toFixed(0)}%`, `${f.bare.status.serverCpuPct.toFixed(0)}% / ${f.bare.status.loaderCpuPct.toFixed(0)}%`],
-      ['status load: non-200 or errors', String(f.project.status.errors), String(f.bare.status.errors)],
+      ['call-next → all displays p50 / p99 / max ms', lat(p.allDisplays), lat(b.allDisplays), c ? lat(c.allDisplays) : '–'],
+      ['call-next → first display', lat(p.firstDisplay), lat(b.firstDisplay), c ? lat(c.firstDisplay) : '–'],
+      ['call-next → HTTP response', lat(p.httpResponse), lat(b.httpResponse), c ? lat(c.httpResponse) : '–'],
+      ['call-next → last /public socket', lat(p.lastSocket), lat(b.lastSocket), c ? lat(c.lastSocket) : '–'],
+      ['call-next → last SSE client', lat(p.lastSse), lat(b.lastSse), c ? lat(c.lastSse) : '–'],
+      [`calls/s achieved (asked ${FANOUT.callsPerSecond}/s)`, p.achievedPerSecond.toFixed(1), b.achievedPerSecond.toFixed(1), c ? c.achievedPerSecond.toFixed(1) : '–'],
+      ['distinct public pushes / calls some client never saw / socket drops', `${p.pushes} / ${p.missedCalls} / ${p.disconnects}`, `${b.pushes} / ${b.missedCalls} / ${b.disconnects}`, c ? `${c.pushes} / ${c.missedCalls} / ${c.disconnects}` : '–'],
+      ['payload bytes: ticket:called / public status', `${p.calledBytes} / ${f.project.status.bodyBytes}`, `same (padded)`, c ? `${c.calledBytes} / ${city!.status.bodyBytes}` : '–'],
+      ['public clients connected in (failed)', `${fmtMs(p.connectMs)} ms (${p.connectFailed})`, `${fmtMs(b.connectMs)} ms (${b.connectFailed})`, c ? `${fmtMs(c.connectMs)} ms (${c.connectFailed})` : '–'],
+      ['reconnect storm: ms / sockets with current seq', `${fmtMs(p.reconnectMs)} / ${p.reconnectOk} of ${p.reconnectTotal}`, `${fmtMs(b.reconnectMs)} / ${b.reconnectOk} of ${b.reconnectTotal}`, c ? `${fmtMs(c.reconnectMs)} / ${c.reconnectOk} of ${c.reconnectTotal}` : '–'],
+      ['server RSS / peak RSS', `${mib(p.rssMiB)} / ${mib(p.peakMiB)}`, `${mib(b.rssMiB)} / ${mib(b.peakMiB)}`, c ? `office ${mib(c.rssMiB)} / ${mib(c.peakMiB)}; node ${mib(c.nodeRssMiB)}` : '–'],
+      ['server CPU during the calls (% of one core)', `${p.serverCpuPct.toFixed(0)}%`, `${b.serverCpuPct.toFixed(0)}%`, c ? `office ${c.serverCpuPct.toFixed(0)}%, node ${c.nodeCpuPct.toFixed(0)}%` : '–'],
+      [`load processes (${FANOUT.loaders}) CPU during the calls`, loaders(p), loaders(b), c ? loaders(c) : '–'],
+      ['status load: server CPU / load process CPU', `${f.project.status.serverCpuPct.toFixed(0)}% / ${f.project.status.loaderCpuPct.toFixed(0)}%`, `${f.bare.status.serverCpuPct.toFixed(0)}% / ${f.bare.status.loaderCpuPct.toFixed(0)}%`, city ? `${city.status.serverCpuPct.toFixed(0)}% / ${city.status.loaderCpuPct.toFixed(0)}% (node)` : '–'],
+      ['status load: non-200 or errors', String(f.project.status.errors), String(f.bare.status.errors), city ? String(city.status.errors) : '–'],
     ],
   );
 }
@@ -172,7 +188,7 @@ async function main(): Promise<void> {
   if (ONLY !== 'commands') {
     log(
       `[4/4] busy office with the public connected: ${f.counters} counters at ${f.callsPerSecond} calls/s, ${f.displays} displays, ${fmtRate(f.publicSockets)} /public sockets + ` +
-        `${f.sseClients} SSE clients over ${f.loaders} load processes, ${fmtRate(f.calls)} calls (after ${f.warmupCalls}); then the bare stack…` +
+        `${f.sseClients} SSE clients over ${f.loaders} load processes, ${fmtRate(f.calls)} calls (after ${f.warmupCalls}); then the same with the public on a public node (Redis); then the bare stack…` +
         (f.cpuProfile ? ' (CPU profile of the server during the calls: its figures are perturbed)' : ''),
     );
     fanout = await publicFanout(f, log);

@@ -4,6 +4,7 @@
 // logs off. Prints one `BENCH_READY {json}` line, then serves until SIGTERM/SIGINT or until its
 // stdin closes (the parent died).
 //   argv: <temp dir for the database> <counters to open> <display tokens to create>
+//   env BENCH_REDIS_URL: publish the public view to that Redis too (REDIS_URL), for public nodes
 // The bench may also ask for a CPU profile of a phase (see the stdin lines below).
 import { rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   // The parent removes it too; this covers a parent that was killed outright.
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-  const config = testConfig({ dbPath: join(dir, 'jiaohao.db'), rateLimits: 'off', logLevel: 'silent' });
+  const config = testConfig({ dbPath: join(dir, 'jiaohao.db'), rateLimits: 'off', logLevel: 'silent', redisUrl: process.env.BENCH_REDIS_URL ?? null });
   const built = await buildApp(config, { setup: benchSetup(counters), logger: false });
   const { services } = built;
 

@@ -1,5 +1,6 @@
 export { buildApp, VERSION, type BuildOptions, type JiaohaoApp } from './app';
 export { loadConfig, ConfigError, type Config } from './config';
+export { buildPublicNode, type PublicNode } from './scale/public-node';
 export { openDatabase, migrate } from './db/database';
 export { Engine, type Clock } from './core/engine';
 export { CommandBus } from './core/commands';
