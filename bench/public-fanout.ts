@@ -186,6 +186,23 @@ async function paced(counters: number, total: number, perSecond: number, fn: (i:
   if (failure) throw (failure as { err: unknown }).err;
 }
 
+/** The tickets the calls will call, issued at the office through a kiosk: warm-up and measured calls, and some left over. */
+async function issueAhead(info: { port: number; kioskToken: string }, o: FanoutOptions): Promise<number> {
+  const http = new HttpClient(info.port, o.counters);
+  const issues = o.warmupCalls + o.calls + 50;
+  try {
+    await pool(o.counters, issues, async (i) => {
+      expectStatus(await http.post(`${API}/tickets`, info.kioskToken, { serviceId: BENCH_SERVICE_IDS[i % 2] }), 201, 'issue ticket');
+    });
+  } finally {
+    http.close();
+  }
+  return issues;
+}
+
+/** A server that only answers the status load (a bare child, a public node): no tokens, no counters. */
+const statusTarget = (info: { pid: number; port: number }): Target => ({ ...info, adminToken: '', displayTokens: [], counterIds: [] });
+
 /** Splits `total` into `parts` near-equal shares. */
 const share = (total: number, parts: number, i: number) => Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 
@@ -335,7 +352,7 @@ async function realtime(loaders: Loaders, target: Target, o: FanoutOptions, prof
     const cpus = reports.map((r) => (100 * r.cpuMs) / r.wallMs);
 
     // The storm: every public socket closes and opens at once; done when each has the current seq.
-    const seq = (JSON.parse((await client.get(`${API}/public/status`)).body) as { seq: number }).seq;
+    const seq = await statusSeq(target.port);
     const stormStart = nowAbs();
     const storm = await loaders.all<Extract<LoadReply, { op: 'reconnected' }>>(() => ({ op: 'reconnect', seq }));
 
@@ -386,12 +403,7 @@ export async function publicFanout(o: FanoutOptions, progress: (msg: string) => 
     const dir = o.cpuProfile ? mkdtempSync(join(os.tmpdir(), 'jiaohao-cpuprof-')) : null;
     const profiles = dir ? { status: profilerOf(child, join(dir, 'office-status-load.cpuprofile')), calls: profilerOf(child, join(dir, 'office-calls.cpuprofile')) } : null;
     try {
-      const http = new HttpClient(info.port, o.counters);
-      const issues = o.warmupCalls + o.calls + 50;
-      await pool(o.counters, issues, async (i) => {
-        expectStatus(await http.post(`${API}/tickets`, info.kioskToken, { serviceId: BENCH_SERVICE_IDS[i % 2] }), 201, 'issue ticket');
-      });
-      http.close();
+      const issues = await issueAhead(info, o);
       progress(`      project: ${issues} tickets issued; public status load, ${o.statusConnections} connections × ${o.statusSeconds} s…`);
       projectStatus = await statusLoad(loaders, info, o, profiles?.status ?? null);
       progress(`      ${Math.round(projectStatus.perSecond)} req/s (${projectStatus.bodyBytes} B); ${o.publicSockets} sockets + ${o.sseClients} SSE on ${o.loaders} load processes, ${o.calls} calls…`);
@@ -409,7 +421,7 @@ export async function publicFanout(o: FanoutOptions, progress: (msg: string) => 
     let bareStatus: StatusResult;
     try {
       progress('      bare Fastify: constant JSON of the same size…');
-      bareStatus = await statusLoad(loaders, { ...bareHttp.info, adminToken: '', displayTokens: [], counterIds: [] }, o);
+      bareStatus = await statusLoad(loaders, statusTarget(bareHttp.info), o);
     } finally {
       await bareHttp.stop();
     }
@@ -447,26 +459,14 @@ async function cityFanout(loaders: Loaders, o: FanoutOptions, progress: (msg: st
     try {
       const node = await startReadyChild<{ pid: number; port: number }>('./public-node-child.ts', [], { env });
       try {
-        const http = new HttpClient(office.info.port, o.counters);
-        const issues = o.warmupCalls + o.calls + 50;
-        await pool(o.counters, issues, async (i) => {
-          expectStatus(await http.post(`${API}/tickets`, office.info.kioskToken, { serviceId: BENCH_SERVICE_IDS[i % 2] }), 201, 'issue ticket');
-        });
-        http.close();
+        await issueAhead(office.info, o);
         // The node serves the office once it has heard the office's view with every ticket in it.
-        const seq = (JSON.parse((await new HttpClient(office.info.port, 1).get(`${API}/public/status`)).body) as { seq: number }).seq;
-        const nodeHttp = new HttpClient(node.info.port, 1);
-        try {
-          for (const deadline = Date.now() + 10_000; ; await sleep(50)) {
-            const res = await nodeHttp.get(`${API}/public/status`);
-            if (res.status === 200 && (JSON.parse(res.body) as { seq: number }).seq >= seq) break;
-            if (Date.now() > deadline) throw new Error(`the public node did not have the office's seq ${seq} within 10 s (last: ${res.status} ${res.body.slice(0, 200)})`);
-          }
-        } finally {
-          nodeHttp.close();
+        const seq = await statusSeq(office.info.port);
+        for (const deadline = Date.now() + 10_000; (await statusSeq(node.info.port).catch(() => 0)) < seq; await sleep(50)) {
+          if (Date.now() > deadline) throw new Error(`the public node did not have the office's seq ${seq} within 10 s`);
         }
         progress(`      city set-up: office → Redis → public node; public status load on the node, ${o.statusConnections} connections × ${o.statusSeconds} s…`);
-        const status = await statusLoad(loaders, { ...node.info, adminToken: '', displayTokens: [], counterIds: [] }, o);
+        const status = await statusLoad(loaders, statusTarget(node.info), o);
         progress(`      ${Math.round(status.perSecond)} req/s on the node; the same ${o.calls} calls with every public client on the node…`);
         return { status, realtime: await realtime(loaders, { ...office.info, publicNode: node.info }, o, null) };
       } finally {
@@ -477,5 +477,15 @@ async function cityFanout(loaders: Loaders, o: FanoutOptions, progress: (msg: st
     }
   } finally {
     await redis.stop();
+  }
+}
+
+/** The seq of the public status a server answers now (throws on anything but a 200). */
+async function statusSeq(port: number): Promise<number> {
+  const http = new HttpClient(port, 1);
+  try {
+    return (JSON.parse(expectStatus(await http.get(`${API}/public/status`), 200, 'public status')) as { seq: number }).seq;
+  } finally {
+    http.close();
   }
 }
